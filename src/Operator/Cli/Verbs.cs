@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Ebops.Operator.Cli;
+
+/// <summary>The list of verbs. Each verb lives in its own file and is added here with one line.</summary>
+internal static class Verbs
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionVerb.Create();
+    }
+}

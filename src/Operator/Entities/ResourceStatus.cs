@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Ebops.Operator.Entities;
+
+/// <summary>The part of status every ebops kind shares. Each kind's status derives from it.</summary>
+public class ResourceStatus
+{
+    /// <summary>The metadata.generation the controller last acted on (kstatus).</summary>
+    [Description("The metadata.generation the controller last reconciled.")]
+    [JsonPropertyName("observedGeneration")]
+    public long? ObservedGeneration { get; set; }
+
+    /// <summary>Ready, Reconciling, Stalled and Synced, each with its observedGeneration.</summary>
+    [Description("Ready, Reconciling, Stalled and Synced conditions, each with its observedGeneration.")]
+    [JsonPropertyName("conditions")]
+    public List<Condition>? Conditions { get; set; }
+}
+
+/// <summary>Identifies the primary AWS object behind a resource (ACK's ResourceMetadata).</summary>
+[Description("The primary AWS object this resource manages.")]
+public sealed class AwsResourceMetadata
+{
+    [Description("ARN of the primary AWS object.")]
+    [JsonPropertyName("arn")]
+    public string? Arn { get; set; }
+
+    [Description("AWS region of the object.")]
+    [JsonPropertyName("region")]
+    public string? Region { get; set; }
+
+    [Description("AWS account that owns the object.")]
+    [JsonPropertyName("ownerAccountId")]
+    public string? OwnerAccountId { get; set; }
+}

@@ -1,0 +1,7 @@
+namespace Ebops.EndToEnd.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.Equal("ebops-sandbox", Ebops.Sandbox.SandboxInfo.Name);
+}
