@@ -1,0 +1,22 @@
+namespace Ebops.Sandbox.Kube.Registry;
+
+/// <summary>The built-in kinds the emulator serves: what ebops and kubectl touch, nothing more.</summary>
+internal static class BuiltInResources
+{
+    public static readonly ResourceType Namespaces = new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"], [], true, false);
+
+    public static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition",
+        "CustomResourceDefinition", false, ["crd", "crds"], ["api-extensions"], true, false);
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+    [
+        Namespaces,
+        new("", "v1", "secrets", "secret", "Secret", true, [], [], false, false),
+        new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], false, false),
+        new("", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
+        new("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], [], false, false),
+        new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
+        new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], [], false, false),
+        Crds,
+    ];
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace Ebops.Sandbox.Kube.Schema;
+
+/// <summary>
+/// The seam between the emulator and a CRD schema validator: defaults are applied before validation on create and
+/// update; violations become a 422 Invalid Status.
+/// </summary>
+internal interface ICustomResourceValidator
+{
+    /// <summary>CEL rules (<c>x-kubernetes-validations</c>) this validator cannot evaluate; printed when the CRD is served.</summary>
+    IReadOnlyList<string> UnsupportedRules { get; }
+
+    void ApplyDefaults(JsonObject obj);
+
+    /// <summary>Returns every violation; empty when the object is valid. <paramref name="oldObj"/> is null on create.</summary>
+    IReadOnlyList<SchemaViolation> Validate(JsonObject obj, JsonObject? oldObj);
+}
