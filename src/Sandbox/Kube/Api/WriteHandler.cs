@@ -27,17 +27,18 @@ internal sealed class WriteHandler(ObjectWriter writer, ObjectStore store)
         {
             outcome = method switch
             {
-                "POST" => writer.Create(type, target.Namespace, HttpJson.ParseObject(await HttpJson.ReadBodyAsync(context, ct).ConfigureAwait(false)), options),
+                "POST" => writer.Create(type, target.Namespace, await ReadObjectAsync(context, ct).ConfigureAwait(false), options),
                 "DELETE" => DeleteCollection(context, type, target, options),
                 _ => throw KubeApiException.MethodNotAllowed(),
             };
         }
         else
         {
-            var body = await HttpJson.ReadBodyAsync(context, ct).ConfigureAwait(false);
+            var isProtobuf = IsProtobuf(context);
+            var body = isProtobuf ? "" : await HttpJson.ReadBodyAsync(context, ct).ConfigureAwait(false);
             outcome = method switch
             {
-                "PUT" => writer.Update(type, target.Namespace, target.Name, status, HttpJson.ParseObject(body), options),
+                "PUT" => writer.Update(type, target.Namespace, target.Name, status, isProtobuf ? await ReadObjectAsync(context, ct).ConfigureAwait(false) : HttpJson.ParseObject(body), options),
                 "PATCH" => writer.Patch(type, target.Namespace, target.Name, status, context.Request.ContentType ?? "", body, options),
                 "DELETE" when !status => writer.Delete(type, target.Namespace, target.Name, DeleteOptions(body, context), DeleteWriteOptions(body, options)),
                 _ => throw KubeApiException.MethodNotAllowed(),
@@ -48,6 +49,20 @@ internal sealed class WriteHandler(ObjectWriter writer, ObjectStore store)
             context.Response.Headers.Append("Warning", $"299 - \"{warning.Replace("\"", "\\\"", StringComparison.Ordinal)}\"");
         }
         await HttpJson.WriteAsync(context, outcome.StatusCode, outcome.Body, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsProtobuf(HttpContext context) =>
+        context.Request.ContentType?.StartsWith(ProtobufBody.MediaType, StringComparison.Ordinal) == true;
+
+    private static async Task<JsonObject> ReadObjectAsync(HttpContext context, CancellationToken ct)
+    {
+        if (!IsProtobuf(context))
+        {
+            return HttpJson.ParseObject(await HttpJson.ReadBodyAsync(context, ct).ConfigureAwait(false));
+        }
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        return ProtobufBody.Decode(buffer.ToArray());
     }
 
     private WriteOutcome DeleteCollection(HttpContext context, ResourceType type, RequestTarget target, WriteOptions options)

@@ -219,7 +219,10 @@ internal static partial class ObjectRules
                     obj["data"] = data;
                     obj.Remove("stringData");
                 }
-                obj["type"] ??= "Opaque";
+                if (Str(obj["type"]) is not { Length: > 0 })
+                {
+                    obj["type"] = "Opaque";
+                }
                 break;
             case "Namespace":
                 var status = obj["status"] as JsonObject ?? [];
