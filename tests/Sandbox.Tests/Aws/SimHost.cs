@@ -33,10 +33,17 @@ internal sealed class SimHost : IAsyncDisposable
     /// <summary>Every request and response the helper exchanged (for model validation).</summary>
     public List<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = [];
 
-    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null)
+    /// <summary>Starts a simulator. <paramref name="sdkClients"/>: AWSSDK clients sign with the real clock, so the skew check
+    /// (which reads the fake clock) is turned off.</summary>
+    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-        var options = new AwsSimulatorOptions { TimeProvider = time, Timing = timing ?? SimTiming.Instant };
+        var options = new AwsSimulatorOptions
+        {
+            TimeProvider = time,
+            Timing = timing ?? SimTiming.Instant,
+            MaxClockSkew = sdkClients ? null : TimeSpan.FromMinutes(15),
+        };
         configure?.Invoke(options);
         var simulator = await AwsSimulator.StartAsync(options, TestContext.Current.CancellationToken);
         return new SimHost(simulator, time);
@@ -99,6 +106,23 @@ internal sealed class SimHost : IAsyncDisposable
         return new SimReply(response.StatusCode, text, response.Headers.Concat(response.Content.Headers)
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
     }
+
+    /// <summary>An AWSSDK.EC2 client pointed at the simulator (no retries, so errors surface at once).</summary>
+    public Amazon.EC2.AmazonEC2Client Ec2Client(int maxErrorRetry = 0) => new(SandboxCredentials, new Amazon.EC2.AmazonEC2Config
+    {
+        ServiceURL = Simulator.Endpoint.ToString(),
+        AuthenticationRegion = Simulator.Region,
+        MaxErrorRetry = maxErrorRetry,
+    });
+
+    /// <summary>An AWSSDK.S3 client pointed at the simulator, path-style.</summary>
+    public Amazon.S3.AmazonS3Client S3Client(int maxErrorRetry = 0) => new(SandboxCredentials, new Amazon.S3.AmazonS3Config
+    {
+        ServiceURL = Simulator.Endpoint.ToString(),
+        AuthenticationRegion = Simulator.Region,
+        ForcePathStyle = true,
+        MaxErrorRetry = maxErrorRetry,
+    });
 
     public async ValueTask DisposeAsync()
     {

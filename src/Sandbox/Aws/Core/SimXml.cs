@@ -29,7 +29,7 @@ public static class SimXml
 
     /// <summary>A Query-protocol response: <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;/ActionResult&gt;&lt;ResponseMetadata/&gt;</c>.
     /// Pass no content for actions whose output has no members (the Result element is then omitted, as AWS does).</summary>
-    public static SimResponse Query(SimRequest request, params object?[] resultContent)
+    public static SimResponse QueryResponse(SimRequest request, params object?[] resultContent)
     {
         var info = SimServiceInfo.For(request.Service);
         var root = E(request.Action + "Response",
@@ -39,7 +39,7 @@ public static class SimXml
     }
 
     /// <summary>An EC2 response: <c>&lt;ActionResponse&gt;&lt;requestId/&gt;…&lt;/ActionResponse&gt;</c>.</summary>
-    public static SimResponse Ec2(SimRequest request, params object?[] content)
+    public static SimResponse Ec2Response(SimRequest request, params object?[] content)
     {
         var root = E(request.Action + "Response", [E("requestId", request.RequestId), .. content]);
         return SimResponse.Xml(Serialize(root, SimServiceInfo.Ec2.XmlNamespace));
