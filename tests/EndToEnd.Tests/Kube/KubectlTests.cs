@@ -138,30 +138,22 @@ public sealed partial class KubectlTests(KubeTarget target)
     }
 
     [Fact]
-    public async Task Ebops_crds_install_with_kustomize_and_get_prints_their_columns()
+    public async Task Ebops_crds_and_samples_install_with_kustomize_and_get_prints_their_columns()
     {
         await using var ns = await target.CreateNamespaceAsync();
         (await ns.Kubectl.RunAsync("apply", "-k", RepoPaths.Config("crds"))).EnsureSuccess("apply -k config/crds");
-        (await ns.Kubectl.RunAsync("wait", "--for", "condition=established", "--timeout=60s", "crd/bluegreenreleases.ebops.io")).EnsureSuccess("wait");
-        const string Release = """
-            apiVersion: ebops.io/v1alpha1
-            kind: BlueGreenRelease
-            metadata:
-              name: shop
-            spec:
-              appRef:
-                name: shop
-              version:
-                label: v1
-                sourceBundle:
-                  s3Bucket: bundles
-                  s3Key: shop/v1.zip
-            """;
-        (await ns.RunWithInputAsync(Release, "apply", "-f", "-")).EnsureSuccess("apply release");
+        (await ns.Kubectl.RunAsync("wait", "--for", "condition=established", "--timeout=60s",
+            "crd/bluegreenreleases.ebops.io", "crd/beanstalkapps.ebops.io", "crd/nlbfrontends.ebops.io", "crd/rdsdatabases.ebops.io")).EnsureSuccess("wait");
+        var applied = (await ns.RunAsync("apply", "-k", RepoPaths.Config("samples"))).EnsureSuccess("apply -k config/samples");
+        Assert.Equal(4, applied.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.EndsWith(" created", StringComparison.Ordinal)));
+
+        var all = (await ns.RunAsync("get", "ebops")).EnsureSuccess("get ebops").StdOut;
+        foreach (var kind in new[] { "beanstalkapp.ebops.io/", "bluegreenrelease.ebops.io/", "nlbfrontend.ebops.io/", "rdsdatabase.ebops.io/" })
+        {
+            Assert.Contains(kind, all, StringComparison.Ordinal);
+        }
         var header = Words((await ns.RunAsync("get", "bgr")).EnsureSuccess("get bgr").StdOut.Split('\n')[0]);
-        Assert.Equal("NAME", header[0]);
-        Assert.Contains("PHASE", header);
-        Assert.Contains("CANDIDATE", header);
+        Assert.Equal(["NAME", "PHASE", "STABLE", "CANDIDATE", "ACTIVE", "GATE", "READY", "AGE"], header);
         var explain = (await ns.RunAsync("explain", "bgr.spec.version")).EnsureSuccess("explain bgr").StdOut;
         Assert.Contains("sourceBundle", explain, StringComparison.Ordinal);
     }

@@ -227,11 +227,11 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             CrdSupport.SetStatus(obj, old?["status"] as JsonObject, time.GetUtcNow());
             return;
         }
-        if (!type.IsCustom || type.Schema is null)
+        if (!type.IsCustom || type.Validator is not { } validator)
         {
             return;
         }
-        var unknown = Schema.SchemaPruner.Prune(obj, type.Schema);
+        var unknown = validator.PruneUnknownFields(obj);
         if (unknown.Count > 0)
         {
             if (options.FieldValidation == "Strict")
@@ -244,13 +244,10 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
                 warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
             }
         }
-        if (type.Validator is { } validator)
-        {
-            validator.ApplyDefaults(obj);
-            var violations = validator.Validate(obj, old);
-            ThrowIfInvalid(type, name, [.. violations.Select(v => new FieldCause(v.Field, v.Reason,
-                v.Message.StartsWith(v.Field + ": ", StringComparison.Ordinal) ? v.Message[(v.Field.Length + 2)..] : v.Message))]);
-        }
+        validator.ApplyDefaults(obj);
+        var violations = validator.Validate(obj, old);
+        ThrowIfInvalid(type, name, [.. violations.Select(v => new FieldCause(v.Field, v.Reason,
+            v.Message.StartsWith(v.Field + ": ", StringComparison.Ordinal) ? v.Message[(v.Field.Length + 2)..] : v.Message))]);
     }
 
     private void RequireLiveNamespace(string ns)
