@@ -18,5 +18,11 @@ internal static class BuiltInResources
         new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
         new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], [], false, false),
         Crds,
+        // Stored only, so that `kubectl apply -k config/default` works; nothing runs a Deployment or enforces RBAC.
+        new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], true, false),
+        new("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, [], [], false, false),
+        new("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, [], [], false, false),
+        new("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], false, false),
+        new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, [], [], false, false),
     ];
 }
