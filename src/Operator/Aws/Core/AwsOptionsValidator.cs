@@ -40,6 +40,11 @@ internal sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
             }
         }
 
+        if (AwsRegion.Resolve(options, Environment.GetEnvironmentVariable) is null)
+        {
+            errors.Add("No AWS region: set Aws:Region, AWS_REGION or a region in the shared profile.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }
