@@ -14,12 +14,13 @@ namespace Ebops.Operator.Aws.Core;
 /// Builds the SDK clients from <see cref="AwsOptions"/>: region, credentials, endpoint (see <see cref="AwsEndpoints"/>),
 /// standard retries with <see cref="AwsOptions.MaxAttempts"/>, and one adaptive rate limiter per service.
 /// </summary>
-internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvider time, ILoggerFactory loggers, Func<string, string?>? environment = null)
+internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvider time, ILoggerFactory loggers,
+    Func<string, string?>? environment = null, AWSCredentials? credentialsOverride = null)
 {
     private readonly Func<string, string?> env = environment ?? Environment.GetEnvironmentVariable;
     private readonly Lock gate = new();
     private readonly Dictionary<string, AdaptiveRateLimiter> limiters = [];
-    private AWSCredentials? credentials;
+    private AWSCredentials? credentials = credentialsOverride;
 
     public AwsOptions Options => options.Value;
 
