@@ -133,4 +133,30 @@ public sealed class RetryTests
         Assert.Null(await aws.Elbv2.FindLoadBalancerAsync("lb", ct));
         Assert.Null(await aws.ElasticBeanstalk.FindApplicationVersionAsync("app", "v1", ct));
     }
+
+    [Fact]
+    public async Task Non_idempotent_creates_are_retried_for_throttling_but_not_after_ambiguous_server_errors()
+    {
+        var throttledOnce = 0;
+        await using var server = new LoopbackAwsServer(r => r.FormValue("DBInstanceIdentifier") == "throttled" && Interlocked.Increment(ref throttledOnce) == 1
+            ? ServerReply.Xml(QueryError(AwsErrors.Throttling, "Rate exceeded"), 400)
+            : r.FormValue("DBInstanceIdentifier") == "unavailable"
+                ? ServerReply.Xml(QueryError(AwsErrors.ServiceUnavailable, "try later", "Receiver"), 503)
+                : ServerReply.Xml("<CreateDBInstanceResponse><CreateDBInstanceResult><DBInstance><DBInstanceIdentifier>throttled</DBInstanceIdentifier></DBInstance></CreateDBInstanceResult></CreateDBInstanceResponse>"));
+        var rds = new TestAws(server.Url).Rds;
+        var ct = TestContext.Current.CancellationToken;
+
+        var created = await rds.CreateDBInstanceAsync(new() { DBInstanceIdentifier = "throttled", DBInstanceClass = "db.t3.micro", Engine = "mysql" }, ct);
+        Assert.Equal("throttled", created.DBInstance!.DBInstanceIdentifier);
+        Assert.Equal(2, server.Requests.Count);
+
+        var e = await Assert.ThrowsAsync<AwsApiException>(() =>
+            rds.CreateDBInstanceAsync(new() { DBInstanceIdentifier = "unavailable", DBInstanceClass = "db.t3.micro", Engine = "mysql" }, ct));
+        Assert.Equal(AwsErrorKind.ServerError, e.Kind);
+        Assert.Equal(3, server.Requests.Count);
+
+        // An idempotent call on the same client is still retried after a 503.
+        await Assert.ThrowsAsync<AwsApiException>(() => rds.ModifyDBInstanceAsync(new() { DBInstanceIdentifier = "unavailable" }, ct));
+        Assert.Equal(7, server.Requests.Count);
+    }
 }

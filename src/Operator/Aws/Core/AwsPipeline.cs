@@ -9,8 +9,9 @@ namespace Ebops.Operator.Aws.Core;
 /// </summary>
 internal sealed record AwsPipeline(AwsService Service, IAwsErrorClassifier Classifier, AdaptiveRateLimiter? Limiter, TimeProvider Time, ILogger Logger)
 {
-    public void Install(RuntimePipeline pipeline)
+    public void Install(RuntimePipeline pipeline, Amazon.Runtime.IClientConfig config)
     {
+        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AwsRetryPolicy(config, AwsIdempotency.NotRetriedAfterAmbiguousFailure(Service))));
         pipeline.AddHandlerAfter<RetryHandler>(new AwsAttemptHandler(Service, Limiter, Logger));
         pipeline.AddHandler(new AwsCallHandler(Service, Classifier, Time, Logger));
     }

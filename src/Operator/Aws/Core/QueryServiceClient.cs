@@ -39,6 +39,6 @@ internal sealed class QueryServiceClient(AWSCredentials credentials, QueryClient
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         pipeline.AddHandlerAfter<Marshaller>(new SigV4OnlyAuthHandler());
-        pipelineHooks.Install(pipeline);
+        pipelineHooks.Install(pipeline, Config);
     }
 }

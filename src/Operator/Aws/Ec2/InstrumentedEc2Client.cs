@@ -15,6 +15,6 @@ internal sealed class InstrumentedEc2Client(AWSCredentials credentials, AmazonEC
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         base.CustomizeRuntimePipeline(pipeline);
-        pipelineHooks.Install(pipeline);
+        pipelineHooks.Install(pipeline, Config);
     }
 }

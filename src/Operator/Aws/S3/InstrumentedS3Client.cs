@@ -15,6 +15,6 @@ internal sealed class InstrumentedS3Client(AWSCredentials credentials, AmazonS3C
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         base.CustomizeRuntimePipeline(pipeline);
-        pipelineHooks.Install(pipeline);
+        pipelineHooks.Install(pipeline, Config);
     }
 }
