@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.QueryKit;
@@ -9,11 +10,20 @@ namespace Ebops.Sandbox.Aws.Elbv2;
 /// The ELBv2 (2015-12-01) Query-protocol handler: parses the flattened parameters, calls <see cref="Elbv2State"/>,
 /// and renders the response in the element names of the official model's output shapes.
 /// </summary>
-public sealed class Elbv2Handler(Elbv2State state) : IAwsServiceHandler
+public sealed class Elbv2Handler(Elbv2State state, SimPaging? paging = null) : IAwsServiceHandler, ISimStateSource, IAsyncDisposable
 {
     private static readonly QueryXmlWriter X = new(C.XmlNamespace);
+    private readonly SimPaging _paging = paging ?? new SimPaging(new Dictionary<string, int>(), C.MaxPageSize);
+
+    /// <summary>The handler registered in <see cref="SimServices"/>: the world's shared ELBv2 state and pagination.</summary>
+    public Elbv2Handler(SimWorld world)
+        : this(Elbv2State.For(world), world.Paging)
+    {
+    }
 
     public string SigningName => C.SigningName;
+
+    public string StateName => C.SigningName;
 
     public Elbv2State State => state;
 
@@ -129,14 +139,19 @@ public sealed class Elbv2Handler(Elbv2State state) : IAwsServiceHandler
 
     private (IReadOnlyList<T> Items, string? Next) Paginate<T>(IReadOnlyList<T> all, QueryParams p, string action)
     {
-        var size = p.Int("PageSize") ?? C.MaxPageSize;
+        var size = p.Int("PageSize");
         if (size is < 1 or > C.MaxPageSize)
         {
             throw Elbv2Errors.Validation($"Page size must be between 1 and {C.MaxPageSize}");
         }
 
-        return Page.Of(all, p.Get("Marker"), size, action, () => Elbv2Errors.Validation("Invalid value for Marker"));
+        var page = _paging.Page(C.SigningName, action, all, p.Get("Marker"), size, invalidTokenCode: C.Errors.ValidationError);
+        return (page.Items, page.NextToken);
     }
+
+    public JsonNode DumpState() => state.DumpState();
+
+    public ValueTask DisposeAsync() => state.DisposeAsync();
 
     private static CreateLoadBalancerInput ParseCreateLoadBalancer(QueryParams p)
     {

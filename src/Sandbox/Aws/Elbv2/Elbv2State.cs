@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
@@ -18,7 +19,7 @@ namespace Ebops.Sandbox.Aws.Elbv2;
 /// </summary>
 public sealed partial class Elbv2State : IAsyncDisposable
 {
-    private readonly Lock _gate = new();
+    private readonly Lock _gate;
     private readonly ISimNetwork _network;
     private readonly TimeProvider _time;
     private readonly SimTiming _timing;
@@ -26,12 +27,27 @@ public sealed partial class Elbv2State : IAsyncDisposable
     private readonly Elbv2Options _options;
     private readonly IdSource _ids;
     private readonly string _region;
+    private readonly string _account;
+    private readonly FaultInjector? _faults;
     private readonly List<LoadBalancer> _loadBalancers = [];
     private readonly List<TargetGroup> _targetGroups = [];
     private readonly List<Listener> _listeners = [];
 
-    public Elbv2State(ISimNetwork network, TimeProvider time, SimTiming timing, InstanceRegistry instances, Elbv2Options? options = null, string region = SandboxNetwork.Region)
+    /// <summary>A standalone state (tests); <paramref name="gate"/> null gives it its own lock.</summary>
+    public Elbv2State(
+        ISimNetwork network,
+        TimeProvider time,
+        SimTiming timing,
+        InstanceRegistry instances,
+        Elbv2Options? options = null,
+        string region = SandboxNetwork.Region,
+        string account = SandboxNetwork.AccountId,
+        Lock? gate = null,
+        FaultInjector? faults = null)
     {
+        _gate = gate ?? new Lock();
+        _account = account;
+        _faults = faults;
         _network = network;
         _time = time;
         _timing = timing;
@@ -42,6 +58,36 @@ public sealed partial class Elbv2State : IAsyncDisposable
     }
 
     internal TimeProvider Time => _time;
+
+    /// <summary>
+    /// The world's one ELBv2 state, shared by the ELBv2 and EB handlers (created on first use with
+    /// <paramref name="options"/>; later callers get the existing one). It locks <see cref="SimWorld.Gate"/>.
+    /// </summary>
+    public static Elbv2State For(SimWorld world, Elbv2Options? options = null)
+        => world.Shared(() =>
+        {
+            var state = new Elbv2State(
+                world.Network,
+                world.Time,
+                world.Timing,
+                world.Shared(() => new InstanceRegistry()),
+                options ?? new Elbv2Options { Seed = world.Options.Seed },
+                world.Region,
+                world.AccountId,
+                world.Gate,
+                world.Faults);
+            world.AddSecurityGroupUsage(state.SecurityGroupsInUse);
+            return state;
+        });
+
+    /// <summary>Security groups attached to load balancers (EC2 refuses to delete them: DependencyViolation).</summary>
+    public IEnumerable<SecurityGroupUse> SecurityGroupsInUse()
+    {
+        lock (_gate)
+        {
+            return [.. _loadBalancers.SelectMany(b => b.SecurityGroups.Select(g => new SecurityGroupUse(g, b.Arn)))];
+        }
+    }
 
     /// <summary>Every listener's loopback endpoint (the way to reach a simulated load balancer).</summary>
     public IReadOnlyList<LoadBalancerEndpoint> Endpoints()
@@ -75,6 +121,50 @@ public sealed partial class Elbv2State : IAsyncDisposable
         lock (_gate)
         {
             return _targetGroups.FirstOrDefault(t => t.Arn == targetGroupArn) is { } group ? DescribeHealthLocked(group, []) : null;
+        }
+    }
+
+    /// <summary>A JSON snapshot for the simulator's state dump: load balancers (with listener loopback endpoints), target groups and target health.</summary>
+    public JsonNode DumpState()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            return new JsonObject
+            {
+                ["loadBalancers"] = new JsonArray([.. _loadBalancers.Select(b => (JsonNode)new JsonObject
+                {
+                    ["arn"] = b.Arn,
+                    ["name"] = b.Name,
+                    ["type"] = b.Type,
+                    ["state"] = b.StateAt(now),
+                    ["dnsName"] = b.DnsName,
+                    ["elasticIps"] = new JsonArray([.. b.Zones.Where(z => z.AllocationId is not null).Select(z => (JsonNode)$"{z.AllocationId}={z.IpAddress}")]),
+                    ["listeners"] = new JsonArray([.. _listeners.Where(l => l.LoadBalancerArn == b.Arn).Select(l => (JsonNode)new JsonObject
+                    {
+                        ["arn"] = l.Arn,
+                        ["protocol"] = l.Protocol,
+                        ["port"] = l.Port,
+                        ["loopback"] = l.Loopback.ToString(),
+                        ["forwardTo"] = new JsonArray([.. l.TargetGroupArns().Select(a => (JsonNode)a)]),
+                    })]),
+                })]),
+                ["targetGroups"] = new JsonArray([.. _targetGroups.Select(t => (JsonNode)new JsonObject
+                {
+                    ["arn"] = t.Arn,
+                    ["name"] = t.Name,
+                    ["targetType"] = t.TargetType,
+                    ["protocol"] = t.Protocol,
+                    ["port"] = t.Port,
+                    ["targets"] = new JsonArray([.. DescribeHealthLocked(t, []).Select(h => (JsonNode)new JsonObject
+                    {
+                        ["id"] = h.Id,
+                        ["port"] = h.Port,
+                        ["state"] = h.State,
+                        ["reason"] = h.Reason,
+                    })]),
+                })]),
+            };
         }
     }
 
@@ -195,7 +285,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             var id = _ids.Hex(16);
             var kind = type == C.Application ? "app" : "net";
-            var arn = $"arn:aws:elasticloadbalancing:{_region}:{SandboxNetwork.AccountId}:loadbalancer/{kind}/{input.Name}/{id}";
+            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:loadbalancer/{kind}/{input.Name}/{id}";
             var internalPrefix = scheme == C.Internal ? "internal-" : string.Empty;
             var dnsName = type == C.Application
                 ? $"{internalPrefix}{input.Name}-{_ids.Digits(10)}.{_region}.elb.amazonaws.com"
@@ -264,6 +354,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             lb.Tags.Add(input.Tags);
             _loadBalancers.Add(lb);
+            _faults?.NoteCreated(C.SigningName, arn);
             return lb;
         }
     }
@@ -277,21 +368,23 @@ public sealed partial class Elbv2State : IAsyncDisposable
                 throw Elbv2Errors.Validation("Load balancer names and load balancer ARNs cannot be specified at the same time");
             }
 
+            // Eventual consistency (fault injection): right after a create, a describe may not see the new resource.
+            var visible = _loadBalancers.Where(b => !Hidden(b.Arn)).ToList();
             if (arns.Count > 0)
             {
-                var missing = arns.Where(a => _loadBalancers.All(b => b.Arn != a)).ToList();
-                return missing.Count > 0 ? throw Elbv2Errors.LoadBalancerNotFound() : [.. arns.Distinct().Select(a => _loadBalancers.First(b => b.Arn == a))];
+                var missing = arns.Where(a => visible.All(b => b.Arn != a)).ToList();
+                return missing.Count > 0 ? throw Elbv2Errors.LoadBalancerNotFound() : [.. arns.Distinct().Select(a => visible.First(b => b.Arn == a))];
             }
 
             if (names.Count > 0)
             {
-                var missing = names.Where(n => _loadBalancers.All(b => b.Name != n)).ToList();
+                var missing = names.Where(n => visible.All(b => b.Name != n)).ToList();
                 return missing.Count > 0
                     ? throw Elbv2Errors.LoadBalancerNotFound(string.Join(", ", missing))
-                    : [.. names.Distinct().Select(n => _loadBalancers.First(b => b.Name == n))];
+                    : [.. names.Distinct().Select(n => visible.First(b => b.Name == n))];
             }
 
-            return [.. _loadBalancers];
+            return visible;
         }
     }
 
@@ -448,7 +541,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
                 throw new AwsSimException(E.DuplicateTargetGroupName, $"A target group with the same name '{name}' exists, but with different settings");
             }
 
-            var arn = $"arn:aws:elasticloadbalancing:{_region}:{SandboxNetwork.AccountId}:targetgroup/{name}/{_ids.Hex(16)}";
+            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:targetgroup/{name}/{_ids.Hex(16)}";
             var group = new TargetGroup
             {
                 Arn = arn,
@@ -479,6 +572,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             group.Tags.Add(input.Tags);
             _targetGroups.Add(group);
+            _faults?.NoteCreated(C.SigningName, arn);
             return group;
         }
     }
@@ -487,7 +581,8 @@ public sealed partial class Elbv2State : IAsyncDisposable
     {
         lock (_gate)
         {
-            IEnumerable<TargetGroup> groups = _targetGroups;
+            var visible = _targetGroups.Where(t => !Hidden(t.Arn)).ToList();
+            IEnumerable<TargetGroup> groups = visible;
             if (loadBalancerArn is not null)
             {
                 FindLoadBalancerLocked(loadBalancerArn);
@@ -496,7 +591,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             if (arns.Count > 0)
             {
-                if (arns.Any(a => _targetGroups.All(t => t.Arn != a)))
+                if (arns.Any(a => visible.All(t => t.Arn != a)))
                 {
                     throw Elbv2Errors.TargetGroupNotFound();
                 }
@@ -506,7 +601,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             if (names.Count > 0)
             {
-                var missing = names.Where(n => _targetGroups.All(t => t.Name != n)).ToList();
+                var missing = names.Where(n => visible.All(t => t.Name != n)).ToList();
                 if (missing.Count > 0)
                 {
                     throw Elbv2Errors.TargetGroupNotFound(string.Join(", ", missing));
@@ -695,7 +790,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             protocol ??= lb.IsApplication ? "HTTP" : "TCP";
             port ??= protocol is "HTTPS" or "TLS" ? 443 : 80;
             ValidateListenerLocked(lb, protocol, port.Value, actions, hasCertificate, except: null);
-            var arn = $"arn:aws:elasticloadbalancing:{_region}:{SandboxNetwork.AccountId}:listener/{(lb.IsApplication ? "app" : "net")}/{lb.Name}/{lb.Arn[(lb.Arn.LastIndexOf('/') + 1)..]}/{_ids.Hex(16)}";
+            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:listener/{(lb.IsApplication ? "app" : "net")}/{lb.Name}/{lb.Arn[(lb.Arn.LastIndexOf('/') + 1)..]}/{_ids.Hex(16)}";
             var primary = PrimaryRuntimeLocked(actions);
             Listener listener;
             if (lb.IsApplication)
@@ -1115,6 +1210,8 @@ public sealed partial class Elbv2State : IAsyncDisposable
             return new TargetHealthDescription(t.Id, t.Port, checkPort, health.State, health.Reason, health.Description);
         })];
     }
+
+    private bool Hidden(string arn) => _faults?.IsHidden(C.SigningName, arn) == true;
 
     private List<string> LoadBalancerArnsLocked(TargetGroup group)
         => [.. _listeners.Where(l => l.TargetGroupArns().Contains(group.Arn)).Select(l => l.LoadBalancerArn).Distinct()];
