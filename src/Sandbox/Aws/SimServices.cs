@@ -22,5 +22,6 @@ public static class SimServices
         world => new RdsHandler(world),
         world => new S3Handler(world),
         world => new Elbv2.Elbv2Handler(world),
+        world => new ElasticBeanstalk.ElasticBeanstalkHandler(world),
     ];
 }

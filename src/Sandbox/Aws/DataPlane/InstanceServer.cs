@@ -13,7 +13,8 @@ public sealed class InstanceServer : IAsyncDisposable
     private readonly LoopbackHttpServer _server;
     private readonly Func<InstanceBehavior> _behavior;
     private readonly TimeProvider _time;
-    private readonly byte[] _okBody;
+    private byte[] _okBody;
+    private string _versionLabel;
     private long _requests;
 
     /// <param name="instanceId">EC2-style instance id (reported in every response).</param>
@@ -23,16 +24,17 @@ public sealed class InstanceServer : IAsyncDisposable
     public InstanceServer(string instanceId, string versionLabel, Func<InstanceBehavior>? behavior = null, TimeProvider? time = null)
     {
         InstanceId = instanceId;
-        VersionLabel = versionLabel;
+        _versionLabel = versionLabel;
         _behavior = behavior ?? (static () => InstanceBehavior.Healthy);
         _time = time ?? TimeProvider.System;
-        _okBody = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["version"] = versionLabel, ["instance"] = instanceId });
+        _okBody = Body(instanceId, versionLabel);
         _server = new LoopbackHttpServer(HandleAsync, () => _behavior().Kind == InstanceBehaviorKind.Refuse);
     }
 
     public string InstanceId { get; }
 
-    public string VersionLabel { get; }
+    /// <summary>The application version the instance runs now.</summary>
+    public string VersionLabel => Volatile.Read(ref _versionLabel);
 
     /// <summary>Where the instance listens (its "private IP" on the simulated VPC).</summary>
     public IPEndPoint Endpoint => _server.Endpoint;
@@ -52,7 +54,18 @@ public sealed class InstanceServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Deploys another version in place (an all-at-once deployment restarts the app, not the instance).</summary>
+    public void Deploy(string versionLabel)
+    {
+        Volatile.Write(ref _okBody, Body(InstanceId, versionLabel));
+        Volatile.Write(ref _versionLabel, versionLabel);
+        ApplyBehavior();
+    }
+
     public ValueTask DisposeAsync() => _server.DisposeAsync();
+
+    private static byte[] Body(string instanceId, string versionLabel)
+        => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["version"] = versionLabel, ["instance"] = instanceId });
 
     private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
     {
@@ -65,6 +78,6 @@ public sealed class InstanceServer : IAsyncDisposable
 
         return behavior.Kind == InstanceBehaviorKind.Http500
             ? LoopbackHttpResponse.Text(500, "text/plain", $"500 Internal Server Error (version {VersionLabel} on {InstanceId})")
-            : new LoopbackHttpResponse(200, [new("Content-Type", "application/json")], _okBody);
+            : new LoopbackHttpResponse(200, [new("Content-Type", "application/json")], Volatile.Read(ref _okBody));
     }
 }
