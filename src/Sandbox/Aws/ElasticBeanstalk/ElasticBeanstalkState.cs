@@ -27,6 +27,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
     private readonly List<EbConfigurationTemplate> _templates = [];
     private readonly List<EbEnvironment> _environments = [];
     private readonly List<EbEvent> _events = [];
+    private readonly ITimer _healthMonitor;
     private long _eventSequence;
 
     private ElasticBeanstalkState(SimWorld world)
@@ -38,6 +39,11 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         Platforms = EbPlatformCatalog.For(world.Region);
         world.Faults.Changed += ApplyFaults;
         world.AddSecurityGroupUsage(SecurityGroupsInUse);
+
+        // EB's health agent reports every 10 seconds; refreshing on that cadence dates health-transition events
+        // when they happen rather than when someone next asks.
+        var period = Max(world.Timing.Of(TimeSpan.FromSeconds(10)), TimeSpan.FromMilliseconds(10));
+        _healthMonitor = world.Time.CreateTimer(_ => RefreshAllHealth(), null, period, period);
     }
 
     internal IReadOnlyList<EbPlatform> Platforms { get; }
@@ -871,6 +877,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _world.Faults.Changed -= ApplyFaults;
+        await _healthMonitor.DisposeAsync().ConfigureAwait(false);
         List<InstanceServer> servers;
         lock (_gate)
         {
@@ -1217,6 +1224,18 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private void RefreshAllHealth()
+    {
+        lock (_gate)
+        {
+            var now = Now;
+            foreach (var environment in _environments.Where(e => e.StatusAt(now) is C.Ready or C.Updating))
+            {
+                RefreshHealthLocked(environment, now);
+            }
+        }
+    }
 
     private void ApplyFaults()
     {
