@@ -9,5 +9,6 @@ internal static class Verbs
     {
         yield return VersionVerb.Create();
         yield return RunVerb.Create();
+        yield return GenerateCrdsVerb.Create();
     }
 }

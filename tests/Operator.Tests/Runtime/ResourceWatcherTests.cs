@@ -165,11 +165,19 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
         await PushAndSettle(WatchEventType.Added, At("b", 1, "11"), "20");
 
         var next = source.Fail();
-        // Reconnect waits for the jittered backoff (500 ms base; with a zero draw, half of it).
-        await Task.Delay(50, Ct);
-        Assert.False(next.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(250));
+        // Reconnect waits for the jittered backoff (500 ms base; with a zero draw, half of it) on the fake clock:
+        // without advancing it the watch never restarts.
+        var advanced = TimeSpan.Zero;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!next.IsCompleted && DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(50));
+            advanced += TimeSpan.FromMilliseconds(50);
+            await Task.Yield();
+        }
+
         Assert.Equal("20", await next.WaitAsync(TimeSpan.FromSeconds(10), Ct));
+        Assert.True(advanced >= TimeSpan.FromMilliseconds(250), $"restarted after {advanced} of backoff");
         Assert.Equal(1, watcher.Lists);
     }
 }
