@@ -22,12 +22,15 @@ public interface IAwsServiceHandler
 /// <summary>A parsed request as the front end hands it to a handler.</summary>
 /// <param name="Service">Signing name from the credential scope.</param>
 /// <param name="Action">Query <c>Action</c> (for S3: the REST operation, e.g. HeadObject).</param>
-/// <param name="Parameters">Flattened Query parameters exactly as sent (e.g. <c>Tags.member.1.Key</c>), without Action and Version.</param>
+/// <param name="Parameters">Flattened Query parameters exactly as sent (e.g. <c>Tags.member.1.Key</c>), without Action and Version
+/// (for S3: the query-string parameters).</param>
 /// <param name="RequestId">The request id to return in the response and in errors.</param>
 /// <param name="Region">Region from the credential scope.</param>
 /// <param name="AccessKeyId">Access key that signed the request.</param>
 /// <param name="HttpMethod">HTTP method (S3 needs it).</param>
-/// <param name="Path">Request path (S3 needs it: /bucket/key).</param>
+/// <param name="Path">Request path, URL-decoded (S3 needs it: /bucket/key).</param>
+/// <param name="Headers">Request headers, case-insensitive names (S3 needs Content-Type, x-amz-meta-*); null when not captured.</param>
+/// <param name="Body">Request body after aws-chunked decoding (S3 PutObject); empty for Query services.</param>
 public sealed record SimRequest(
     string Service,
     string Action,
@@ -36,12 +39,17 @@ public sealed record SimRequest(
     string Region,
     string AccessKeyId,
     string HttpMethod = "POST",
-    string Path = "/");
+    string Path = "/",
+    IReadOnlyDictionary<string, string>? Headers = null,
+    ReadOnlyMemory<byte> Body = default);
 
 /// <summary>A handler's answer.</summary>
 public sealed record SimResponse(int StatusCode, string ContentType, string Body, IReadOnlyDictionary<string, string>? Headers = null)
 {
     public static SimResponse Xml(string body) => new(200, "text/xml", body);
+
+    /// <summary>A binary body (S3 GetObject); when set it is sent instead of <see cref="Body"/>.</summary>
+    public ReadOnlyMemory<byte>? Bytes { get; init; }
 }
 
 /// <summary>An AWS error: code, message, HTTP status, and whether the caller (Sender) or AWS (Receiver) is at fault.</summary>

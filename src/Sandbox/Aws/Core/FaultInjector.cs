@@ -1,0 +1,271 @@
+namespace Ebops.Sandbox.Aws.Core;
+
+/// <summary>
+/// Fault injection for the whole simulated account, in process (this class) and over HTTP (<c>/_sim/faults</c>).
+/// <list type="bullet">
+/// <item>API faults (<see cref="FaultRule"/>: throttling, 5xx, latency, outage windows) are applied by the front end
+/// before a handler runs; handlers do nothing for them.</item>
+/// <item>Eventual consistency: a handler calls <see cref="NoteCreated"/> when it creates a resource and
+/// <see cref="IsHidden"/> when a describe names it by id; while hidden it answers "not found" as AWS would right after
+/// a create. The window is per service (<see cref="SetConsistencyWindow"/>).</item>
+/// <item>Data-plane faults are recorded here and read by the Elastic Beanstalk data plane: <see cref="BreakVersion"/>
+/// (a green that never becomes healthy) and <see cref="FailInstance"/> (an instance failing during the bake).
+/// <see cref="Changed"/> fires after any change so the data plane can react at once.</item>
+/// </list>
+/// Randomness comes from a seeded <see cref="Random"/> so a test with the same seed and calls sees the same faults.
+/// Thread-safe.
+/// </summary>
+public sealed class FaultInjector(TimeProvider time, int seed = 1)
+{
+    private readonly Lock gate = new();
+    private readonly Random random = new(seed);
+    private readonly List<FaultRule> rules = [];
+    private readonly Dictionary<FaultRule, int> hits = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, TimeSpan> consistencyWindows = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Service, string Id), DateTimeOffset> createdAt = [];
+    private readonly Dictionary<string, VersionFaultMode> brokenVersions = new(StringComparer.Ordinal);
+    private readonly List<InstanceFailure> instanceFailures = [];
+    private int nextId;
+
+    /// <summary>Raised (outside the lock) after any change to rules, version faults or instance failures.</summary>
+    public event Action? Changed;
+
+    /// <summary>The active rules, in the order they were added.</summary>
+    public IReadOnlyList<FaultRule> Rules
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. rules];
+            }
+        }
+    }
+
+    /// <summary>Adds a rule; returns it with its assigned <see cref="FaultRule.Id"/>.</summary>
+    public FaultRule Add(FaultRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Fraction is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), "Fraction must be within 0..1");
+        }
+
+        FaultRule added;
+        lock (gate)
+        {
+            added = rule with { Id = "f-" + ++nextId };
+            rules.Add(added);
+        }
+
+        Changed?.Invoke();
+        return added;
+    }
+
+    /// <summary>Removes a rule by id; false when there is none.</summary>
+    public bool Remove(string ruleId)
+    {
+        bool removed;
+        lock (gate)
+        {
+            removed = rules.RemoveAll(r => r.Id == ruleId) > 0;
+        }
+
+        if (removed)
+        {
+            Changed?.Invoke();
+        }
+
+        return removed;
+    }
+
+    /// <summary>Removes every fault: rules, consistency windows, broken versions, instance failures.</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            rules.Clear();
+            hits.Clear();
+            consistencyWindows.Clear();
+            brokenVersions.Clear();
+            instanceFailures.Clear();
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Makes resources of <paramref name="service"/> invisible to describes for <paramref name="window"/> after
+    /// their creation (TimeSpan.Zero turns it off).</summary>
+    public void SetConsistencyWindow(string service, TimeSpan window)
+    {
+        lock (gate)
+        {
+            if (window <= TimeSpan.Zero)
+            {
+                consistencyWindows.Remove(service);
+            }
+            else
+            {
+                consistencyWindows[service] = window;
+            }
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>The consistency windows per service.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> ConsistencyWindows
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, TimeSpan>(consistencyWindows);
+            }
+        }
+    }
+
+    /// <summary>Handlers call this when they create a resource (id = the identifier describes use).</summary>
+    public void NoteCreated(string service, string resourceId)
+    {
+        lock (gate)
+        {
+            createdAt[(service, resourceId)] = time.GetUtcNow();
+        }
+    }
+
+    /// <summary>True while a describe of this freshly created resource must answer "not found".</summary>
+    public bool IsHidden(string service, string resourceId)
+    {
+        lock (gate)
+        {
+            return consistencyWindows.TryGetValue(service, out var window)
+                && createdAt.TryGetValue((service, resourceId), out var created)
+                && time.GetUtcNow() < created + window;
+        }
+    }
+
+    /// <summary>Marks an application version as broken on the data plane (EB instances running it misbehave).</summary>
+    public void BreakVersion(string versionLabel, VersionFaultMode mode)
+    {
+        lock (gate)
+        {
+            brokenVersions[versionLabel] = mode;
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Undoes <see cref="BreakVersion"/>.</summary>
+    public void FixVersion(string versionLabel)
+    {
+        lock (gate)
+        {
+            brokenVersions.Remove(versionLabel);
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>How a version is broken, or null when it is healthy.</summary>
+    public VersionFaultMode? VersionFault(string versionLabel)
+    {
+        lock (gate)
+        {
+            return brokenVersions.TryGetValue(versionLabel, out var mode) ? mode : null;
+        }
+    }
+
+    /// <summary>Every broken version.</summary>
+    public IReadOnlyDictionary<string, VersionFaultMode> BrokenVersions
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, VersionFaultMode>(brokenVersions);
+            }
+        }
+    }
+
+    /// <summary>Makes one instance of an environment fail (instanceId null: the data plane picks one).</summary>
+    public void FailInstance(string environmentId, string? instanceId = null)
+    {
+        lock (gate)
+        {
+            instanceFailures.Add(new InstanceFailure(environmentId, instanceId, time.GetUtcNow()));
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Clears the instance failures of an environment.</summary>
+    public void RecoverInstances(string environmentId)
+    {
+        lock (gate)
+        {
+            instanceFailures.RemoveAll(f => f.EnvironmentId == environmentId);
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>Requested instance failures, oldest first.</summary>
+    public IReadOnlyList<InstanceFailure> InstanceFailures
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. instanceFailures];
+            }
+        }
+    }
+
+    /// <summary>The instance failures requested for one environment.</summary>
+    public IReadOnlyList<InstanceFailure> InstanceFailuresOf(string environmentId) =>
+        [.. InstanceFailures.Where(f => f.EnvironmentId == environmentId)];
+
+    /// <summary>Decides the fate of one call (front end only). The first failing rule wins; latencies add up.</summary>
+    internal FaultDecision Decide(string service, string action)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            var delay = TimeSpan.Zero;
+            FaultRule? failure = null;
+            foreach (var rule in rules)
+            {
+                if ((rule.Service is not null && rule.Service != service)
+                    || (rule.Action is not null && rule.Action != action)
+                    || (rule.From is { } from && now < from)
+                    || (rule.Until is { } until && now >= until)
+                    || (rule.Count is { } count && hits.GetValueOrDefault(rule) >= count))
+                {
+                    continue;
+                }
+
+                if (rule.Kind == FaultKind.Latency)
+                {
+                    if (Draw(rule.Fraction))
+                    {
+                        delay += rule.Latency;
+                        hits[rule] = hits.GetValueOrDefault(rule) + 1;
+                    }
+
+                    continue;
+                }
+
+                if (failure is null && (rule.Kind == FaultKind.Outage || Draw(rule.Fraction)))
+                {
+                    failure = rule;
+                    hits[rule] = hits.GetValueOrDefault(rule) + 1;
+                }
+            }
+
+            return new FaultDecision(delay, failure);
+        }
+    }
+
+    private bool Draw(double fraction) => fraction >= 1 || (fraction > 0 && random.NextDouble() < fraction);
+}

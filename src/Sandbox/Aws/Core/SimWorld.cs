@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using Ebops.Sandbox.Aws.Ec2;
+using Ebops.Sandbox.Aws.S3;
+using Microsoft.Extensions.Logging;
+
+namespace Ebops.Sandbox.Aws.Core;
+
+/// <summary>
+/// The simulated AWS account shared by every service handler: clock, time scale, identity, id generator, the EC2
+/// network, S3 objects, fault injection, the call log and pagination.
+/// <para><b>How a handler gets at it.</b> Handlers are created by a factory <c>Func&lt;SimWorld, IAwsServiceHandler&gt;</c>
+/// (see <see cref="SimServices"/> and <see cref="AwsSimulatorOptions.Services"/>), which receives the world:</para>
+/// <code>
+/// internal sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler, ISimStateSource
+/// {
+///     public string SigningName => "elasticbeanstalk";
+///     public ValueTask&lt;SimResponse&gt; HandleAsync(SimRequest request, CancellationToken ct)
+///     {
+///         lock (world.Gate) { /* read/mutate state; lifecycle = f(world.Time.GetUtcNow(), recorded times) */ }
+///     }
+/// }
+/// </code>
+/// <list type="bullet">
+/// <item><see cref="Time"/> + <see cref="Timing"/>: durations are <c>world.Timing.Of(TimeSpan.FromMinutes(5))</c>; compute
+/// states lazily from recorded transition times so advancing a FakeTimeProvider changes what describes return.</item>
+/// <item><see cref="Gate"/>: one lock for all simulated state; take it for every read or write of service state (the
+/// services call each other, e.g. EC2 asks RDS which groups are in use, so one lock rules out deadlocks). Never await
+/// while holding it.</item>
+/// <item><see cref="Network"/>: VPCs, subnets, security groups, Elastic IPs (the EC2 simulation).</item>
+/// <item><see cref="Ids"/>: AWS-shaped ids and ARNs. <see cref="Paging"/>: Marker/NextToken pages with configurable sizes.</item>
+/// <item><see cref="Faults"/>: handlers call <c>Faults.NoteCreated(service, id)</c> on create and
+/// <c>Faults.IsHidden(service, id)</c> in describes (eventual consistency); the data plane reads
+/// <c>Faults.VersionFault(label)</c> and <c>Faults.InstanceFailuresOf(envId)</c>.</item>
+/// <item><see cref="Shared{T}"/>: one instance per type for state two handlers share (EB environments own ALBs that
+/// ELBv2 describes). <see cref="Service{T}"/>: another registered handler by type.</item>
+/// <item><see cref="AddSecurityGroupUsage"/>: report groups in use so EC2's DeleteSecurityGroup answers
+/// DependencyViolation.</item>
+/// </list>
+/// </summary>
+public sealed class SimWorld
+{
+    private readonly List<IAwsServiceHandler> services = [];
+    private readonly List<ISimStateSource> stateSources = [];
+    private readonly List<Func<IEnumerable<SecurityGroupUse>>> securityGroupUsages = [];
+    private readonly Dictionary<Type, object> shared = [];
+
+    /// <summary>Creates a world from simulator options (tests may build one directly and call handlers in process).</summary>
+    public SimWorld(AwsSimulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Time = options.TimeProvider;
+        Timing = options.Timing;
+        AccountId = options.AccountId;
+        Region = options.Region;
+        LoggerFactory = options.LoggerFactory;
+        Ids = new SimIds(options.Seed, Region, AccountId);
+        Faults = new FaultInjector(Time, options.Seed);
+        Calls = new CallLog();
+        Paging = new SimPaging(options.PageSizesView, options.DefaultPageSize);
+        Ec2 = new Ec2Network(this);
+        S3 = new S3Store(this);
+    }
+
+    public AwsSimulatorOptions Options { get; }
+
+    /// <summary>The clock every lifecycle reads.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>The time-scale knob: <c>Timing.Of(realistic)</c>.</summary>
+    public SimTiming Timing { get; }
+
+    public string AccountId { get; }
+
+    public string Region { get; }
+
+    public ILoggerFactory LoggerFactory { get; }
+
+    public SimIds Ids { get; }
+
+    public FaultInjector Faults { get; }
+
+    public CallLog Calls { get; }
+
+    public SimPaging Paging { get; }
+
+    /// <summary>The one lock over all simulated state (see the class remarks).</summary>
+    public Lock Gate { get; } = new();
+
+    /// <summary>The EC2 simulation's state (VPCs, subnets, security groups, addresses, tags).</summary>
+    public Ec2Network Ec2 { get; }
+
+    /// <summary>What EB and ELBv2 need from EC2.</summary>
+    public ISimNetwork Network => Ec2;
+
+    /// <summary>S3 buckets and objects; <c>World.S3.PutObject(bucket, key, bytes)</c> seeds a bundle.</summary>
+    public S3Store S3 { get; }
+
+    /// <summary>The simulator's endpoint once its server is listening (null for an in-process world).</summary>
+    public Uri? Endpoint { get; internal set; }
+
+    /// <summary>The registered handlers.</summary>
+    public IReadOnlyList<IAwsServiceHandler> Services
+    {
+        get
+        {
+            lock (Gate)
+            {
+                return [.. services];
+            }
+        }
+    }
+
+    /// <summary>The registered handler of type <typeparamref name="T"/>, or null.</summary>
+    public T? Service<T>() where T : class => Services.OfType<T>().FirstOrDefault();
+
+    /// <summary>One shared instance of <typeparamref name="T"/> per world, created on first use.</summary>
+    public T Shared<T>(Func<T> create) where T : class
+    {
+        lock (Gate)
+        {
+            if (!shared.TryGetValue(typeof(T), out var value))
+            {
+                value = create();
+                shared[typeof(T)] = value;
+            }
+
+            return (T)value;
+        }
+    }
+
+    /// <summary>Registers a source of security groups in use (called under <see cref="Gate"/>).</summary>
+    public void AddSecurityGroupUsage(Func<IEnumerable<SecurityGroupUse>> usage)
+    {
+        lock (Gate)
+        {
+            securityGroupUsages.Add(usage);
+        }
+    }
+
+    /// <summary>Every security group use reported by any service (call under <see cref="Gate"/>).</summary>
+    public IEnumerable<SecurityGroupUse> SecurityGroupUses() => securityGroupUsages.SelectMany(u => u());
+
+    /// <summary>Adds something to the state dump that is not a handler.</summary>
+    public void AddStateSource(ISimStateSource source)
+    {
+        lock (Gate)
+        {
+            stateSources.Add(source);
+        }
+    }
+
+    /// <summary>The whole simulated account as JSON, secrets redacted.</summary>
+    public JsonObject DumpState()
+    {
+        lock (Gate)
+        {
+            var root = new JsonObject
+            {
+                ["time"] = Time.GetUtcNow().ToString("O"),
+                ["accountId"] = AccountId,
+                ["region"] = Region,
+                ["timeScale"] = Timing.Scale,
+                ["ec2"] = Ec2.DumpState(),
+                ["s3"] = S3.DumpState(),
+            };
+            foreach (var source in services.OfType<ISimStateSource>().Concat(stateSources))
+            {
+                root[source.StateName] = source.DumpState();
+            }
+
+            root["faults"] = FaultsJson();
+            SimRedaction.Redact(root);
+            return root;
+        }
+    }
+
+    internal void Register(IAwsServiceHandler handler)
+    {
+        lock (Gate)
+        {
+            if (services.Any(s => s.SigningName == handler.SigningName))
+            {
+                throw new InvalidOperationException($"A handler for '{handler.SigningName}' is already registered.");
+            }
+
+            services.Add(handler);
+        }
+    }
+
+    internal IAwsServiceHandler? HandlerFor(string signingName)
+    {
+        lock (Gate)
+        {
+            return services.FirstOrDefault(s => s.SigningName == signingName);
+        }
+    }
+
+    internal JsonObject FaultsJson() => new()
+    {
+        ["rules"] = new JsonArray([.. Faults.Rules.Select(r => (JsonNode)FaultJson.ToJson(r))]),
+        ["consistencyWindows"] = new JsonObject(Faults.ConsistencyWindows.Select(kv =>
+            KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value.TotalSeconds))),
+        ["brokenVersions"] = new JsonObject(Faults.BrokenVersions.Select(kv =>
+            KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value.ToString()))),
+        ["instanceFailures"] = new JsonArray([.. Faults.InstanceFailures.Select(f => (JsonNode)new JsonObject
+        {
+            ["environmentId"] = f.EnvironmentId,
+            ["instanceId"] = f.InstanceId,
+            ["requestedAt"] = f.RequestedAt.ToString("O"),
+        })]),
+    };
+}

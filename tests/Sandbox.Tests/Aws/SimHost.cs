@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text;
+using System.Xml.Linq;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+using Ebops.Sandbox.Aws;
+using Ebops.Sandbox.Aws.Core;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Ebops.Sandbox.Tests.Aws;
+
+/// <summary>
+/// A started simulator on a FakeTimeProvider plus a client that signs with AWSSDK.Core's public SigV4 signer (independent
+/// of the simulator's verifier). Requests are signed at the fake clock's time, so the skew check stays on.
+/// </summary>
+internal sealed class SimHost : IAsyncDisposable
+{
+    private readonly HttpClient http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+
+    private SimHost(AwsSimulator simulator, FakeTimeProvider time)
+    {
+        Simulator = simulator;
+        Time = time;
+    }
+
+    public AwsSimulator Simulator { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public SimWorld World => Simulator.World;
+
+    /// <summary>Every request and response the helper exchanged (for model validation).</summary>
+    public List<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = [];
+
+    /// <summary>Starts a simulator. <paramref name="sdkClients"/>: AWSSDK clients sign with the real clock, so the skew check
+    /// (which reads the fake clock) is turned off.</summary>
+    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        var options = new AwsSimulatorOptions
+        {
+            TimeProvider = time,
+            Timing = timing ?? SimTiming.Instant,
+            MaxClockSkew = sdkClients ? null : TimeSpan.FromMinutes(15),
+        };
+        configure?.Invoke(options);
+        var simulator = await AwsSimulator.StartAsync(options, TestContext.Current.CancellationToken);
+        return new SimHost(simulator, time);
+    }
+
+    public static AWSCredentials SandboxCredentials => new BasicAWSCredentials(SandboxNetwork.AccessKeyId, SandboxNetwork.SecretAccessKey);
+
+    /// <summary>Signs and POSTs a Query form; Version defaults to the service's.</summary>
+    public async Task<SimReply> QueryAsync(string service, string action, IReadOnlyDictionary<string, string>? parameters = null,
+        AWSCredentials? credentials = null, Action<HttpRequestMessage>? tamper = null, DateTimeOffset? signedAt = null)
+    {
+        var form = new Dictionary<string, string> { ["Action"] = action, ["Version"] = SimServiceInfo.For(service).ApiVersion };
+        foreach (var (key, value) in parameters ?? new Dictionary<string, string>())
+        {
+            form[key] = value;
+        }
+
+        var body = string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        var reply = await SendAsync(service, HttpMethod.Post, Simulator.Endpoint, Encoding.UTF8.GetBytes(body),
+            "application/x-www-form-urlencoded; charset=utf-8", credentials, tamper, signedAt);
+        Exchanges.Add((service, form, reply.Status, reply.Body));
+        return reply;
+    }
+
+    /// <summary>Signs and sends any request.</summary>
+    public async Task<SimReply> SendAsync(string service, HttpMethod method, Uri uri, byte[]? body, string? contentType,
+        AWSCredentials? credentials = null, Action<HttpRequestMessage>? tamper = null, DateTimeOffset? signedAt = null)
+    {
+        var signing = new AWSSigningRequest { HttpMethod = method, RequestUri = uri, Content = body ?? [] };
+        if (contentType is not null)
+        {
+            signing.Headers["Content-Type"] = contentType;
+        }
+
+        var signed = await AWSSigV4Signer.SignAsync(signing, new AWSSigV4Parameters
+        {
+            Credentials = credentials ?? SandboxCredentials,
+            Region = RegionEndpoint.GetBySystemName(SandboxNetwork.Region),
+            Service = service,
+            SignedAt = (signedAt ?? Time.GetUtcNow()).UtcDateTime,
+        });
+        using var message = new HttpRequestMessage(method, uri);
+        if (body is not null)
+        {
+            message.Content = new ByteArrayContent(body);
+            if (contentType is not null)
+            {
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+            }
+        }
+
+        foreach (var (name, value) in signed.Headers)
+        {
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        tamper?.Invoke(message);
+        using var response = await http.SendAsync(message, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return new SimReply(response.StatusCode, text, response.Headers.Concat(response.Content.Headers)
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase));
+    }
+
+    /// <summary>An AWSSDK.EC2 client pointed at the simulator (no retries, so errors surface at once).</summary>
+    public Amazon.EC2.AmazonEC2Client Ec2Client(int maxErrorRetry = 0) => new(SandboxCredentials, new Amazon.EC2.AmazonEC2Config
+    {
+        ServiceURL = Simulator.Endpoint.ToString(),
+        AuthenticationRegion = Simulator.Region,
+        MaxErrorRetry = maxErrorRetry,
+    });
+
+    /// <summary>An AWSSDK.S3 client pointed at the simulator, path-style.</summary>
+    public Amazon.S3.AmazonS3Client S3Client(int maxErrorRetry = 0) => new(SandboxCredentials, new Amazon.S3.AmazonS3Config
+    {
+        ServiceURL = Simulator.Endpoint.ToString(),
+        AuthenticationRegion = Simulator.Region,
+        ForcePathStyle = true,
+        MaxErrorRetry = maxErrorRetry,
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        http.Dispose();
+        await Simulator.DisposeAsync();
+    }
+}
+
+/// <summary>A raw reply: status, body text, headers; <see cref="Xml"/> parses the body.</summary>
+internal sealed record SimReply(HttpStatusCode StatusCode, string Body, IReadOnlyDictionary<string, string> Headers)
+{
+    public int Status => (int)StatusCode;
+
+    public XElement Xml => XElement.Parse(Body);
+
+    /// <summary>The text of the first descendant with this local name (namespace ignored), or null.</summary>
+    public string? Value(string localName) =>
+        Xml.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
+
+    /// <summary>All descendants with this local name.</summary>
+    public IReadOnlyList<XElement> All(string localName) =>
+        [.. Xml.DescendantsAndSelf().Where(e => e.Name.LocalName == localName)];
+
+    public string? ErrorCode => Value("Code");
+}
