@@ -21,7 +21,7 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
 
     public ResourceWatcherTests()
     {
-        watcher = new ResourceWatcher<Widget>("Widget", source, enqueued.Enqueue, new WatcherOptions { PageSize = 2 }, time, NullLogger.Instance, () => 0);
+        watcher = new ResourceWatcher<Widget>("Widget", source, enqueued.Enqueue, new WatcherOptions { PageSize = 2, OwnFinalizer = "ebops.io/finalizer" }, time, NullLogger.Instance, () => 0);
     }
 
     public async ValueTask DisposeAsync()
@@ -102,8 +102,13 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
         await PushAndSettle(WatchEventType.Modified, At("a", 2, "13"), "14");
         Assert.Equal(["a"], Drain());
 
+        // Our own finalizer going on is our own write: no reconcile. Someone taking it off: reconcile (to put it back).
         await PushAndSettle(WatchEventType.Modified, At("a", 2, "15", m => m.Finalizers = ["ebops.io/finalizer"]), "16");
+        Assert.Empty(Drain());
+        await PushAndSettle(WatchEventType.Modified, At("a", 2, "151", m => m.Finalizers = []), "152");
         Assert.Equal(["a"], Drain());
+        await PushAndSettle(WatchEventType.Modified, At("a", 2, "153", m => m.Finalizers = ["ebops.io/finalizer"]), "154");
+        Assert.Empty(Drain());
 
         await PushAndSettle(WatchEventType.Modified, At("a", 2, "17", m =>
         {
@@ -112,10 +117,18 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
         }), "18");
         Assert.Equal(["a"], Drain());
 
+        // While deleting, any finalizer change counts (another controller finishing its cleanup).
+        await PushAndSettle(WatchEventType.Modified, At("a", 2, "171", m =>
+        {
+            m.Finalizers = ["ebops.io/finalizer", "other.io/cleanup"];
+            m.DeletionTimestamp = DateTime.UtcNow;
+        }), "172");
+        Assert.Equal(["a"], Drain());
+
         await PushAndSettle(WatchEventType.Modified, At("a", 2, "19", m =>
         {
-            m.Finalizers = ["ebops.io/finalizer"];
             m.DeletionTimestamp = DateTime.UtcNow;
+            m.Finalizers = ["ebops.io/finalizer", "other.io/cleanup"];
             m.Annotations = new Dictionary<string, string> { ["ebops.io/paused"] = "true", ["other"] = "x" };
         }), "20");
         Assert.Equal(["a"], Drain());

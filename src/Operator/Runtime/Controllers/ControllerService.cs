@@ -62,7 +62,7 @@ public sealed class ControllerService<T> : IControllerRunner, ISecretDependent
         Kind = EntityMetadata.For<T>().Kind;
         statusWriter = new StatusWriter<T>(client);
         Queue = new WorkQueue<ResourceKey>(options.Queue, time, metrics.ForQueue(Kind), random);
-        Watcher = new ResourceWatcher<T>(Kind, source, Queue.Add, options.Watcher, time, logger, random);
+        Watcher = new ResourceWatcher<T>(Kind, source, Queue.Add, options.Watcher with { OwnFinalizer = options.Finalizer }, time, logger, random);
     }
 
     public string Kind { get; }

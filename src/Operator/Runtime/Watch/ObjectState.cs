@@ -3,9 +3,9 @@ using k8s.Models;
 namespace Ebops.Operator.Runtime.Watch;
 
 /// <summary>What the watcher remembers per object: enough to filter events and to notice deletions across a re-list.</summary>
-internal sealed record ObjectState(long? Generation, bool Deleting, int FinalizersHash, int AnnotationsHash, string? ResourceVersion)
+internal sealed record ObjectState(long? Generation, bool Deleting, int FinalizersHash, bool HasOwnFinalizer, int AnnotationsHash, string? ResourceVersion)
 {
-    public static ObjectState Of(V1ObjectMeta meta, string? annotationPrefix)
+    public static ObjectState Of(V1ObjectMeta meta, string? annotationPrefix, string? ownFinalizer)
     {
         var finalizers = new HashCode();
         foreach (var finalizer in meta.Finalizers ?? [])
@@ -26,7 +26,8 @@ internal sealed record ObjectState(long? Generation, bool Deleting, int Finalize
             annotations = hash.ToHashCode();
         }
 
-        return new ObjectState(meta.Generation, meta.DeletionTimestamp is not null, finalizers.ToHashCode(), annotations, meta.ResourceVersion);
+        var hasOwn = ownFinalizer is not null && meta.Finalizers?.Contains(ownFinalizer) == true;
+        return new ObjectState(meta.Generation, meta.DeletionTimestamp is not null, finalizers.ToHashCode(), hasOwn, annotations, meta.ResourceVersion);
     }
 
     /// <summary>True when a change from <paramref name="previous"/> to this state deserves a reconcile.</summary>
@@ -42,9 +43,12 @@ internal sealed record ObjectState(long? Generation, bool Deleting, int Finalize
             return previous.ResourceVersion != ResourceVersion;
         }
 
+        // Finalizer changes matter while the object is being deleted, or when our own finalizer was taken off (it must
+        // go back on); our own finalizer being added (the runtime's own write) does not need another reconcile.
+        var finalizersMatter = previous.FinalizersHash != FinalizersHash && (Deleting || (previous.HasOwnFinalizer && !HasOwnFinalizer));
         return previous.Generation != Generation
             || previous.Deleting != Deleting
-            || previous.FinalizersHash != FinalizersHash
+            || finalizersMatter
             || previous.AnnotationsHash != AnnotationsHash;
     }
 }

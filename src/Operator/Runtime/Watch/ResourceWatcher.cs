@@ -132,7 +132,7 @@ public sealed class ResourceWatcher<T>(
             {
                 var key = KeyOf(item);
                 seen.Add(key);
-                fresh[key] = ObjectState.Of(item.Metadata, options.AnnotationPrefix);
+                fresh[key] = ObjectState.Of(item.Metadata, options.AnnotationPrefix, options.OwnFinalizer);
             }
 
             listVersion = page.ResourceVersion;
@@ -189,7 +189,7 @@ public sealed class ResourceWatcher<T>(
         {
             case WatchEventType.Added:
             case WatchEventType.Modified:
-                var state = ObjectState.Of(meta, options.AnnotationPrefix);
+                var state = ObjectState.Of(meta, options.AnnotationPrefix, options.OwnFinalizer);
                 index.TryGetValue(key, out var previous);
                 index[key] = state;
                 if (state.Matters(previous, options.FilterByGeneration))

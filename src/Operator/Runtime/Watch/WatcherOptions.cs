@@ -17,10 +17,13 @@ public sealed record WatcherOptions
 
     /// <summary>
     /// When true, MODIFIED events whose metadata.generation did not change are skipped unless deletionTimestamp,
-    /// finalizers or an annotation under <see cref="AnnotationPrefix"/> changed (so our own status writes do not loop).
+    /// finalizers (while deleting, or our own removed) or an annotation under <see cref="AnnotationPrefix"/> changed (so our own status writes do not loop).
     /// Off for kinds without generation (Secrets), where every change counts.
     /// </summary>
     public bool FilterByGeneration { get; init; } = true;
+
+    /// <summary>The controller's finalizer: adding it is our own write and does not trigger a reconcile; removing it does.</summary>
+    public string? OwnFinalizer { get; init; }
 
     /// <summary>Annotations with this prefix trigger a reconcile when they change; null ignores annotations.</summary>
     public string? AnnotationPrefix { get; init; } = "ebops.io/";
