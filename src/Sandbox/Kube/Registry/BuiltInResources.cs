@@ -15,7 +15,7 @@ internal static class BuiltInResources
         new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], false, false),
         new("", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
         new("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], [], false, false),
-        new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
+        new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false) { SharedStorage = "/events" },
         new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], [], false, false),
         Crds,
         // Stored only, so that `kubectl apply -k config/default` works; nothing runs a Deployment or enforces RBAC.

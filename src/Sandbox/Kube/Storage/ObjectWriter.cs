@@ -108,7 +108,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = store.Get(type.StorageKey, ns ?? "", name) ?? throw KubeApiException.NotFound(type.GroupResource, name);
-            var obj = current.Parse();
+            var obj = ObjectOutput.Parse(type, current);
             CheckPreconditions(type, name, obj, current, preconditions);
             if (ObjectRules.Finalizers(obj).Count > 0 || (type == BuiltInResources.Namespaces && store.CountInNamespace(name) > 0))
             {
@@ -116,7 +116,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
                 {
                     return new WriteOutcome(200, obj, []);
                 }
-                var marked = ObjectRules.MarkDeleting(obj, time.GetUtcNow());
+                var marked = ObjectRules.MarkDeleting(type, obj, time.GetUtcNow());
                 if (type == BuiltInResources.Namespaces)
                 {
                     marked["status"] = new JsonObject { ["phase"] = "Terminating" };
@@ -162,7 +162,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = store.Get(type.StorageKey, ns ?? "", name) ?? throw KubeApiException.NotFound(type.GroupResource, name);
-            var old = current.Parse();
+            var old = ObjectOutput.Parse(type, current);
             var requested = change(old);
             ObjectRules.CheckIdentity(type, requested, ns);
             if (ObjectRules.Str(requested["metadata"]?["resourceVersion"]) is { Length: > 0 } rv && rv != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
