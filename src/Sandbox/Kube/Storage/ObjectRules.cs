@@ -121,6 +121,10 @@ internal static partial class ObjectRules
             {
                 next.Remove("status");
             }
+            if (requested["metadata"]?["managedFields"] is { } statusManaged)
+            {
+                Metadata(next)["managedFields"] = statusManaged.DeepClone();
+            }
             return next;
         }
         next = requested.DeepClone().AsObject();
@@ -149,7 +153,11 @@ internal static partial class ObjectRules
                 meta.Remove(owned);
             }
         }
-        meta.Remove("managedFields");
+        // A write that does not mention managedFields keeps them (server-side apply records them).
+        if (meta["managedFields"] is null && oldMeta["managedFields"] is { } managed)
+        {
+            meta["managedFields"] = managed.DeepClone();
+        }
         meta.Remove("selfLink");
         if (oldMeta["deletionTimestamp"] is not null)
         {
