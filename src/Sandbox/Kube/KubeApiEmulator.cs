@@ -136,6 +136,8 @@ public sealed class KubeApiEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open watches would otherwise hold the server's shutdown until its timeout.
+        Store.CloseWatches(null);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }

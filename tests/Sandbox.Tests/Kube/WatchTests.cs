@@ -175,4 +175,25 @@ public sealed class WatchTests
         Assert.Equal("Table", line["object"]!["kind"]!.GetValue<string>());
         Assert.Equal(4, line["object"]!["rows"]![0]!["cells"]![1]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task Deleting_the_crd_ends_its_watches_after_the_deleted_events()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateWidgetAsync("a");
+        var rv = await ListVersionAsync(h);
+        await using var watch = await WatchStream.OpenAsync(h.Http, EmulatorHarness.WidgetsPath() + "?watch=true&resourceVersion=" + rv);
+        await h.SendAsync(HttpMethod.Delete, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.test.ebops.io");
+        Assert.Equal(("DELETED", "a"), await watch.NextTypeAndNameAsync());
+        Assert.Null(await watch.NextAsync());
+    }
+
+    [Fact]
+    public async Task Stopping_the_emulator_ends_open_watches()
+    {
+        var h = await EmulatorHarness.StartAsync();
+        await using var watch = await WatchStream.OpenAsync(h.Http, EmulatorHarness.WidgetsPath() + "?watch=true");
+        await h.DisposeAsync();
+        Assert.Null(await watch.NextAsync());
+    }
 }

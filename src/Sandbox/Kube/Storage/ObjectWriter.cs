@@ -302,6 +302,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             {
                 store.Delete(storageKey, o.Namespace, o.Name, o.ResourceVersion);
             }
+            store.CloseWatches(storageKey);
             Log.CrdRemoved(logger, deleted.Name);
         }
         if (deleted.Namespace.Length > 0)
