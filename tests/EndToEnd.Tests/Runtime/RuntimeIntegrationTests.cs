@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using Ebops.Operator.Entities;
+using Ebops.Operator.Runtime.Hosting;
 using Ebops.Operator.Runtime.Status;
 using Ebops.Sandbox.Kube;
 using k8s;
+using k8s.Models;
 
 namespace Ebops.EndToEnd.Tests.Runtime;
 
@@ -147,6 +149,53 @@ public sealed class RuntimeIntegrationTests
         await Eventually.TrueAsync(() => IsReadyAsync(target, client, "two", 1), "two is Ready", Ct);
         Assert.Contains(second.Log.Reconciled, r => r.Name == "two");
         Assert.DoesNotContain(first.Log.Reconciled, r => r.Name == "two");
+    }
+
+    [Fact]
+    public async Task A_terminal_error_stalls_with_an_event_and_a_change_to_the_referenced_secret_retries_it()
+    {
+        await using var target = await KubeTarget.StartAsync(null, Ct);
+        await using var runtime = await RuntimeUnderTest.StartAsync(target, Ct, register: s => s.AddController<Widget, SecretCheckingController>());
+        var client = target.Client();
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "creds" },
+            StringData = new Dictionary<string, string> { ["user"] = "admin" },
+        }, target.Namespace, cancellationToken: Ct);
+        var widget = Widget.Create("picky", target.Namespace);
+        widget.Spec.SecretName = "creds";
+        await target.CreateAsync(client, widget, Ct);
+
+        await Eventually.TrueAsync(async () => Conditions.IsTrue((await target.GetAsync(client, "picky", Ct))?.Status, ConditionTypes.Stalled), "picky is Stalled", Ct);
+        var status = (await target.GetAsync(client, "picky", Ct))!.Status;
+        var stalled = Conditions.Find(status, ConditionTypes.Stalled)!;
+        Assert.Equal("SecretIncomplete", stalled.Reason);
+        Assert.Equal("spec.secretName: Secret creds has no key 'token'", stalled.Message);
+        Assert.Equal(ConditionStatus.False, Conditions.Find(status, ConditionTypes.Ready)!.Status);
+        await Eventually.TrueAsync(async () =>
+        {
+            var events = await client.EventsV1.ListNamespacedEventAsync(target.Namespace, cancellationToken: Ct);
+            return events.Items.Any(e => e.Regarding?.Name == "picky" && e.Reason == "SecretIncomplete" && e.Type == "Warning" && e.ReportingController == "ebops");
+        }, "a Warning event about picky is recorded", Ct);
+        var attempts = runtime.Log.Reconciled.Count;
+
+        // An unrelated Secret appearing does not wake it up; a change to the referenced one does.
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "other" },
+            StringData = new Dictionary<string, string> { ["token"] = "x" },
+        }, target.Namespace, cancellationToken: Ct);
+        await client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("{\"stringData\":{\"token\":\"s3cr3t\"}}", V1Patch.PatchType.MergePatch), "creds",
+            target.Namespace, cancellationToken: Ct);
+        await Eventually.TrueAsync(async () => Conditions.IsTrue((await target.GetAsync(client, "picky", Ct))?.Status, ConditionTypes.Ready),
+            "picky is Ready after the Secret was fixed", Ct);
+        Assert.Equal(attempts + 1, runtime.Log.Reconciled.Count);
+        Assert.Equal(ConditionStatus.False, Conditions.Find((await target.GetAsync(client, "picky", Ct))!.Status, ConditionTypes.Stalled)!.Status);
+
+        // Nothing secret leaks into status or events.
+        var everything = KubernetesJson.Serialize(await target.GetAsync(client, "picky", Ct))
+            + KubernetesJson.Serialize(await client.EventsV1.ListNamespacedEventAsync(target.Namespace, cancellationToken: Ct));
+        Assert.DoesNotContain("s3cr3t", everything, StringComparison.Ordinal);
     }
 
     [Fact]
