@@ -10,5 +10,6 @@ internal static class Verbs
         yield return VersionVerb.Create();
         yield return RunVerb.Create();
         yield return GenerateCrdsVerb.Create();
+        yield return SandboxVerb.Create();
     }
 }

@@ -121,6 +121,12 @@ internal static class CrdSchemaBuilder
 
             schema["enum"] = kept;
             schema["type"] ??= "string";
+
+            // The apiserver estimates CEL cost from maxLength; without it an enum counts as a 3 MiB string.
+            if ((string?)schema["type"] == "string")
+            {
+                schema["maxLength"] ??= kept.Max(v => ((string?)v)?.Length ?? 0);
+            }
         }
     }
 

@@ -77,7 +77,7 @@ public sealed class CrdStructureTests
                 problems.Add(path + ": array without maxItems");
             }
 
-            if (type == "string" && node["maxLength"] is null && node["enum"] is null)
+            if (type == "string" && node["maxLength"] is null)
             {
                 problems.Add(path + ": string without maxLength");
             }

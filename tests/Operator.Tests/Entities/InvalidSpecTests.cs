@@ -119,6 +119,29 @@ public sealed class InvalidSpecTests
             Assert.Contains(c.Field.Split('[')[0].Split('.').Take(2).Aggregate((a, b) => a + "." + b), e.Message[(c.Field.Length + 2)..]));
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void StructuralViolationsAreAlsoRejectedByJsonSchemaNet(string name)
+    {
+        var c = Cases[name];
+        var errors = Run(name);
+        var structural = c.ChangeOnUpdate is null && errors.All(e =>
+            e.Reason is FieldErrorReasons.Required or FieldErrorReasons.TooLong or FieldErrorReasons.NotSupported or FieldErrorReasons.TooMany or FieldErrorReasons.TypeInvalid
+            || e.Body.Contains(" in body ", StringComparison.Ordinal));
+        if (!structural)
+        {
+            return; // CEL rules, transition rules and list-map keys have no JSON Schema equivalent
+        }
+
+        var kind = Samples.Kind(c.Kind);
+        var obj = Samples.Load(kind);
+        c.Break(obj);
+        var jsonSchemaErrors = Samples.Validator(kind).EvaluateJsonSchema(obj);
+        var pointer = "/" + c.Field.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
+        var parent = pointer[..pointer.LastIndexOf('/')];
+        Assert.Contains(jsonSchemaErrors, e => e.StartsWith(pointer + ": ", StringComparison.Ordinal) || (c.Reason == FieldErrorReasons.Required && e.StartsWith(parent + ": required", StringComparison.Ordinal)));
+    }
+
     private static void Collect(JsonObject schema, List<string> messages)
     {
         foreach (var rule in schema["x-kubernetes-validations"]?.AsArray() ?? [])

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ebops.Sandbox.Kube.Validation.Cel;
+using Json.Schema;
 
 namespace Ebops.Sandbox.Kube.Validation;
 
@@ -30,6 +31,7 @@ public sealed class CrdSchemaValidator
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     private readonly JsonObject _schema;
+    private readonly Lazy<JsonSchema> _jsonSchema;
     private readonly Dictionary<JsonObject, List<CompiledRule>> _rules = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _unsupported = [];
 
@@ -38,6 +40,9 @@ public sealed class CrdSchemaValidator
     {
         _schema = openApiV3Schema.DeepClone().AsObject();
         CompileRules(_schema, "");
+        _jsonSchema = new(() => JsonSchema.FromText(
+            OpenApiSchemaConverter.ToJsonSchema(_schema).ToJsonString(),
+            new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
     }
 
     /// <summary>CEL rules this validator cannot evaluate (syntax or functions outside its subset), as "&lt;path&gt;: &lt;rule&gt;".</summary>
@@ -76,6 +81,29 @@ public sealed class CrdSchemaValidator
 
         EvaluateRules(_schema, obj, oldObj, "", errors);
         return errors;
+    }
+
+    /// <summary>
+    /// An independent second opinion on the structural part (no defaults, no CEL, no list-map keys): the schema
+    /// converted by <see cref="OpenApiSchemaConverter"/> and evaluated by JsonSchema.Net. Returns
+    /// "&lt;JSON pointer&gt;: &lt;keyword&gt;: &lt;message&gt;" per failure; empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> EvaluateJsonSchema(JsonObject obj)
+    {
+        var copy = obj.DeepClone().AsObject();
+        copy.Remove("metadata");
+        using var document = JsonDocument.Parse(copy.ToJsonString());
+        var results = _jsonSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        return (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
+            .Distinct()
+            .ToList();
     }
 
     /// <summary>Paths of fields the schema does not know (the apiserver prunes them, or rejects them with fieldValidation=Strict).</summary>
