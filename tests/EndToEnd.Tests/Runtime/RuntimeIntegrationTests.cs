@@ -114,6 +114,31 @@ public sealed class RuntimeIntegrationTests
     }
 
     [Fact]
+    public async Task Bookmarks_advance_the_watchers_resource_version_past_changes_it_does_not_watch()
+    {
+        await using var target = await KubeTarget.StartAsync(null, Ct);
+        await using var runtime = await RuntimeUnderTest.StartAsync(target, Ct,
+            configure: o => o with { Watcher = o.Watcher with { WatchTimeout = TimeSpan.FromSeconds(1) } });
+        var client = target.Client();
+        await target.CreateAsync(client, Widget.Create("w", target.Namespace), Ct);
+        await Eventually.TrueAsync(() => IsReadyAsync(target, client, "w", 1), "w is Ready", Ct);
+
+        var other = await client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "unwatched" } }, target.Namespace,
+            cancellationToken: Ct);
+        var otherVersion = long.Parse(other.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture);
+        if (target.IsRealCluster)
+        {
+            // A real API server's resourceVersions are opaque; only the emulator's are comparable numbers.
+            return;
+        }
+
+        // Only a BOOKMARK can carry a ConfigMap's resourceVersion into a Widget watcher.
+        await Eventually.TrueAsync(() => long.Parse(runtime.Controller.Watcher.ResourceVersion ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= otherVersion,
+            "a bookmark moved the watcher past the ConfigMap's resourceVersion", Ct);
+        Assert.Equal(1, runtime.Controller.Watcher.Lists);
+    }
+
+    [Fact]
     public async Task Only_the_leader_reconciles_and_a_released_lease_is_taken_over_before_it_expires()
     {
         await using var target = await KubeTarget.StartAsync(null, Ct);
