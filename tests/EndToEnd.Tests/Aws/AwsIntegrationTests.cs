@@ -139,8 +139,17 @@ public sealed class AwsIntegrationTests : IAsyncLifetime
             var tags = await target.ElasticBeanstalk.ListTagsForResourceAsync(new() { ResourceArn = found!.ApplicationArn }, Ct);
             Assert.Contains(tags.ResourceTags!, t => t.Key == RunTag && t.Value == run);
 
-            // A real account needs an existing bundle (EBOPS_TEST_AWS_SOURCE_BUNDLE=bucket/key); the simulator does not.
-            var bundle = Environment.GetEnvironmentVariable("EBOPS_TEST_AWS_SOURCE_BUNDLE")?.Split('/', 2) ?? (target.External ? null : ["ebops-it", "bundle.zip"]);
+            // A real account needs an existing bundle (EBOPS_TEST_AWS_SOURCE_BUNDLE=bucket/key); on the simulator the
+            // test uploads one.
+            var bundle = Environment.GetEnvironmentVariable("EBOPS_TEST_AWS_SOURCE_BUNDLE")?.Split('/', 2);
+            if (bundle is null && !target.External)
+            {
+                bundle = [$"ebops-it-{run}", "bundle.zip"];
+                await target.RawS3.PutBucketAsync(bundle[0], Ct);
+                await target.RawS3.PutObjectAsync(new() { BucketName = bundle[0], Key = bundle[1], ContentBody = "bundle" }, Ct);
+                Assert.NotNull(await target.S3.HeadObjectAsync(bundle[0], bundle[1], Ct));
+            }
+
             if (bundle is not null)
             {
                 await target.ElasticBeanstalk.CreateApplicationVersionAsync(new()
@@ -159,6 +168,12 @@ public sealed class AwsIntegrationTests : IAsyncLifetime
         }
 
         Assert.Null(await target.ElasticBeanstalk.FindApplicationAsync(app, Ct));
+        Assert.Null(await target.ElasticBeanstalk.FindApplicationVersionAsync(app, "v1", Ct));
+        if (!target.External)
+        {
+            await target.RawS3.DeleteObjectAsync($"ebops-it-{run}", "bundle.zip", Ct);
+            await target.RawS3.DeleteBucketAsync($"ebops-it-{run}", Ct);
+        }
     }
 
     [Fact]
@@ -182,7 +197,8 @@ public sealed class AwsIntegrationTests : IAsyncLifetime
             arn = created.TargetGroups![0].TargetGroupArn!;
             Assert.Equal(name, (await target.Elbv2.FindTargetGroupAsync(name, Ct))!.TargetGroupName);
             Assert.Contains(await target.Elbv2.GetTagsAsync(arn, Ct), t => t.Key == RunTag && t.Value == run);
-            await target.Elbv2.ModifyTargetGroupAsync(new() { TargetGroupArn = arn, HealthCheckIntervalSeconds = 10 }, Ct);
+            var modified = await target.Elbv2.ModifyTargetGroupAsync(new() { TargetGroupArn = arn, HealthyThresholdCount = 3 }, Ct);
+            Assert.Equal(3, modified.TargetGroups![0].HealthyThresholdCount);
         }
         finally
         {

@@ -27,8 +27,12 @@ internal sealed class AwsTarget : IAsyncDisposable
         Elbv2 = new Elbv2Api(factory.CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance));
         Rds = new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance));
         Ec2 = new Ec2Api(factory.CreateEc2Client());
-        S3 = new S3Api(factory.CreateS3Client());
+        RawS3 = factory.CreateS3Client();
+        S3 = new S3Api(RawS3);
     }
+
+    /// <summary>The underlying S3 client, for test set-up (uploading a source bundle to the simulator).</summary>
+    public Amazon.S3.IAmazonS3 RawS3 { get; }
 
     public string Description { get; }
 
