@@ -67,6 +67,11 @@ internal static class CrdSchemaBuilder
             schema["description"] = description;
         }
 
+        if (clrType.IsDefined(typeof(AtomicStructAttribute)) && (string?)schema["type"] == "object")
+        {
+            schema["x-kubernetes-map-type"] = "atomic";
+        }
+
         var rules = new List<CelRuleAttribute>(clrType.GetCustomAttributes<CelRuleAttribute>());
         if (provider is not null)
         {
@@ -121,6 +126,12 @@ internal static class CrdSchemaBuilder
 
             schema["enum"] = kept;
             schema["type"] ??= "string";
+
+            // The apiserver estimates CEL cost from maxLength; without it an enum counts as a 3 MiB string.
+            if ((string?)schema["type"] == "string")
+            {
+                schema["maxLength"] ??= kept.Max(v => ((string?)v)?.Length ?? 0);
+            }
         }
     }
 

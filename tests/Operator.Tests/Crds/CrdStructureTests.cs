@@ -77,7 +77,7 @@ public sealed class CrdStructureTests
                 problems.Add(path + ": array without maxItems");
             }
 
-            if (type == "string" && node["maxLength"] is null && node["enum"] is null)
+            if (type == "string" && node["maxLength"] is null)
             {
                 problems.Add(path + ": string without maxLength");
             }
@@ -105,6 +105,21 @@ public sealed class CrdStructureTests
         Assert.Equal(".status.conditions[?(@.type==\"Ready\")].status", (string?)ready["jsonPath"]);
         var age = version["additionalPrinterColumns"]!.AsArray().Single(c => (string?)c!["name"] == "Age")!;
         Assert.Equal("date", (string?)age["type"]);
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryFieldHasADescription(string kind)
+    {
+        var missing = new List<string>();
+        Walk(Schema(kind), kind, (path, node) =>
+        {
+            if (path != kind && path != kind + ".metadata" && string.IsNullOrWhiteSpace((string?)node["description"]) && !path.EndsWith("{}", StringComparison.Ordinal) && !(path.EndsWith("[]", StringComparison.Ordinal) && (string?)node["type"] != "object"))
+            {
+                missing.Add(path);
+            }
+        });
+        Assert.Empty(missing);
     }
 
     [Fact]

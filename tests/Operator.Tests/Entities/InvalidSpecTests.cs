@@ -29,6 +29,7 @@ public sealed class InvalidSpecTests
         ["rds subnet group and subnets"] = new("RdsDatabase", o => Set(o, "spec.network.subnetGroupName", "default"), "spec.network.subnetGroupName"),
         ["rds one subnet"] = new("RdsDatabase", o => Remove(o, "spec.network.subnets[1]"), "spec.network.subnets"),
         ["rds reboot policy unknown"] = new("RdsDatabase", o => Set(o, "spec.parameters.rebootPolicy", "Sometimes"), "spec.parameters.rebootPolicy", FieldErrorReasons.NotSupported),
+        ["rds master user with underscore"] = new("RdsDatabase", o => Set(o, "spec.masterUsername", "db_admin"), "spec.masterUsername", FieldErrorReasons.Invalid),
         ["rds master password missing"] = new("RdsDatabase", o => Remove(o, "spec.masterPassword"), "spec.masterPassword", FieldErrorReasons.Required),
         ["rds identifier changed"] = new("RdsDatabase", o => { }, "spec.identifier", FieldErrorReasons.Invalid, o => Set(o, "spec.identifier", "other-db")),
         ["rds storage shrunk"] = new("RdsDatabase", o => Set(o, "spec.allocatedStorage", 50), "spec.allocatedStorage", FieldErrorReasons.Invalid, o => Set(o, "spec.allocatedStorage", 40)),
@@ -117,6 +118,29 @@ public sealed class InvalidSpecTests
         // CEL messages name the field in their own words too.
         Assert.All(errors.Where(e => e.Message.Contains("Invalid value: \"object\"", StringComparison.Ordinal)), e =>
             Assert.Contains(c.Field.Split('[')[0].Split('.').Take(2).Aggregate((a, b) => a + "." + b), e.Message[(c.Field.Length + 2)..]));
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void StructuralViolationsAreAlsoRejectedByJsonSchemaNet(string name)
+    {
+        var c = Cases[name];
+        var errors = Run(name);
+        var structural = c.ChangeOnUpdate is null && errors.All(e =>
+            e.Reason is FieldErrorReasons.Required or FieldErrorReasons.TooLong or FieldErrorReasons.NotSupported or FieldErrorReasons.TooMany or FieldErrorReasons.TypeInvalid
+            || e.Body.Contains(" in body ", StringComparison.Ordinal));
+        if (!structural)
+        {
+            return; // CEL rules, transition rules and list-map keys have no JSON Schema equivalent
+        }
+
+        var kind = Samples.Kind(c.Kind);
+        var obj = Samples.Load(kind);
+        c.Break(obj);
+        var jsonSchemaErrors = Samples.Validator(kind).EvaluateJsonSchema(obj);
+        var pointer = "/" + c.Field.Replace("[", ".", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Replace('.', '/');
+        var parent = pointer[..pointer.LastIndexOf('/')];
+        Assert.Contains(jsonSchemaErrors, e => e.StartsWith(pointer + ": ", StringComparison.Ordinal) || (c.Reason == FieldErrorReasons.Required && e.StartsWith(parent + ": required", StringComparison.Ordinal)));
     }
 
     private static void Collect(JsonObject schema, List<string> messages)

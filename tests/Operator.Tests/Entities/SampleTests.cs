@@ -18,8 +18,10 @@ public sealed class SampleTests
         var validator = Samples.Validator(kind);
         Assert.Empty(validator.UnsupportedRules);
         Assert.Empty(validator.FindUnknownFields(sample));
+        Assert.Empty(validator.EvaluateJsonSchema(sample)); // JsonSchema.Net's independent opinion, before defaults
         validator.ApplyDefaults(sample);
         Assert.Empty(validator.Validate(sample, null));
+        Assert.Empty(validator.EvaluateJsonSchema(sample));
         // Applying the same sample again is an update that changes nothing: transition rules must pass too.
         Assert.Empty(validator.Validate(sample, sample.DeepClone().AsObject()));
     }

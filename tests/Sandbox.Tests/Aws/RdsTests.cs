@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.Rds;
 
@@ -79,7 +80,10 @@ public sealed class RdsTests
     {
         const string first = "Very-Secret-Passw0rd-1";
         const string second = "Very-Secret-Passw0rd-2";
-        await using var host = await SimHost.StartAsync(timing: new SimTiming(1));
+        var logs = new CapturingLoggerProvider();
+        using var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddProvider(logs)
+            .SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace));
+        await using var host = await SimHost.StartAsync(o => o.LoggerFactory = loggerFactory, timing: new SimTiming(1));
         var rds = new RdsClient(host);
         var created = await rds.CreateMySqlAsync("orders", first);
         host.Time.Advance(TimeSpan.FromMinutes(10));
@@ -99,7 +103,8 @@ public sealed class RdsTests
         var state = await http.GetStringAsync(new Uri(host.Simulator.Endpoint, "/_sim/state"), TestContext.Current.CancellationToken);
         var calls = await http.GetStringAsync(new Uri(host.Simulator.Endpoint, "/_sim/calls"), TestContext.Current.CancellationToken);
         var everything = string.Join("\n", created.Body, modified.Body, state, calls, host.World.DumpState().ToJsonString(),
-            JsonSerializer.Serialize(host.World.Calls.All));
+            JsonSerializer.Serialize(host.World.Calls.All), string.Join("\n", logs.Lines));
+        Assert.Contains(logs.Lines, l => l.Contains("CreateDBInstance", StringComparison.Ordinal));
         Assert.DoesNotContain(first, everything);
         Assert.DoesNotContain(second, everything);
         Assert.Contains("orders", state);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ebops.Sandbox.Kube.Validation.Cel;
+using Json.Schema;
 
 namespace Ebops.Sandbox.Kube.Validation;
 
@@ -21,7 +22,7 @@ namespace Ebops.Sandbox.Kube.Validation;
 /// cause types and messages, and the correlation of old and new values for transition rules, all hang off the
 /// walk; a generic engine's output would have to be mapped back to them.
 /// </remarks>
-public sealed class CrdSchemaValidator
+public sealed partial class CrdSchemaValidator
 {
     private const string NotCheckedMessage = "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
 
@@ -30,6 +31,7 @@ public sealed class CrdSchemaValidator
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
 
     private readonly JsonObject _schema;
+    private readonly Lazy<JsonSchema> _jsonSchema;
     private readonly Dictionary<JsonObject, List<CompiledRule>> _rules = new(ReferenceEqualityComparer.Instance);
     private readonly List<string> _unsupported = [];
 
@@ -38,6 +40,9 @@ public sealed class CrdSchemaValidator
     {
         _schema = openApiV3Schema.DeepClone().AsObject();
         CompileRules(_schema, "");
+        _jsonSchema = new(() => JsonSchema.FromText(
+            OpenApiSchemaConverter.ToJsonSchema(_schema).ToJsonString(),
+            new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
     }
 
     /// <summary>CEL rules this validator cannot evaluate (syntax or functions outside its subset), as "&lt;path&gt;: &lt;rule&gt;".</summary>
@@ -76,6 +81,29 @@ public sealed class CrdSchemaValidator
 
         EvaluateRules(_schema, obj, oldObj, "", errors);
         return errors;
+    }
+
+    /// <summary>
+    /// An independent second opinion on the structural part (no defaults, no CEL, no list-map keys): the schema
+    /// converted by <see cref="OpenApiSchemaConverter"/> and evaluated by JsonSchema.Net. Returns
+    /// "&lt;JSON pointer&gt;: &lt;keyword&gt;: &lt;message&gt;" per failure; empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> EvaluateJsonSchema(JsonObject obj)
+    {
+        var copy = obj.DeepClone().AsObject();
+        copy.Remove("metadata");
+        using var document = JsonDocument.Parse(copy.ToJsonString());
+        var results = _jsonSchema.Value.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        if (results.IsValid)
+        {
+            return [];
+        }
+
+        return (results.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Key}: {e.Value}"))
+            .Distinct()
+            .ToList();
     }
 
     /// <summary>Paths of fields the schema does not know (the apiserver prunes them, or rejects them with fieldValidation=Strict).</summary>
@@ -430,6 +458,12 @@ public sealed class CrdSchemaValidator
             errors.Add(Invalid(path, Quote(value), $"{path} in body should be at least {IntOf(min)} chars long"));
         }
 
+        // kube-apiserver checks the formats it knows; date-time is the one CRDs here use (RFC 3339).
+        if ((string?)schema["format"] == "date-time" && !DateTimePattern().IsMatch(value))
+        {
+            errors.Add(Invalid(path, Quote(value), $"{path} in body must be of type date-time: {Quote(value)}"));
+        }
+
         if (schema["pattern"] is JsonValue pattern)
         {
             var p = pattern.GetValue<string>();
@@ -576,6 +610,9 @@ public sealed class CrdSchemaValidator
                 break;
         }
     }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$")]
+    private static partial Regex DateTimePattern();
 
     private sealed record CompiledRule(CelProgram Program, string? Message, string? FieldPath);
 }
