@@ -22,6 +22,7 @@ internal sealed class AwsTarget : IAsyncDisposable
     private AwsTarget(AwsClientFactory factory, AwsSimulator? simulator, string description)
     {
         this.simulator = simulator;
+        Factory = factory;
         Description = description;
         ElasticBeanstalk = new ElasticBeanstalkApi(factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance));
         Elbv2 = new Elbv2Api(factory.CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance));
@@ -35,6 +36,11 @@ internal sealed class AwsTarget : IAsyncDisposable
     public Amazon.S3.IAmazonS3 RawS3 { get; }
 
     public string Description { get; }
+
+    public AwsClientFactory Factory { get; }
+
+    /// <summary>The in-process simulator, or null when the target is an external endpoint.</summary>
+    public AwsSimulator? Simulator => simulator;
 
     public bool External => simulator is null;
 
