@@ -110,6 +110,7 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
                 headers.ToDictionary(h => h.Key, h => h.Value.Count > 0 ? h.Value[0] : "", StringComparer.OrdinalIgnoreCase),
                 payload);
             response = await handler.HandleAsync(simRequest, ct);
+            world.ResponseObserver?.Invoke(simRequest, response);
         }
         catch (AwsSimException error)
         {
