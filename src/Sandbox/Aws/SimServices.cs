@@ -21,6 +21,7 @@ public static class SimServices
         world => new Ec2Handler(world),
         world => new RdsHandler(world),
         world => new S3Handler(world),
-        // Elastic Beanstalk and ELBv2 (branch simeb) register here, one line each.
+        world => new Elbv2.Elbv2Handler(world),
+        world => new ElasticBeanstalk.ElasticBeanstalkHandler(world),
     ];
 }

@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace Ebops.Sandbox.Aws.DataPlane;
+
+/// <summary>
+/// An Application Load Balancer listener as a real HTTP reverse proxy on 127.0.0.1 (ephemeral port): keep-alive to
+/// clients and to targets, round robin over the healthy targets of the target group it forwards to, 503 when the
+/// group has no target (or the listener none), 502 when a target refuses or resets, 504 when it does not answer within
+/// the idle timeout, as ALB does. The forward target group can be switched at any time.
+/// </summary>
+public sealed class AlbProxy : IAsyncDisposable
+{
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "TE", "Trailer", "Upgrade",
+        "Proxy-Authenticate", "Proxy-Authorization", "Content-Length", "Host",
+    };
+
+    private readonly LoopbackHttpServer _server;
+    private readonly HttpClient _client;
+    private readonly TimeProvider _time;
+    private TargetGroupRuntime? _targetGroup;
+    private long _traceCounter;
+
+    /// <param name="name">Load balancer name (for X-Amzn-Trace-Id and error pages).</param>
+    /// <param name="time">Clock for the idle timeout.</param>
+    /// <param name="idleTimeout">ALB's idle timeout (60 s by default on AWS).</param>
+    public AlbProxy(string name, TimeProvider time, TimeSpan? idleTimeout = null)
+    {
+        Name = name;
+        _time = time;
+        IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(60);
+        _client = new HttpClient(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionIdleTimeout = TimeSpan.FromSeconds(50),
+            MaxConnectionsPerServer = 256,
+        })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        _server = new LoopbackHttpServer(HandleAsync, time: time) { ConnectionLifetime = TimeSpan.FromSeconds(3600) };
+    }
+
+    public string Name { get; }
+
+    public TimeSpan IdleTimeout { get; set; }
+
+    /// <summary>
+    /// ALB's HTTP client keep-alive duration (attribute <c>client_keep_alive.seconds</c>, 3600 s by default): after it,
+    /// the next response closes the client connection gracefully, so that kept-alive clients reconnect (and, behind an
+    /// NLB, land on whatever target group the NLB listener points at by then).
+    /// </summary>
+    public TimeSpan ClientKeepAlive
+    {
+        get => _server.ConnectionLifetime;
+        set => _server.ConnectionLifetime = value;
+    }
+
+    /// <summary>Where clients (or an NLB's alb-type target group) reach this ALB listener.</summary>
+    public IPEndPoint Endpoint => _server.Endpoint;
+
+    public ProxyCounters Counters { get; } = new();
+
+    /// <summary>The target group the listener's default action forwards to (null: 503).</summary>
+    public TargetGroupRuntime? TargetGroup
+    {
+        get => Volatile.Read(ref _targetGroup);
+        set => Volatile.Write(ref _targetGroup, value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync().ConfigureAwait(false);
+        _client.Dispose();
+    }
+
+    private static LoopbackHttpResponse ElbError(int code)
+    {
+        var text = code switch
+        {
+            502 => "502 Bad Gateway",
+            503 => "503 Service Temporarily Unavailable",
+            _ => "504 Gateway Time-out",
+        };
+        return LoopbackHttpResponse.Text(
+            code,
+            "text/html",
+            $"<html>\r\n<head><title>{text}</title></head>\r\n<body>\r\n<center><h1>{text}</h1></center>\r\n</body>\r\n</html>\r\n",
+            new KeyValuePair<string, string>("Server", "awselb/2.0"));
+    }
+
+    private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var target = TargetGroup?.PickEndpoint();
+        if (target is null)
+        {
+            Counters.Record(503, TimeSpan.Zero, fromLoadBalancer: true);
+            return ElbError(503);
+        }
+
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri($"http://{target}{request.Target}"));
+        if (request.Body.Length > 0)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+        }
+
+        foreach (var (name, value) in request.Headers)
+        {
+            if (HopByHop.Contains(name))
+            {
+                continue;
+            }
+
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        if (request.Header("Host") is { } host)
+        {
+            message.Headers.Host = host;
+        }
+
+        var clientIp = request.RemoteEndPoint?.Address.ToString() ?? "127.0.0.1";
+        var forwardedFor = request.Header("X-Forwarded-For");
+        message.Headers.Remove("X-Forwarded-For");
+        message.Headers.TryAddWithoutValidation("X-Forwarded-For", forwardedFor is null ? clientIp : $"{forwardedFor}, {clientIp}");
+        message.Headers.Remove("X-Forwarded-Proto");
+        message.Headers.TryAddWithoutValidation("X-Forwarded-Proto", "http");
+        message.Headers.Remove("X-Forwarded-Port");
+        message.Headers.TryAddWithoutValidation("X-Forwarded-Port", "80");
+        message.Headers.TryAddWithoutValidation(
+            "X-Amzn-Trace-Id",
+            string.Create(CultureInfo.InvariantCulture, $"Root=1-{_time.GetUtcNow().ToUnixTimeSeconds():x8}-{Interlocked.Increment(ref _traceCounter):x24}"));
+
+        using var timeout = new CancellationTokenSource(IdleTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            var headers = new List<KeyValuePair<string, string>>();
+            foreach (var header in response.Headers.Concat(response.Content.Headers))
+            {
+                if (!HopByHop.Contains(header.Key))
+                {
+                    headers.AddRange(header.Value.Select(v => new KeyValuePair<string, string>(header.Key, v)));
+                }
+            }
+
+            var code = (int)response.StatusCode;
+            Counters.Record(code, Stopwatch.GetElapsedTime(started), fromLoadBalancer: false);
+            return new LoopbackHttpResponse(code, headers, body);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            Counters.Record(504, Stopwatch.GetElapsedTime(started), fromLoadBalancer: true);
+            return ElbError(504);
+        }
+        catch (HttpRequestException)
+        {
+            Counters.Record(502, Stopwatch.GetElapsedTime(started), fromLoadBalancer: true);
+            return ElbError(502);
+        }
+    }
+}

@@ -1,0 +1,385 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Ebops.Sandbox.Aws.DataPlane;
+
+/// <summary>
+/// A small HTTP/1.1 server on a loopback socket: persistent connections, Content-Length and chunked request bodies,
+/// one async loop per connection (no thread per connection). Kestrel would work too, but the data plane starts one
+/// server per simulated instance and hundreds may exist in a benchmark, so start-up cost and footprint matter more
+/// than protocol coverage here (no TLS, no HTTP/2, no upgrades).
+/// </summary>
+internal sealed class LoopbackHttpServer : IAsyncDisposable
+{
+    private const int MaxHeaderBytes = 64 * 1024;
+    private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
+
+    private readonly Socket _listener;
+    private readonly Func<LoopbackHttpRequest, CancellationToken, ValueTask<LoopbackHttpResponse>> _handler;
+    private readonly Func<bool> _refuse;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
+    private readonly Task _acceptLoop;
+    private readonly TimeProvider _time;
+    private int _disposed;
+
+    /// <param name="handler">Answers each request.</param>
+    /// <param name="refuse">When it returns true, new connections are reset on accept and open ones on their next request
+    /// (a crashed or hung process as a client sees it).</param>
+    /// <param name="port">0 for an ephemeral port.</param>
+    /// <param name="time">Clock for <see cref="ConnectionLifetime"/>.</param>
+    public LoopbackHttpServer(
+        Func<LoopbackHttpRequest, CancellationToken, ValueTask<LoopbackHttpResponse>> handler,
+        Func<bool>? refuse = null,
+        int port = 0,
+        TimeProvider? time = null)
+    {
+        _handler = handler;
+        _time = time ?? TimeProvider.System;
+        _refuse = refuse ?? (static () => false);
+        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        _listener.Listen(512);
+        Endpoint = (IPEndPoint)_listener.LocalEndPoint!;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary>The loopback address and port the server listens on.</summary>
+    public IPEndPoint Endpoint { get; }
+
+    /// <summary>
+    /// How long a client connection is kept alive: the first response after this age carries <c>Connection: close</c>
+    /// and the connection closes gracefully (ALB's <c>client_keep_alive.seconds</c>). Infinite by default.
+    /// </summary>
+    public TimeSpan ConnectionLifetime { get; set; } = Timeout.InfiniteTimeSpan;
+
+    /// <summary>Open client connections.</summary>
+    public int OpenConnections => _connections.Count;
+
+    /// <summary>Resets every open connection (used when an instance starts refusing).</summary>
+    public void AbortConnections()
+    {
+        foreach (var socket in _connections.Keys)
+        {
+            Abort(socket);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        AbortConnections();
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The loop ends with the listener; nothing to report.
+        }
+
+        _stop.Dispose();
+    }
+
+    internal static void Abort(Socket socket)
+    {
+        try
+        {
+            // Linger 0 makes Close send RST, which is what a client sees from a dead process.
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        catch (SocketException)
+        {
+        }
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (_refuse())
+            {
+                Abort(socket);
+                continue;
+            }
+
+            socket.NoDelay = true;
+            _connections[socket] = 0;
+            _ = ServeAsync(socket);
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        var token = _stop.Token;
+        var openedAt = _time.GetTimestamp();
+        try
+        {
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+            while (!token.IsCancellationRequested)
+            {
+                var request = await ReadRequestAsync(reader, (IPEndPoint?)socket.RemoteEndPoint, token).ConfigureAwait(false);
+                if (request is null)
+                {
+                    break;
+                }
+
+                if (_refuse())
+                {
+                    Abort(socket);
+                    return;
+                }
+
+                LoopbackHttpResponse response;
+                try
+                {
+                    response = await _handler(request, token).ConfigureAwait(false);
+                }
+                catch (Exception) when (!token.IsCancellationRequested)
+                {
+                    response = LoopbackHttpResponse.Text(500, "text/plain", "internal error") with { Close = true };
+                }
+
+                if (_refuse())
+                {
+                    Abort(socket);
+                    return;
+                }
+
+                var lifetime = ConnectionLifetime;
+                var close = request.WantsClose || response.Close
+                    || (lifetime != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(openedAt) >= lifetime);
+                await WriteResponseAsync(stream, response, close, request.Method == "HEAD", token).ConfigureAwait(false);
+                if (close)
+                {
+                    socket.Shutdown(SocketShutdown.Send);
+                    break;
+                }
+            }
+
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException)
+        {
+            // The client went away or sent garbage; the connection simply ends.
+        }
+        finally
+        {
+            _connections.TryRemove(socket, out _);
+            socket.Dispose();
+        }
+    }
+
+    private static async Task<LoopbackHttpRequest?> ReadRequestAsync(PipeReader reader, IPEndPoint? remote, CancellationToken token)
+    {
+        string head;
+        while (true)
+        {
+            var result = await reader.ReadAsync(token).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (TryReadHead(buffer, out var headText, out var consumed))
+            {
+                head = headText;
+                reader.AdvanceTo(consumed);
+                break;
+            }
+
+            if (result.IsCompleted)
+            {
+                if (buffer.Length > 0)
+                {
+                    throw new InvalidDataException("connection closed inside a request head");
+                }
+
+                reader.AdvanceTo(buffer.End);
+                return null;
+            }
+
+            if (buffer.Length > MaxHeaderBytes)
+            {
+                throw new InvalidDataException("request head too large");
+            }
+
+            reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+
+        var lines = head.Split("\r\n");
+        var requestLine = lines[0].Split(' ');
+        if (requestLine.Length != 3 || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
+        {
+            throw new InvalidDataException("bad request line");
+        }
+
+        var headers = new List<KeyValuePair<string, string>>(lines.Length);
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var colon = lines[i].IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                headers.Add(new(lines[i][..colon].Trim(), lines[i][(colon + 1)..].Trim()));
+            }
+        }
+
+        var request = new LoopbackHttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, [], remote);
+        if (request.Header("Transfer-Encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return request with { Body = await ReadChunkedAsync(reader, token).ConfigureAwait(false) };
+        }
+
+        if (request.Header("Content-Length") is { } lengthText && long.TryParse(lengthText, out var length) && length > 0)
+        {
+            return request with { Body = await ReadExactlyAsync(reader, length, token).ConfigureAwait(false) };
+        }
+
+        return request;
+    }
+
+    private static bool TryReadHead(ReadOnlySequence<byte> buffer, out string head, out SequencePosition consumed)
+    {
+        var sequence = new SequenceReader<byte>(buffer);
+        if (sequence.TryReadTo(out ReadOnlySequence<byte> headBytes, HeaderEnd, advancePastDelimiter: true))
+        {
+            head = Encoding.Latin1.GetString(headBytes);
+            consumed = sequence.Position;
+            return true;
+        }
+
+        head = string.Empty;
+        consumed = buffer.Start;
+        return false;
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(PipeReader reader, long length, CancellationToken token)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(token).ConfigureAwait(false);
+            if (result.Buffer.Length >= length)
+            {
+                var body = result.Buffer.Slice(0, length);
+                var bytes = body.ToArray();
+                reader.AdvanceTo(body.End);
+                return bytes;
+            }
+
+            if (result.IsCompleted)
+            {
+                throw new InvalidDataException("connection closed inside a request body");
+            }
+
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    private static async Task<byte[]> ReadChunkedAsync(PipeReader reader, CancellationToken token)
+    {
+        using var body = new MemoryStream();
+        while (true)
+        {
+            var sizeLine = await ReadLineAsync(reader, token).ConfigureAwait(false);
+            var semicolon = sizeLine.IndexOf(';', StringComparison.Ordinal);
+            var size = Convert.ToInt64(semicolon >= 0 ? sizeLine[..semicolon].Trim() : sizeLine.Trim(), 16);
+            if (size == 0)
+            {
+                // Trailers end with an empty line.
+                while ((await ReadLineAsync(reader, token).ConfigureAwait(false)).Length > 0)
+                {
+                }
+
+                return body.ToArray();
+            }
+
+            body.Write(await ReadExactlyAsync(reader, size, token).ConfigureAwait(false));
+            await ReadLineAsync(reader, token).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string> ReadLineAsync(PipeReader reader, CancellationToken token)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(token).ConfigureAwait(false);
+            var position = result.Buffer.PositionOf((byte)'\n');
+            if (position is { } newline)
+            {
+                var line = Encoding.Latin1.GetString(result.Buffer.Slice(0, newline)).TrimEnd('\r');
+                reader.AdvanceTo(result.Buffer.GetPosition(1, newline));
+                return line;
+            }
+
+            if (result.IsCompleted || result.Buffer.Length > MaxHeaderBytes)
+            {
+                throw new InvalidDataException("bad chunk framing");
+            }
+
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    private static async Task WriteResponseAsync(Stream stream, LoopbackHttpResponse response, bool close, bool headOnly, CancellationToken token)
+    {
+        var head = new StringBuilder(256);
+        head.Append("HTTP/1.1 ").Append(response.StatusCode).Append(' ').Append(ReasonPhrases.GetReasonPhrase(response.StatusCode)).Append("\r\n");
+        foreach (var (name, value) in response.Headers)
+        {
+            head.Append(name).Append(": ").Append(value).Append("\r\n");
+        }
+
+        head.Append("Content-Length: ").Append(response.Body.Length).Append("\r\n");
+        head.Append("Connection: ").Append(close ? "close" : "keep-alive").Append("\r\n\r\n");
+        var headBytes = Encoding.Latin1.GetBytes(head.ToString());
+        if (headOnly || response.Body.Length == 0)
+        {
+            await stream.WriteAsync(headBytes, token).ConfigureAwait(false);
+        }
+        else
+        {
+            // One write keeps head and body in one segment for small responses (Nagle is off).
+            var all = new byte[headBytes.Length + response.Body.Length];
+            headBytes.CopyTo(all, 0);
+            response.Body.CopyTo(all, headBytes.Length);
+            await stream.WriteAsync(all, token).ConfigureAwait(false);
+        }
+
+        await stream.FlushAsync(token).ConfigureAwait(false);
+    }
+}

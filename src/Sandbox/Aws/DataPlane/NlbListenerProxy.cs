@@ -1,0 +1,199 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Ebops.Sandbox.Aws.DataPlane;
+
+/// <summary>
+/// A Network Load Balancer TCP listener: a TCP proxy on a stable 127.0.0.1 port (fixed for the listener's lifetime)
+/// that forwards each NEW connection to a target of the target group the listener points at when the connection is
+/// accepted. Connections already open stay on their old target until either side closes them, as on AWS; switching
+/// the target group (<see cref="TargetGroup"/>) is one atomic reference write, so every new connection after it goes
+/// to the new group. Bytes are copied both ways with async socket I/O (no thread per connection); a FIN from one side
+/// is passed on as a half-close, a reset as a reset.
+/// </summary>
+public sealed class NlbListenerProxy : IAsyncDisposable
+{
+    private const int BufferSize = 16 * 1024;
+
+    private readonly Socket _listener;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> _sockets = new();
+    private readonly ConcurrentDictionary<Task, byte> _connections = new();
+    private readonly Task _acceptLoop;
+    private TargetGroupRuntime? _targetGroup;
+    private long _accepted;
+    private long _rejected;
+    private int _disposed;
+
+    /// <param name="port">The listener's loopback port; 0 for an ephemeral one (tests).</param>
+    public NlbListenerProxy(int port = 0)
+    {
+        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        _listener.Listen(1024);
+        Endpoint = (IPEndPoint)_listener.LocalEndPoint!;
+        _acceptLoop = Task.Run(AcceptLoopAsync);
+    }
+
+    /// <summary>The stable loopback endpoint standing in for the NLB's static IPs on this listener's port.</summary>
+    public IPEndPoint Endpoint { get; }
+
+    /// <summary>The target group new connections go to (null: new connections are reset).</summary>
+    public TargetGroupRuntime? TargetGroup
+    {
+        get => Volatile.Read(ref _targetGroup);
+        set => Volatile.Write(ref _targetGroup, value);
+    }
+
+    /// <summary>Connections accepted and forwarded so far.</summary>
+    public long AcceptedConnections => Interlocked.Read(ref _accepted);
+
+    /// <summary>Connections reset because no target was available or the target refused.</summary>
+    public long RejectedConnections => Interlocked.Read(ref _rejected);
+
+    /// <summary>Connections currently open through the listener.</summary>
+    public int ActiveConnections => _connections.Count;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        foreach (var socket in _sockets.Keys)
+        {
+            LoopbackHttpServer.Abort(socket);
+        }
+
+        try
+        {
+            await _acceptLoop.ConfigureAwait(false);
+            await Task.WhenAll(_connections.Keys).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Connections end with their sockets; nothing to report.
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket client;
+            try
+            {
+                client = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+            catch (SocketException)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            // The target group is read once, at accept: that is the moment a connection is bound to a group.
+            var target = TargetGroup?.PickEndpoint();
+            if (target is null)
+            {
+                Interlocked.Increment(ref _rejected);
+                LoopbackHttpServer.Abort(client);
+                continue;
+            }
+
+            client.NoDelay = true;
+            var connection = ForwardAsync(client, target);
+            _connections[connection] = 0;
+            _ = connection.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+        }
+    }
+
+    private async Task ForwardAsync(Socket client, IPEndPoint target)
+    {
+        await Task.Yield();
+        _sockets[client] = 0;
+        var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        _sockets[upstream] = 0;
+        try
+        {
+            try
+            {
+                await upstream.ConnectAsync(target, _stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+            {
+                Interlocked.Increment(ref _rejected);
+                LoopbackHttpServer.Abort(client);
+                return;
+            }
+
+            Interlocked.Increment(ref _accepted);
+            var up = PumpAsync(client, upstream);
+            var down = PumpAsync(upstream, client);
+            await Task.WhenAll(up, down).ConfigureAwait(false);
+        }
+        finally
+        {
+            _sockets.TryRemove(client, out _);
+            _sockets.TryRemove(upstream, out _);
+            client.Dispose();
+            upstream.Dispose();
+        }
+    }
+
+    private async Task PumpAsync(Socket from, Socket to)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            while (true)
+            {
+                var read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    // Orderly close from this side: pass the FIN on and keep the other direction open.
+                    try
+                    {
+                        to.Shutdown(SocketShutdown.Send);
+                    }
+                    catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+                    {
+                    }
+
+                    return;
+                }
+
+                var sent = 0;
+                while (sent < read)
+                {
+                    sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // A reset on one side resets the other, so neither peer waits on a connection that cannot finish.
+            LoopbackHttpServer.Abort(from);
+            LoopbackHttpServer.Abort(to);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

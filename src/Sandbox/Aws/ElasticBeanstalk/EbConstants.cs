@@ -1,0 +1,78 @@
+namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
+
+/// <summary>Elastic Beanstalk (2010-12-01) wire constants: statuses, health, option namespaces, durations, error codes.</summary>
+internal static class EbConstants
+{
+    public const string SigningName = "elasticbeanstalk";
+    public const string XmlNamespace = "http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/";
+
+    public const string Launching = "Launching";
+    public const string Updating = "Updating";
+    public const string Ready = "Ready";
+    public const string Terminating = "Terminating";
+    public const string Terminated = "Terminated";
+
+    public const string Grey = "Grey";
+    public const string Green = "Green";
+    public const string Yellow = "Yellow";
+    public const string Red = "Red";
+
+    public const string NoData = "NoData";
+    public const string Unknown = "Unknown";
+    public const string Pending = "Pending";
+    public const string Ok = "Ok";
+    public const string Info = "Info";
+    public const string Warning = "Warning";
+    public const string Degraded = "Degraded";
+    public const string Severe = "Severe";
+    public const string Suspended = "Suspended";
+
+    public const string Processed = "PROCESSED";
+    public const string Unprocessed = "UNPROCESSED";
+    public const string Processing = "PROCESSING";
+
+    public const string AsgNamespace = "aws:autoscaling:asg";
+    public const string EnvironmentNamespace = "aws:elasticbeanstalk:environment";
+    public const string ProcessNamespace = "aws:elasticbeanstalk:environment:process:default";
+    public const string ListenerNamespace = "aws:elbv2:listener:default";
+    public const string AppEnvironmentNamespace = "aws:elasticbeanstalk:application:environment";
+    public const string LaunchConfigurationNamespace = "aws:autoscaling:launchconfiguration";
+    public const string VpcNamespace = "aws:ec2:vpc";
+
+    public const string TagEnvironmentName = "elasticbeanstalk:environment-name";
+    public const string TagEnvironmentId = "elasticbeanstalk:environment-id";
+
+    /// <summary>Realistic durations of EB operations (scaled by SimTiming).</summary>
+    public static readonly TimeSpan LaunchTime = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan UpdateTime = TimeSpan.FromMinutes(2);
+    public static readonly TimeSpan TerminateTime = TimeSpan.FromMinutes(3);
+    public static readonly TimeSpan ProcessTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long terminated environments stay visible to DescribeEnvironments (not scaled).</summary>
+    public static readonly TimeSpan TerminatedRetention = TimeSpan.FromHours(1);
+
+    /// <summary>A slow version answers after this (scaled), far past any health-check timeout.</summary>
+    public static readonly TimeSpan SlowResponse = TimeSpan.FromSeconds(120);
+
+    public const int MaxApplications = 75;
+    public const int MaxEnvironments = 200;
+    public const int MaxApplicationVersions = 1000;
+    public const int MaxTags = 50;
+
+    public static class Errors
+    {
+        public const string InvalidParameterValue = "InvalidParameterValue";
+        public const string InvalidParameterCombination = "InvalidParameterCombination";
+        public const string MissingParameter = "MissingParameter";
+        public const string InvalidAction = "InvalidAction";
+        public const string TooManyApplications = "TooManyApplicationsException";
+        public const string TooManyEnvironments = "TooManyEnvironmentsException";
+        public const string TooManyApplicationVersions = "TooManyApplicationVersionsException";
+        public const string TooManyConfigurationTemplates = "TooManyConfigurationTemplatesException";
+        public const string TooManyTags = "TooManyTagsException";
+        public const string ResourceNotFound = "ResourceNotFoundException";
+        public const string OperationInProgress = "OperationInProgressFailure";
+        public const string SourceBundleDeletion = "SourceBundleDeletionFailure";
+        public const string InsufficientPrivileges = "InsufficientPrivilegesException";
+    }
+}
