@@ -91,4 +91,22 @@ public sealed class S3Tests
         Assert.Equal(("SignatureDoesNotMatch", HttpStatusCode.Forbidden), (error.ErrorCode, error.StatusCode));
         Assert.Null(host.World.S3.GetObject("bundles", "v1.zip"));
     }
+
+    [Fact]
+    public async Task Virtual_host_style_addressing_with_a_bucket_dot_localhost_host()
+    {
+        await using var host = await SimHost.StartAsync();
+        host.World.S3.PutObject("bundles", "app/v1.zip", Encoding.UTF8.GetBytes("v1"));
+        var port = host.Simulator.Endpoint.Port;
+        var virtualUri = new Uri($"http://bundles.localhost:{port}/app/v1.zip");
+        var reply = await host.SendAsync("s3", HttpMethod.Get, virtualUri, null, null, tamper: m =>
+        {
+            // Name resolution of *.localhost varies; connect to 127.0.0.1 and keep the signed Host header.
+            m.RequestUri = new Uri(host.Simulator.Endpoint, virtualUri.PathAndQuery);
+            m.Headers.Host = virtualUri.Authority;
+        });
+        Assert.Equal((200, "v1"), (reply.Status, reply.Body));
+        var call = host.World.Calls.Find("s3").Single();
+        Assert.Equal(("GetObject", "bundles", "app/v1.zip"), (call.Action, call.Parameters["Bucket"], call.Parameters["Key"]));
+    }
 }
