@@ -31,7 +31,7 @@ internal sealed class SimHost : IAsyncDisposable
     public SimWorld World => Simulator.World;
 
     /// <summary>Every request and response the helper exchanged (for model validation).</summary>
-    public List<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = [];
+    public System.Collections.Concurrent.ConcurrentQueue<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = new();
 
     /// <summary>Starts a simulator. <paramref name="sdkClients"/>: AWSSDK clients sign with the real clock, so the skew check
     /// (which reads the fake clock) is turned off.</summary>
@@ -66,7 +66,7 @@ internal sealed class SimHost : IAsyncDisposable
         var body = string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
         var reply = await SendAsync(service, HttpMethod.Post, Simulator.Endpoint, Encoding.UTF8.GetBytes(body),
             "application/x-www-form-urlencoded; charset=utf-8", credentials, tamper, signedAt);
-        Exchanges.Add((service, form, reply.Status, reply.Body));
+        Exchanges.Enqueue((service, form, reply.Status, reply.Body));
         CheckAgainstModel(service, action, form, reply);
         return reply;
     }
