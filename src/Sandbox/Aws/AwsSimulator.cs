@@ -96,11 +96,13 @@ public sealed class AwsSimulator : IAsyncDisposable
         return new AwsSimulator(app, world, endpoint, options.Credentials[0]);
     }
 
-    /// <summary>The environment lines that point the AWS CLI or any SDK at the simulator.</summary>
+    /// <summary>The environment lines that point the AWS CLI or any SDK at the simulator (AWS_DEFAULT_REGION is for
+    /// AWS CLI v1 / older botocore, which do not read AWS_REGION).</summary>
     public IReadOnlyList<string> EnvironmentLines() =>
     [
         $"AWS_ENDPOINT_URL={Endpoint.ToString().TrimEnd('/')}",
         $"AWS_REGION={Region}",
+        $"AWS_DEFAULT_REGION={Region}",
         $"AWS_ACCESS_KEY_ID={AccessKeyId}",
         $"AWS_SECRET_ACCESS_KEY={SecretAccessKey}",
     ];

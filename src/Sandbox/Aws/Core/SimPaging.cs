@@ -12,8 +12,13 @@ namespace Ebops.Sandbox.Aws.Core;
 /// </summary>
 public sealed class SimPaging(IReadOnlyDictionary<string, int> pageSizes, int defaultPageSize = 100)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> sizes = new(pageSizes, StringComparer.Ordinal);
+
     /// <summary>The page size cap of a service.</summary>
-    public int PageSizeOf(string service) => pageSizes.TryGetValue(service, out var size) && size > 0 ? size : defaultPageSize;
+    public int PageSizeOf(string service) => sizes.TryGetValue(service, out var size) && size > 0 ? size : defaultPageSize;
+
+    /// <summary>Changes a service's page size cap at run time (0 or less: back to the default).</summary>
+    public void SetPageSize(string service, int size) => sizes[service] = size;
 
     /// <summary>
     /// Cuts one page out of <paramref name="items"/> (already filtered and in a stable order).

@@ -91,6 +91,11 @@ public sealed class Ec2Network : ISimNetwork
                 throw Ec2Errors.VpcMissing(vpcId);
             }
 
+            if (SecurityGroups.Values.Any(g => g.VpcId == vpcId && g.GroupName == name))
+            {
+                throw new AwsSimException(Ec2Errors.GroupDuplicate, $"The security group '{name}' already exists for VPC '{vpcId}'");
+            }
+
             var group = NewGroup(name, description, vpcId, ownedBy: "service");
             foreach (var (key, value) in tags)
             {

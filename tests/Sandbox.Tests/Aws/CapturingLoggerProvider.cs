@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Ebops.Sandbox.Tests.Aws;
+
+/// <summary>Keeps every log line (all levels, with exceptions) so tests can scan them for secrets.</summary>
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    public ConcurrentQueue<string> Lines { get; } = new();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturingLoggerProvider owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            owner.Lines.Enqueue($"{logLevel} {category} {formatter(state, exception)} {exception}");
+    }
+}
