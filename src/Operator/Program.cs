@@ -8,4 +8,6 @@ foreach (var command in Verbs.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// System.CommandLine cancels the action's token on SIGTERM/Ctrl-C and, by default, ends the process 2 s later; the
+// run verb needs up to --shutdown-timeout (max 10m) to drain reconciles and release its lease.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(11) }).ConfigureAwait(false);

@@ -8,5 +8,8 @@ internal static class Verbs
     public static IEnumerable<Command> All()
     {
         yield return VersionVerb.Create();
+        yield return RunVerb.Create();
+        yield return GenerateCrdsVerb.Create();
+        yield return SandboxVerb.Create();
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace Ebops.Operator.Entities;
@@ -12,11 +13,13 @@ public sealed class Condition
 {
     /// <summary>Condition type: Ready, Reconciling, Stalled or Synced (see <see cref="ConditionTypes"/>).</summary>
     [Description("Type of the condition: Ready, Reconciling, Stalled or Synced.")]
+    [Required]
     [JsonPropertyName("type")]
     public string Type { get; set; } = "";
 
     /// <summary>"True", "False" or "Unknown".</summary>
     [Description("Status of the condition: True, False or Unknown.")]
+    [Required]
     [JsonPropertyName("status")]
     public string Status { get; set; } = ConditionStatus.Unknown;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Serialization;
+using Ebops.Operator.Entities.Schema;
 
 namespace Ebops.Operator.Entities;
 
@@ -13,6 +14,7 @@ public class ResourceStatus
 
     /// <summary>Ready, Reconciling, Stalled and Synced, each with its observedGeneration.</summary>
     [Description("Ready, Reconciling, Stalled and Synced conditions, each with its observedGeneration.")]
+    [ListMapKeys("type")]
     [JsonPropertyName("conditions")]
     public List<Condition>? Conditions { get; set; }
 }

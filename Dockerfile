@@ -1,0 +1,26 @@
+# syntax=docker/dockerfile:1
+# The ebops operator image. Build: docker build -t ebops .
+# tools/publish-check.sh runs this file's restore and publish commands without Docker (CI has no Docker engine).
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore layer: only the files restore reads, so it stays cached until a project file or a package version changes.
+COPY global.json Directory.Build.props Directory.Packages.props ebops.slnx ./
+COPY src/Operator/Operator.csproj src/Operator/
+COPY src/Sandbox/Sandbox.csproj src/Sandbox/
+RUN dotnet restore src/Operator/Operator.csproj
+COPY src/ src/
+RUN dotnet publish src/Operator/Operator.csproj -c Release --no-restore -p:UseAppHost=false -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+# Read-only root filesystem: no diagnostics IPC socket, temp files only under /tmp (an emptyDir in the Deployment).
+ENV DOTNET_EnableDiagnostics=0 \
+    TMPDIR=/tmp
+COPY --from=build /app ./
+# The non-root user the .NET images ship (uid 1654).
+USER $APP_UID
+EXPOSE 8080
+# The verb comes from CMD so that the Deployment's args ([run, --leader-elect]) replace it rather than repeat it.
+ENTRYPOINT ["dotnet", "ebops.dll"]
+CMD ["run"]

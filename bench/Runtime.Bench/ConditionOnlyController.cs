@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Status;
+
+namespace Ebops.Bench.Runtime;
+
+/// <summary>Sets Ready=True and nothing else: the cost measured is the runtime's own.</summary>
+public sealed class ConditionOnlyController(ConcurrentDictionary<string, int> seen, TimeProvider time) : IResourceController<Item>
+{
+    public Task<ReconcileResult> ReconcileAsync(Item entity, CancellationToken cancellationToken)
+    {
+        seen.AddOrUpdate(entity.Metadata.Name, 1, (_, n) => n + 1);
+        Conditions.MarkReady(entity, time, "Reconciled", "ok");
+        return Task.FromResult(ReconcileResult.Done);
+    }
+
+    public Task<ReconcileResult> FinalizeAsync(Item entity, CancellationToken cancellationToken) => Task.FromResult(ReconcileResult.Done);
+}

@@ -1,0 +1,18 @@
+using Amazon.Runtime.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace Ebops.Operator.Aws.Core;
+
+/// <summary>
+/// What ebops adds to every SDK pipeline (the hand-built Query clients and the AWSSDK EC2/S3 clients alike): the call
+/// handler outermost, the attempt handler just inside the SDK's retry handler.
+/// </summary>
+internal sealed record AwsPipeline(AwsService Service, IAwsErrorClassifier Classifier, AdaptiveRateLimiter? Limiter, TimeProvider Time, ILogger Logger)
+{
+    public void Install(RuntimePipeline pipeline, Amazon.Runtime.IClientConfig config)
+    {
+        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AwsRetryPolicy(config, AwsIdempotency.NotRetriedAfterAmbiguousFailure(Service))));
+        pipeline.AddHandlerAfter<RetryHandler>(new AwsAttemptHandler(Service, Limiter, Logger));
+        pipeline.AddHandler(new AwsCallHandler(Service, Classifier, Time, Logger));
+    }
+}

@@ -1,0 +1,149 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Ebops.Operator.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Ebops.Operator.Cli;
+
+/// <summary><c>ebops run</c>: the operator against the current kubeconfig or the in-cluster config.</summary>
+internal static partial class RunVerb
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the operator: watch ebops resources and reconcile them.");
+        var flags = new (Option Option, string Key, Func<string, string> Convert)[]
+        {
+            (new Option<string>("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, then in-cluster, then ~/.kube/config)." }, nameof(OperatorOptions.Kubeconfig), Same),
+            (new Option<string>("--context") { Description = "kubeconfig context to use." }, nameof(OperatorOptions.Context), Same),
+            (new Option<string>("--namespace", "-n") { Description = "Namespace to watch (default: all namespaces)." }, nameof(OperatorOptions.Namespace), Same),
+            (new Option<string>("--label-selector", "-l") { Description = "Only reconcile objects matching this label selector." }, nameof(OperatorOptions.LabelSelector), Same),
+            (new Option<bool>("--leader-elect") { Description = "Elect a leader through a Lease so only one replica reconciles." }, nameof(OperatorOptions.LeaderElect), Same),
+            (new Option<string>("--leader-election-namespace") { Description = "Namespace of the leader Lease (default: the pod's namespace, else default)." }, nameof(OperatorOptions.LeaderElectionNamespace), Same),
+            (new Option<string>("--leader-election-id") { Description = "Name of the leader Lease (default: ebops-leader)." }, nameof(OperatorOptions.LeaderElectionId), Same),
+            (new Option<int>("--metrics-port") { Description = "Port for /healthz, /readyz and /metrics (default: 8080; 0 picks a free port)." }, nameof(OperatorOptions.MetricsPort), Same),
+            (new Option<string>("--metrics-address") { Description = "Address the metrics server binds to (default: 0.0.0.0)." }, nameof(OperatorOptions.MetricsAddress), Same),
+            (new Option<int>("--max-concurrent-reconciles") { Description = "Concurrent reconciles per kind, 1 to 64 (default: 2)." }, nameof(OperatorOptions.MaxConcurrentReconciles), Same),
+            (new Option<string>("--resync-period") { Description = "Reconcile every object at least this often, e.g. 10m; 0 disables (default: 10m)." }, nameof(OperatorOptions.ResyncPeriod), Duration),
+            (new Option<string>("--shutdown-timeout") { Description = "How long in-flight reconciles may run after SIGTERM, e.g. 30s (default: 30s)." }, nameof(OperatorOptions.ShutdownTimeout), Duration),
+        };
+        foreach (var (option, _, _) in flags)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var overrides = new List<KeyValuePair<string, string?>>();
+            foreach (var (option, key, convert) in flags)
+            {
+                if (parse.GetResult(option) is { Implicit: false } result)
+                {
+                    var raw = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "true";
+                    try
+                    {
+                        overrides.Add(new($"{OperatorOptions.Section}:{key}", convert(raw)));
+                    }
+                    catch (FormatException e)
+                    {
+                        parse.InvocationConfiguration.Error.WriteLine($"error: {option.Name}: {e.Message}");
+                        return 2;
+                    }
+                }
+            }
+
+            Microsoft.AspNetCore.Builder.WebApplication app;
+            try
+            {
+                app = OperatorHost.Build(overrides, ConfigureControllers);
+            }
+            catch (InvalidOperationException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: invalid configuration: {e.Message}");
+                return 2;
+            }
+
+            var exitCode = OperatorHost.ExitCode(app);
+            try
+            {
+                await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OptionsValidationException e)
+            {
+                foreach (var failure in e.Failures)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine($"error: {failure}");
+                }
+
+                return 2;
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("configuration value", StringComparison.Ordinal))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            catch (InvalidOperationException e) when (e.InnerException is k8s.Exceptions.KubeConfigException or FileNotFoundException)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: cannot load the Kubernetes configuration: {e.InnerException.Message}");
+                return 2;
+            }
+            catch (k8s.Exceptions.KubeConfigException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"error: cannot load the Kubernetes configuration: {e.Message}");
+                return 2;
+            }
+
+            return exitCode();
+        });
+        return command;
+    }
+
+    /// <summary>The controllers the operator runs: one <c>services.AddController&lt;TEntity, TController&gt;()</c> line per kind.</summary>
+    internal static void ConfigureControllers(IServiceCollection services)
+    {
+        // The reconcilers arrive in later issues; until then the runtime runs with no controllers.
+        _ = services;
+    }
+
+    private static string Same(string value) => value;
+
+    /// <summary>Accepts 1h30m, 10m, 30s, 500ms, a plain number of seconds, or hh:mm:ss; returns the TimeSpan invariant form for binding.</summary>
+    internal static string Duration(string value)
+    {
+        if (TimeSpan.TryParseExact(value, "c", CultureInfo.InvariantCulture, out var exact) && value.Contains(':', StringComparison.Ordinal))
+        {
+            return exact.ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
+        }
+
+        var match = DurationSyntax().Match(value);
+        if (!match.Success)
+        {
+            throw new FormatException($"'{value}' is not a duration (examples: 30s, 10m, 1h30m, 00:10:00)");
+        }
+
+        var total = TimeSpan.Zero;
+        foreach (Capture part in match.Groups["part"].Captures)
+        {
+            var unit = part.Value.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.');
+            var amount = double.Parse(part.Value[..^unit.Length], CultureInfo.InvariantCulture);
+            total += unit switch
+            {
+                "h" => TimeSpan.FromHours(amount),
+                "m" => TimeSpan.FromMinutes(amount),
+                "s" => TimeSpan.FromSeconds(amount),
+                _ => TimeSpan.FromMilliseconds(amount),
+            };
+        }
+
+        return total.ToString("c", CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(ms|h|m|s))+$")]
+    private static partial Regex DurationSyntax();
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Ebops.Sandbox.Kube;
+using Microsoft.Extensions.Logging;
+
+namespace Ebops.Operator.Cli;
+
+/// <summary>
+/// <c>sandbox</c>: runs the in-repo Kubernetes API emulator (and, once it exists, the AWS simulator) on loopback,
+/// installs the ebops CRDs, writes a kubeconfig and prints one <c>NAME=value</c> line per endpoint, then runs until
+/// Ctrl-C or SIGTERM. Logs go to stderr so stdout stays machine-readable.
+/// </summary>
+internal static class SandboxVerb
+{
+    public static Command Create()
+    {
+        var kubeconfig = new Option<string>("--kubeconfig") { Description = "Where to write the kubeconfig.", DefaultValueFactory = _ => "sandbox.kubeconfig" };
+        var kubePort = new Option<int>("--kube-port") { Description = "Port of the Kubernetes API on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
+        var awsPort = new Option<int>("--aws-port") { Description = "Port of the AWS simulator on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
+        var timeScale = new Option<double>("--time-scale") { Description = "How much faster than real time simulated AWS lifecycles run.", DefaultValueFactory = _ => 1.0 };
+        var crds = new Option<DirectoryInfo?>("--crds") { Description = "Directory of CRD manifests to install (default: config/crds found from the current directory up)." };
+        var command = new Command("sandbox", "Run the Kubernetes API emulator (and AWS simulator) on loopback until Ctrl-C.");
+        command.Options.Add(kubeconfig);
+        command.Options.Add(kubePort);
+        command.Options.Add(awsPort);
+        command.Options.Add(timeScale);
+        command.Options.Add(crds);
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(timeScale) <= 0)
+            {
+                error.WriteLine("--time-scale must be greater than 0.");
+                return 2;
+            }
+            var crdDirectory = parse.GetValue(crds)?.FullName ?? FindConfigCrds();
+            if (crdDirectory is not null && !Directory.Exists(crdDirectory))
+            {
+                error.WriteLine($"CRD directory not found: {crdDirectory}");
+                return 2;
+            }
+            using var loggerFactory = LoggerFactory.Create(b => b
+                .SetMinimumLevel(LogLevel.Information)
+                .AddFilter("Microsoft", LogLevel.Warning)
+                .AddSimpleConsole(o => o.SingleLine = true)
+                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            await using var kube = await KubeApiEmulator.StartAsync(
+                new KubeEmulatorOptions { Port = parse.GetValue(kubePort), LoggerFactory = loggerFactory }, ct).ConfigureAwait(false);
+            if (crdDirectory is not null)
+            {
+                foreach (var applied in kube.ApplyManifests(crdDirectory))
+                {
+                    error.WriteLine($"installed {applied}");
+                }
+            }
+            var kubeconfigPath = kube.WriteKubeconfig(parse.GetValue(kubeconfig)!);
+            output.WriteLine($"KUBERNETES_API={kube.BaseAddress.ToString().TrimEnd('/')}");
+            output.WriteLine($"KUBECONFIG={kubeconfigPath}");
+
+            // AWS simulator plugs in here: start Ebops.Sandbox.Aws.AwsSimulator.StartAsync(...) with
+            // parse.GetValue(awsPort) and parse.GetValue(timeScale), then print AWS_ENDPOINT_URL=, AWS_REGION=,
+            // AWS_ACCESS_KEY_ID= and AWS_SECRET_ACCESS_KEY= (the sandbox's fixed, non-secret credentials).
+            _ = parse.GetValue(awsPort);
+
+            output.Flush();
+            await WaitForShutdownAsync(ct).ConfigureAwait(false);
+            error.WriteLine("sandbox stopped");
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>System.CommandLine cancels the action's token on Ctrl-C and SIGTERM.</summary>
+    private static Task WaitForShutdownAsync(CancellationToken ct)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ct.Register(() => stopped.TrySetResult());
+        return stopped.Task;
+    }
+
+    /// <summary>config/crds from the current directory upwards, then from the binary's directory upwards.</summary>
+    private static string? FindConfigCrds()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "config", "crds");
+                if (Directory.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+        return null;
+    }
+}

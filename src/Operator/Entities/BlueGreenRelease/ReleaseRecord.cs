@@ -1,0 +1,24 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Ebops.Operator.Entities;
+
+[Description("A finished release.")]
+public sealed class ReleaseRecord
+{
+    [Description("Version label released.")]
+    [JsonPropertyName("version")]
+    public string Version { get; set; } = "";
+
+    [Description("Succeeded, Aborted or RolledBack.")]
+    [JsonPropertyName("outcome")]
+    public ReleaseOutcome Outcome { get; set; }
+
+    [Description("When the release started.")]
+    [JsonPropertyName("startedAt")]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Description("When it ended.")]
+    [JsonPropertyName("finishedAt")]
+    public DateTimeOffset? FinishedAt { get; set; }
+}

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Ebops.Operator.Entities.Schema;
+
+namespace Ebops.Operator.Entities;
+
+[Description("How a release progresses. All durations are in seconds.")]
+public sealed class ReleaseStrategy
+{
+    [Description("Cut-over method: NlbSwitch (switch the NlbFrontend listener; needs frontendRef) or CnameSwap (swap environment CNAMEs). Default: NlbSwitch when frontendRef is set, else CnameSwap.")]
+    [JsonPropertyName("cutover")]
+    public CutoverMethod? Cutover { get; set; }
+
+    [Description("Promote automatically once the health gate passes (after autoPromotionSeconds). false: wait in AwaitingPromotion for 'kubectl ebops promote'. Default: true.")]
+    [Default(true)]
+    [JsonPropertyName("autoPromotion")]
+    public bool AutoPromotion { get; set; } = true;
+
+    [Description("Seconds to wait in AwaitingPromotion after the gate passes before promoting automatically, 0-86400. Default: 0.")]
+    [Default(0)]
+    [Range(0, 86400)]
+    [JsonPropertyName("autoPromotionSeconds")]
+    public int AutoPromotionSeconds { get; set; }
+
+    [Description("Seconds a release may wait in AwaitingPromotion before it is aborted, 0-604800; 0 waits forever. Default: 0.")]
+    [Default(0)]
+    [Range(0, 604800)]
+    [JsonPropertyName("promotionDeadlineSeconds")]
+    public int PromotionDeadlineSeconds { get; set; }
+
+    [Description("Seconds green may take to become ready and pass the gate before the release is aborted, 60-86400. Default: 1800.")]
+    [Default(1800)]
+    [Range(60, 86400)]
+    [JsonPropertyName("progressDeadlineSeconds")]
+    public int ProgressDeadlineSeconds { get; set; } = 1800;
+
+    [Description("Seconds to keep checking green after the cut-over; a failure switches traffic back to blue, 0-86400. Default: 60.")]
+    [Default(60)]
+    [Range(0, 86400)]
+    [JsonPropertyName("bakeSeconds")]
+    public int BakeSeconds { get; set; } = 60;
+
+    [Description("How long the old (blue) environment is kept after the cut-over, for instant rollback and connection draining.")]
+    [DefaultObject]
+    [JsonPropertyName("blueRetention")]
+    public BlueRetention BlueRetention { get; set; } = new();
+
+    [Description("Seconds an aborted green environment is kept for inspection before it is terminated, 0-604800. Default: 600.")]
+    [Default(600)]
+    [Range(0, 604800)]
+    [JsonPropertyName("abortGreenRetentionSeconds")]
+    public int AbortGreenRetentionSeconds { get; set; } = 600;
+}

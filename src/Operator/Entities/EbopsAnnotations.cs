@@ -1,0 +1,30 @@
+namespace Ebops.Operator.Entities;
+
+/// <summary>The annotations every ebops kind understands, and their values.</summary>
+public static class EbopsAnnotations
+{
+    /// <summary>
+    /// What to do when the AWS object already exists but carries no ebops ownership tags:
+    /// <see cref="AdoptionPolicyAdopt"/> (adopt it, fail if missing) or <see cref="AdoptionPolicyAdoptOrCreate"/>
+    /// (adopt it, create it if missing). Absent: never adopt; an untagged object with the same name is a conflict.
+    /// </summary>
+    public const string AdoptionPolicy = EbopsApi.Group + "/adoption-policy";
+
+    public const string AdoptionPolicyAdopt = "adopt";
+    public const string AdoptionPolicyAdoptOrCreate = "adopt-or-create";
+
+    /// <summary>
+    /// What deleting the Kubernetes object does to the AWS objects: <see cref="DeletionPolicyDelete"/> (the default)
+    /// or <see cref="DeletionPolicyRetain"/> (leave them and only remove the finalizer).
+    /// </summary>
+    public const string DeletionPolicy = EbopsApi.Group + "/deletion-policy";
+
+    public const string DeletionPolicyDelete = "delete";
+    public const string DeletionPolicyRetain = "retain";
+
+    /// <summary><c>"true"</c>: the controller reads and reports but changes nothing in AWS.</summary>
+    public const string Paused = EbopsApi.Group + "/paused";
+
+    /// <summary>How often a synced object is re-read from AWS, as a Go-style duration (<c>30s</c>, <c>2m</c>, <c>1h</c>).</summary>
+    public const string PollInterval = EbopsApi.Group + "/poll-interval";
+}

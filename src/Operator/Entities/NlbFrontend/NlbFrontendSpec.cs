@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using Ebops.Operator.Entities.Schema;
+
+namespace Ebops.Operator.Entities;
+
+[Description("The desired static-IP Network Load Balancer. Its listener forwards to an alb-type target group per colour of the backend; a BlueGreenRelease switches it.")]
+public sealed class NlbFrontendSpec
+{
+    [Description("Subnets of the NLB, at most one per Availability Zone, each with one Elastic IP. Immutable: AWS cannot change a network load balancer's Elastic IPs.")]
+    [Required]
+    [MinLength(1)]
+    [MaxLength(8)]
+    [ListMapKeys("subnetId")]
+    [CelRule("self == oldSelf", Message = "spec.subnets is immutable")]
+    [JsonPropertyName("subnets")]
+    public List<NlbSubnet> Subnets { get; set; } = [];
+
+    [Description("The NLB listener.")]
+    [DefaultObject]
+    [JsonPropertyName("listener")]
+    public NlbListener Listener { get; set; } = new();
+
+    [Description("Health check of the alb-type target groups (the NLB checking each ALB).")]
+    [DefaultObject]
+    [JsonPropertyName("healthCheck")]
+    public NlbHealthCheck HealthCheck { get; set; } = new();
+
+    [Description("The BeanstalkApp whose environments' ALBs are the targets.")]
+    [Required]
+    [JsonPropertyName("backendRef")]
+    public LocalObjectReference BackendRef { get; set; } = new();
+}

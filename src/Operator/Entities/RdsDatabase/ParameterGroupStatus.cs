@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization;
+
+namespace Ebops.Operator.Entities;
+
+[Description("The parameter group attached to the instance.")]
+public sealed class ParameterGroupStatus
+{
+    [Description("Name of the DB parameter group.")]
+    [JsonPropertyName("name")]
+    public string? Name { get; set; }
+
+    [Description("RDS ParameterApplyStatus: in-sync, applying or pending-reboot.")]
+    [JsonPropertyName("applyStatus")]
+    public string? ApplyStatus { get; set; }
+}

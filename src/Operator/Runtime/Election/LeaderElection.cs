@@ -1,0 +1,129 @@
+using System.Net;
+using Ebops.Operator.Runtime.Hosting;
+using k8s;
+using k8s.Autorest;
+using k8s.LeaderElection;
+using k8s.LeaderElection.ResourceLock;
+using Microsoft.Extensions.Logging;
+
+namespace Ebops.Operator.Runtime.Election;
+
+/// <summary>
+/// Leader election over a coordination.k8s.io/v1 Lease with KubernetesClient's <see cref="LeaderElector"/>.
+/// Keeps its own leadership flag because <see cref="LeaderElector.IsLeader"/> can stay true after cancellation, and
+/// releases the lease itself on shutdown (21.0.8 has no ReleaseOnCancel): holderIdentity "" and leaseDurationSeconds 1,
+/// which LeaderElector standbys treat as free at their next retry instead of waiting for the lease to expire.
+/// </summary>
+public sealed class LeaderElection(IKubernetes client, string leaseNamespace, OperatorOptions options, RuntimeMetrics metrics, TimeProvider time,
+    ILogger<LeaderElection> logger)
+{
+    private volatile bool leading;
+    private volatile bool stopping;
+    private volatile string? leader;
+
+    /// <summary>pod name + random suffix, so a restarted pod never mistakes the old holder for itself.</summary>
+    public string Identity { get; } = $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}-{Guid.NewGuid().ToString("N")[..8]}";
+
+    public bool IsLeader => leading;
+
+    /// <summary>The identity of the current leader as last observed (null until known).</summary>
+    public string? Leader => leader;
+
+    public string LeaseName => options.LeaderElectionId;
+
+    public string LeaseNamespace => leaseNamespace;
+
+    /// <summary>
+    /// Campaigns until this replica leads, calls <paramref name="startedLeading"/>, then renews until
+    /// <paramref name="cancellationToken"/> fires (graceful stop) or renewal fails, in which case
+    /// <paramref name="lostLeadership"/> is called.
+    /// </summary>
+    public async Task RunAsync(Action startedLeading, Action lostLeadership, CancellationToken cancellationToken)
+    {
+        var config = new LeaderElectionConfig(new LeaseLock(client, leaseNamespace, options.LeaderElectionId, Identity))
+        {
+            LeaseDuration = options.LeaseDuration,
+            RenewDeadline = options.RenewDeadline,
+            RetryPeriod = options.RetryPeriod,
+        };
+        using var elector = new LeaderElector(config);
+        elector.OnStartedLeading += () =>
+        {
+            leading = true;
+            leader = Identity;
+            metrics.SetLeader(Identity, true);
+            Log.StartedLeading(logger, Identity, leaseNamespace, options.LeaderElectionId);
+            startedLeading();
+        };
+        elector.OnStoppedLeading += () =>
+        {
+            var was = leading;
+            leading = false;
+            metrics.SetLeader(Identity, false);
+            Log.StoppedLeading(logger, Identity);
+            if (was && !stopping && !cancellationToken.IsCancellationRequested)
+            {
+                Log.LeadershipLost(logger, Identity);
+                lostLeadership();
+            }
+        };
+        elector.OnNewLeader += identity =>
+        {
+            leader = identity;
+            Log.NewLeader(logger, identity);
+        };
+        elector.OnError += e => Log.ElectionError(logger, e);
+        metrics.SetLeader(Identity, false);
+
+        try
+        {
+            await elector.RunUntilLeadershipLostAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Marks a graceful stop so the coming OnStoppedLeading is not taken for a lost lease.</summary>
+    public void BeginStop() => stopping = true;
+
+    /// <summary>
+    /// Gives the lease up when this replica still holds it. Call after in-flight reconciles finished, so two leaders
+    /// never reconcile at the same time.
+    /// </summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(options.LeaderElectionId, leaseNamespace, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (lease.Spec?.HolderIdentity != Identity)
+            {
+                return;
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            lease.Spec.HolderIdentity = "";
+            lease.Spec.LeaseDurationSeconds = 1;
+            lease.Spec.AcquireTime = now;
+            lease.Spec.RenewTime = now;
+            // Replace carries the resourceVersion we read: if someone else took the lease meanwhile, this fails with 409.
+            await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, options.LeaderElectionId, leaseNamespace, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            Log.Released(logger, Identity, leaseNamespace, options.LeaderElectionId);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        {
+            // Gone or already taken: nothing to release.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.ReleaseFailed(logger, e, leaseNamespace, options.LeaderElectionId);
+        }
+        finally
+        {
+            leading = false;
+            metrics.SetLeader(Identity, false);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using k8s;
+
+namespace Ebops.Operator.Runtime.Hosting;
+
+/// <summary>
+/// Builds the client configuration like kubectl: --kubeconfig, else KUBECONFIG (first existing file of the path list), else in-cluster
+/// (service account) when running in a pod and no context was asked for, else ~/.kube/config.
+/// </summary>
+internal static class KubernetesClientFactory
+{
+    public static KubernetesClientConfiguration Configuration(OperatorOptions options)
+    {
+        if (!string.IsNullOrEmpty(options.Kubeconfig))
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig, options.Context);
+        }
+
+        var fromEnvironment = Environment.GetEnvironmentVariable("KUBECONFIG");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            // A path list: the first file that exists is used (KubernetesClient 21 does not expose kubectl's merge).
+            var file = fromEnvironment.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(p => new FileInfo(p)).FirstOrDefault(f => f.Exists);
+            if (file is not null)
+            {
+                return KubernetesClientConfiguration.BuildConfigFromConfigFile(file, options.Context);
+            }
+        }
+
+        if (string.IsNullOrEmpty(options.Context) && KubernetesClientConfiguration.IsInCluster())
+        {
+            return KubernetesClientConfiguration.InClusterConfig();
+        }
+
+        return KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: options.Context);
+    }
+
+    /// <summary>The namespace this pod runs in (from the service account), or null outside a cluster.</summary>
+    public static string? PodNamespace()
+    {
+        const string path = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+    }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace Ebops.Operator.Runtime.Watch;
+
+/// <summary>
+/// Lists then watches one kind and turns what it sees into queue keys (never objects). Keeps the last
+/// resourceVersion (bookmarks advance it) and a small per-key index used to filter events and to notice objects
+/// that disappeared while the watch was broken: after a 410 Gone it re-lists and enqueues those keys too.
+/// Failed lists and watches are retried with jittered exponential backoff; a watch that simply ends
+/// (server timeout) is resumed at once from the last resourceVersion.
+/// </summary>
+public sealed class ResourceWatcher<T>(
+    string kind,
+    IWatchSource<T> source,
+    Action<ResourceKey> enqueue,
+    WatcherOptions options,
+    TimeProvider time,
+    ILogger logger,
+    Func<double>? random = null)
+    where T : IKubernetesObject<V1ObjectMeta>
+{
+    private readonly ConcurrentDictionary<ResourceKey, ObjectState> index = new();
+    private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Func<double> random = random ?? Random.Shared.NextDouble;
+    private string? resourceVersion;
+    private int lists;
+
+    public string Kind => kind;
+
+    /// <summary>True once the first full list has been processed (the cache is "synced" for /readyz).</summary>
+    public bool IsSynced => synced.Task.IsCompletedSuccessfully;
+
+    /// <summary>Completes when the first list has been processed.</summary>
+    public Task Synced => synced.Task;
+
+    /// <summary>The resourceVersion the next watch would start from (null before the first list).</summary>
+    public string? ResourceVersion => Volatile.Read(ref resourceVersion);
+
+    /// <summary>How many full lists were made (1 at start, plus one per 410).</summary>
+    public int Lists => Volatile.Read(ref lists);
+
+    /// <summary>Keys of every object currently known (for periodic resync).</summary>
+    public IEnumerable<ResourceKey> Keys => index.Keys;
+
+    /// <summary>Lists and watches until <paramref name="cancellationToken"/> fires.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (ResourceVersion is null)
+                {
+                    await RelistAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                // Like client-go: a random timeout between 1x and 2x, so many watchers do not reconnect in step.
+                var timeout = (int)Math.Max(1, options.WatchTimeout.TotalSeconds * (1 + random()));
+                await foreach (var watchEvent in source.WatchAsync(ResourceVersion!, timeout, cancellationToken).ConfigureAwait(false))
+                {
+                    Handle(watchEvent);
+                    failures = 0;
+                }
+
+                Log.WatchEnded(logger, kind, ResourceVersion);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (ResourceVersionExpiredException e)
+            {
+                // 410 Gone: the history we need is compacted away; start over with a fresh list.
+                Log.WatchExpired(logger, kind, ResourceVersion, e.Message);
+                Volatile.Write(ref resourceVersion, null);
+                if (failures++ > 0)
+                {
+                    await DelayAsync(failures, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e)
+            {
+                failures++;
+                Log.WatchFailed(logger, e, kind, ResourceVersion, failures);
+                await DelayAsync(failures, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DelayAsync(int failures, CancellationToken cancellationToken)
+    {
+        var exponent = Math.Min(failures - 1, 30);
+        var ticks = Math.Min(options.ReconnectMaxDelay.Ticks, options.ReconnectBaseDelay.Ticks * Math.Pow(2, exponent));
+        // Full jitter on the upper half, so many replicas reconnecting after an API outage spread out.
+        var delay = TimeSpan.FromTicks((long)(ticks / 2 + ticks / 2 * random()));
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task RelistAsync(CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<ResourceKey>();
+        var fresh = new Dictionary<ResourceKey, ObjectState>();
+        string? continueToken = null;
+        var listVersion = "";
+        do
+        {
+            ListPage<T> page;
+            try
+            {
+                page = await source.ListAsync(continueToken, options.PageSize, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ResourceVersionExpiredException) when (continueToken is not null)
+            {
+                // The continue token expired between pages: start the list again from the first page.
+                seen.Clear();
+                fresh.Clear();
+                continueToken = null;
+                continue;
+            }
+
+            foreach (var item in page.Items)
+            {
+                var key = KeyOf(item);
+                seen.Add(key);
+                fresh[key] = ObjectState.Of(item.Metadata, options.AnnotationPrefix, options.OwnFinalizer);
+            }
+
+            listVersion = page.ResourceVersion;
+            continueToken = page.Continue;
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+
+        var enqueued = 0;
+        foreach (var (key, state) in fresh)
+        {
+            index.TryGetValue(key, out var previous);
+            index[key] = state;
+            if (state.Matters(previous, options.FilterByGeneration))
+            {
+                enqueue(key);
+                enqueued++;
+            }
+        }
+
+        // Objects deleted while we were not watching: reconcile them once (the re-read returns 404 and ends quietly).
+        foreach (var key in index.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            index.TryRemove(key, out _);
+            enqueue(key);
+            enqueued++;
+        }
+
+        Interlocked.Increment(ref lists);
+        Volatile.Write(ref resourceVersion, listVersion);
+        Log.Listed(logger, kind, fresh.Count, enqueued, listVersion);
+        synced.TrySetResult();
+    }
+
+    private void Handle(WatchEvent<T> watchEvent)
+    {
+        var meta = watchEvent.Object.Metadata;
+        if (watchEvent.Type == WatchEventType.Bookmark)
+        {
+            if (!string.IsNullOrEmpty(meta?.ResourceVersion))
+            {
+                Volatile.Write(ref resourceVersion, meta.ResourceVersion);
+            }
+
+            return;
+        }
+
+        if (meta is null)
+        {
+            return;
+        }
+
+        var key = KeyOf(watchEvent.Object);
+        switch (watchEvent.Type)
+        {
+            case WatchEventType.Added:
+            case WatchEventType.Modified:
+                var state = ObjectState.Of(meta, options.AnnotationPrefix, options.OwnFinalizer);
+                index.TryGetValue(key, out var previous);
+                index[key] = state;
+                if (state.Matters(previous, options.FilterByGeneration))
+                {
+                    enqueue(key);
+                }
+                else
+                {
+                    Log.EventSkipped(logger, kind, key.Namespace, key.Name, meta.Generation);
+                }
+
+                break;
+            case WatchEventType.Deleted:
+                index.TryRemove(key, out _);
+                enqueue(key);
+                break;
+        }
+
+        if (!string.IsNullOrEmpty(meta.ResourceVersion))
+        {
+            Volatile.Write(ref resourceVersion, meta.ResourceVersion);
+        }
+    }
+
+    private static ResourceKey KeyOf(T item) => new(item.Metadata.NamespaceProperty, item.Metadata.Name);
+}

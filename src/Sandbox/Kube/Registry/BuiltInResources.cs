@@ -1,0 +1,28 @@
+namespace Ebops.Sandbox.Kube.Registry;
+
+/// <summary>The built-in kinds the emulator serves: what ebops and kubectl touch, nothing more.</summary>
+internal static class BuiltInResources
+{
+    public static readonly ResourceType Namespaces = new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"], [], true, false);
+
+    public static readonly ResourceType Crds = new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition",
+        "CustomResourceDefinition", false, ["crd", "crds"], ["api-extensions"], true, false);
+
+    public static IReadOnlyList<ResourceType> All { get; } =
+    [
+        Namespaces,
+        new("", "v1", "secrets", "secret", "Secret", true, [], [], false, false),
+        new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], false, false),
+        new("", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
+        new("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], [], false, false),
+        new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
+        new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], [], false, false),
+        Crds,
+        // Stored only, so that `kubectl apply -k config/default` works; nothing runs a Deployment or enforces RBAC.
+        new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], true, false),
+        new("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, [], [], false, false),
+        new("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, [], [], false, false),
+        new("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], false, false),
+        new("rbac.authorization.k8s.io", "v1", "clusterrolebindings", "clusterrolebinding", "ClusterRoleBinding", false, [], [], false, false),
+    ];
+}

@@ -1,0 +1,246 @@
+using System.Text.Json.Nodes;
+
+namespace Ebops.Sandbox.Kube.Storage;
+
+/// <summary>
+/// In-memory storage with etcd's model: one global, monotonically increasing resourceVersion; every write appends to a
+/// bounded event log that watches replay from; a watch or continue token older than the log's start is 410 Gone.
+/// One lock serializes writes and subscriptions so that replay-then-live never loses or reorders an event.
+/// </summary>
+internal sealed class ObjectStore(int eventWindow)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> buckets = new(StringComparer.Ordinal);
+    private readonly Queue<WatchEvent> log = new();
+    private readonly List<WatchSubscription> subscriptions = [];
+    private long resourceVersion = 1;
+    private long compactedThrough = 1;
+
+    public long ResourceVersion
+    {
+        get
+        {
+            lock (gate)
+            {
+                return resourceVersion;
+            }
+        }
+    }
+
+    /// <summary>Events with a resourceVersion at or below this are gone from the log.</summary>
+    public long CompactedThrough
+    {
+        get
+        {
+            lock (gate)
+            {
+                return compactedThrough;
+            }
+        }
+    }
+
+    public StoredObject? Get(string storageKey, string ns, string name)
+    {
+        lock (gate)
+        {
+            return buckets.TryGetValue(storageKey, out var bucket) && bucket.TryGetValue(StoredObject.KeyOf(ns, name), out var o) ? o : null;
+        }
+    }
+
+    /// <summary>Lists in key order (namespace/name) starting after <paramref name="startAfter"/>; limit 0 means all.</summary>
+    public ListResult List(string storageKey, string? ns, Func<StoredObject, bool> filter, string? startAfter, int limit)
+    {
+        lock (gate)
+        {
+            var items = new List<StoredObject>();
+            string? continueAfter = null;
+            long remaining = 0;
+            if (buckets.TryGetValue(storageKey, out var bucket))
+            {
+                foreach (var (key, o) in bucket)
+                {
+                    if ((startAfter is not null && string.CompareOrdinal(key, startAfter) <= 0) || (ns is not null && o.Namespace != ns) || !filter(o))
+                    {
+                        continue;
+                    }
+                    if (limit > 0 && items.Count == limit)
+                    {
+                        continueAfter ??= items[^1].Key;
+                        remaining++;
+                        continue;
+                    }
+                    items.Add(o);
+                }
+            }
+            return new ListResult(items, resourceVersion, continueAfter, remaining);
+        }
+    }
+
+    public int CountInNamespace(string ns)
+    {
+        lock (gate)
+        {
+            return buckets.Values.Sum(b => b.Values.Count(o => o.Namespace == ns));
+        }
+    }
+
+    /// <summary>Every stored object of every kind in <paramref name="ns"/>, as (storageKey, object).</summary>
+    public IReadOnlyList<(string StorageKey, StoredObject Object)> InNamespace(string ns)
+    {
+        lock (gate)
+        {
+            return [.. buckets.SelectMany(b => b.Value.Values.Where(o => o.Namespace == ns).Select(o => (b.Key, o)))];
+        }
+    }
+
+    public StoreResult Create(string storageKey, JsonObject obj)
+    {
+        lock (gate)
+        {
+            var bucket = Bucket(storageKey);
+            var meta = obj["metadata"]!;
+            var key = StoredObject.KeyOf(meta["namespace"]?.GetValue<string>() ?? "", meta["name"]!.GetValue<string>());
+            if (bucket.ContainsKey(key))
+            {
+                return new StoreResult(StoreOutcome.AlreadyExists, null);
+            }
+            var stored = StoredObject.From(obj, ++resourceVersion);
+            bucket[key] = stored;
+            Append(new WatchEvent(WatchEvent.Added, stored.ResourceVersion, storageKey, stored, null));
+            return new StoreResult(StoreOutcome.Ok, stored);
+        }
+    }
+
+    /// <summary>Replaces the object if it is still at <paramref name="expectedVersion"/>.</summary>
+    public StoreResult Update(string storageKey, JsonObject obj, long expectedVersion)
+    {
+        lock (gate)
+        {
+            var bucket = Bucket(storageKey);
+            var meta = obj["metadata"]!;
+            var key = StoredObject.KeyOf(meta["namespace"]?.GetValue<string>() ?? "", meta["name"]!.GetValue<string>());
+            if (!bucket.TryGetValue(key, out var current))
+            {
+                return StoreResult.NotFound;
+            }
+            if (current.ResourceVersion != expectedVersion)
+            {
+                return StoreResult.Conflict;
+            }
+            var stored = StoredObject.From(obj, ++resourceVersion);
+            bucket[key] = stored;
+            Append(new WatchEvent(WatchEvent.Modified, stored.ResourceVersion, storageKey, stored, current));
+            return new StoreResult(StoreOutcome.Ok, stored);
+        }
+    }
+
+    /// <summary>
+    /// Removes the object if it is still at <paramref name="expectedVersion"/>. The DELETED event carries
+    /// <paramref name="finalState"/> (or the stored object) at a new resourceVersion, as etcd reports a delete.
+    /// </summary>
+    public StoreResult Delete(string storageKey, string ns, string name, long expectedVersion, JsonObject? finalState = null)
+    {
+        lock (gate)
+        {
+            var bucket = Bucket(storageKey);
+            var key = StoredObject.KeyOf(ns, name);
+            if (!bucket.TryGetValue(key, out var current))
+            {
+                return StoreResult.NotFound;
+            }
+            if (current.ResourceVersion != expectedVersion)
+            {
+                return StoreResult.Conflict;
+            }
+            bucket.Remove(key);
+            var stored = StoredObject.From(finalState ?? current.Parse(), ++resourceVersion);
+            Append(new WatchEvent(WatchEvent.Deleted, stored.ResourceVersion, storageKey, stored, current));
+            return new StoreResult(StoreOutcome.Ok, stored);
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to changes of one storage key. With <paramref name="fromVersion"/> null, the current matching objects
+    /// are sent first as ADDED (watch without a resourceVersion, or <c>0</c>); otherwise the log is replayed from
+    /// there. Returns null when <paramref name="fromVersion"/> is older than the log (the caller answers 410).
+    /// </summary>
+    public WatchSubscription? Subscribe(string storageKey, string? ns, Func<StoredObject, bool> matches, long? fromVersion, bool initialEventsEndBookmark)
+    {
+        lock (gate)
+        {
+            if (fromVersion is { } from && from < compactedThrough)
+            {
+                return null;
+            }
+            var subscription = new WatchSubscription(this, storageKey, o => (ns is null || o.Namespace == ns) && matches(o));
+            if (fromVersion is null)
+            {
+                if (buckets.TryGetValue(storageKey, out var bucket))
+                {
+                    foreach (var o in bucket.Values)
+                    {
+                        subscription.Offer(new WatchEvent(WatchEvent.Added, o.ResourceVersion, storageKey, o, null));
+                    }
+                }
+                if (initialEventsEndBookmark)
+                {
+                    subscription.Offer(new WatchEvent(WatchEvent.Bookmark, resourceVersion, storageKey, null, null) { InitialEventsEnd = true });
+                }
+            }
+            else
+            {
+                foreach (var e in log)
+                {
+                    if (e.ResourceVersion > fromVersion)
+                    {
+                        subscription.Offer(e);
+                    }
+                }
+            }
+            subscriptions.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>The oldest resourceVersion a watch can still start from (for the 410 message).</summary>
+    public long OldestWatchable => CompactedThrough + 1;
+
+    internal void Bookmark(WatchSubscription subscription)
+    {
+        lock (gate)
+        {
+            subscription.Offer(new WatchEvent(WatchEvent.Bookmark, resourceVersion, subscription.StorageKey, null, null));
+        }
+    }
+
+    internal void Unsubscribe(WatchSubscription subscription)
+    {
+        lock (gate)
+        {
+            subscriptions.Remove(subscription);
+        }
+    }
+
+    private SortedDictionary<string, StoredObject> Bucket(string storageKey)
+    {
+        if (!buckets.TryGetValue(storageKey, out var bucket))
+        {
+            bucket = new SortedDictionary<string, StoredObject>(StringComparer.Ordinal);
+            buckets[storageKey] = bucket;
+        }
+        return bucket;
+    }
+
+    private void Append(WatchEvent e)
+    {
+        log.Enqueue(e);
+        while (log.Count > eventWindow)
+        {
+            compactedThrough = log.Dequeue().ResourceVersion;
+        }
+        foreach (var s in subscriptions)
+        {
+            s.Offer(e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace Ebops.Sandbox.Kube.Storage;
+
+internal enum StoreOutcome
+{
+    Ok,
+    NotFound,
+    AlreadyExists,
+    Conflict,
+}

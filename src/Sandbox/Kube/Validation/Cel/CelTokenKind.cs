@@ -1,0 +1,12 @@
+namespace Ebops.Sandbox.Kube.Validation.Cel;
+
+internal enum CelTokenKind
+{
+    End,
+    Identifier,
+    Int,
+    UInt,
+    Double,
+    String,
+    Operator,
+}

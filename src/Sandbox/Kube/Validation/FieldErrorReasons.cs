@@ -1,0 +1,14 @@
+namespace Ebops.Sandbox.Kube.Validation;
+
+/// <summary>The StatusCause types (k8s.io/apimachinery field.ErrorType) the validator reports.</summary>
+public static class FieldErrorReasons
+{
+    public const string Required = "FieldValueRequired";
+    public const string Invalid = "FieldValueInvalid";
+    public const string NotSupported = "FieldValueNotSupported";
+    public const string TooLong = "FieldValueTooLong";
+    public const string TooMany = "FieldValueTooMany";
+    public const string TypeInvalid = "FieldValueTypeInvalid";
+    public const string Forbidden = "FieldValueForbidden";
+    public const string Duplicate = "FieldValueDuplicate";
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Status;
+
+namespace Ebops.EndToEnd.Tests.Runtime;
+
+/// <summary>The trivial controller: Ready=True at the current generation; finalizing succeeds at once.</summary>
+public sealed class ReadyController(ReconcileLog log, TimeProvider time) : IResourceController<Widget>
+{
+    public Task<ReconcileResult> ReconcileAsync(Widget entity, CancellationToken cancellationToken)
+    {
+        log.Reconciled.Enqueue((entity.Metadata.Name, entity.Metadata.Generation ?? 0));
+        Conditions.MarkReady(entity, time, "Reconciled", "the widget is ready");
+        return Task.FromResult(ReconcileResult.Done);
+    }
+
+    public Task<ReconcileResult> FinalizeAsync(Widget entity, CancellationToken cancellationToken)
+    {
+        log.Finalized.Enqueue(entity.Metadata.Name);
+        return Task.FromResult(ReconcileResult.Done);
+    }
+}
+
+/// <summary>What one runtime's controller did (one per runtime, so two replicas can be told apart).</summary>
+public sealed class ReconcileLog
+{
+    public ConcurrentQueue<(string Name, long Generation)> Reconciled { get; } = new();
+
+    public ConcurrentQueue<string> Finalized { get; } = new();
+}

@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Ebops.Operator.Tests.Aws.Support;
+
+/// <summary>A request the loopback server received, exactly as it arrived.</summary>
+internal sealed record CapturedRequest(string Method, string RawUrl, string Path, string Query, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>The form body (Query protocol), decoded, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Form =>
+        BodyText.Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2))
+            .Select(kv => new KeyValuePair<string, string>(Uri.UnescapeDataString(kv[0].Replace('+', ' ')), kv.Length > 1 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : ""))
+            .ToList();
+
+    public string? FormValue(string key) => Form.FirstOrDefault(kv => kv.Key == key).Value;
+
+    public string? Header(string name) => Headers.TryGetValue(name.ToLowerInvariant(), out var v) ? v : null;
+}
+
+/// <summary>What the server answers.</summary>
+internal sealed record ServerReply(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null, string ContentType = "text/xml")
+{
+    public static ServerReply Xml(string body, int status = 200) => new(status, body);
+}
+
+/// <summary>An HTTP server on loopback that records every request and answers with a scripted handler, so the whole
+/// client pipeline (marshalling, signing, retries, unmarshalling) runs over real HTTP.</summary>
+internal sealed class LoopbackAwsServer : IAsyncDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Func<CapturedRequest, ServerReply> handler;
+    private readonly Task loop;
+
+    public LoopbackAwsServer(Func<CapturedRequest, ServerReply> handler)
+    {
+        this.handler = handler;
+        var port = FreePort();
+        Url = $"http://127.0.0.1:{port}/";
+        listener.Prefixes.Add(Url);
+        listener.Start();
+        loop = Task.Run(LoopAsync);
+    }
+
+    public string Url { get; }
+
+    public ConcurrentQueue<CapturedRequest> Requests { get; } = new();
+
+    public CapturedRequest Last => Requests.Last();
+
+    private async Task LoopAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception) when (!listener.IsListening)
+            {
+                return;
+            }
+            catch (HttpListenerException)
+            {
+                return;
+            }
+            catch (ObjectDisposedException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => Serve(context));
+        }
+    }
+
+    private void Serve(HttpListenerContext context)
+    {
+        try
+        {
+            using var body = new MemoryStream();
+            context.Request.InputStream.CopyTo(body);
+            var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var name in context.Request.Headers.AllKeys)
+            {
+                headers[name!.ToLowerInvariant()] = context.Request.Headers[name]!;
+            }
+
+            var url = context.Request.Url!;
+            var captured = new CapturedRequest(context.Request.HttpMethod, context.Request.RawUrl ?? "/", url.AbsolutePath, url.Query.TrimStart('?'), headers, body.ToArray());
+            Requests.Enqueue(captured);
+            var reply = handler(captured);
+            var bytes = Encoding.UTF8.GetBytes(reply.Body);
+            context.Response.StatusCode = reply.Status;
+            context.Response.ContentType = reply.ContentType;
+            foreach (var (k, v) in reply.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[k] = v;
+            }
+
+            context.Response.Headers["x-amzn-RequestId"] = "loopback-request";
+            if (captured.Method != "HEAD")
+            {
+                context.Response.ContentLength64 = bytes.Length;
+                context.Response.OutputStream.Write(bytes);
+            }
+
+            context.Response.Close();
+        }
+        catch (Exception)
+        {
+            try
+            {
+                context.Response.Abort();
+            }
+            catch (Exception)
+            {
+                // The client went away.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        listener.Stop();
+        listener.Close();
+        try
+        {
+            await loop;
+        }
+        catch (Exception)
+        {
+            // Stopping the listener faults the pending accept.
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Amazon.Runtime;
+using Ebops.Operator.Aws.Core;
+using Ebops.Operator.Aws.Ec2;
+using Ebops.Operator.Aws.ElasticBeanstalk;
+using Ebops.Operator.Aws.Elbv2;
+using Ebops.Operator.Aws.Rds;
+using Ebops.Operator.Aws.S3;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ebops.Operator.Tests.Aws.Support;
+
+/// <summary>Real facades over the real SDK pipeline, pointed at a loopback server with fixed credentials.</summary>
+internal sealed class TestAws(string endpoint, AWSCredentials? credentials = null, AwsRetryMode retryMode = AwsRetryMode.Standard,
+    int maxAttempts = 4, TimeProvider? time = null, ILoggerProvider? logs = null)
+{
+    public const string AccessKey = "AKIDEXAMPLE";
+    public const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
+    public const string SessionToken = "IQoJb3JpZ2luX2VjEXAMPLETOKEN//session+token=";
+    public const string Region = "ap-northeast-2";
+
+    public AWSCredentials Credentials { get; } = credentials ?? new BasicAWSCredentials(AccessKey, SecretKey);
+
+    public AwsClientFactory Factory { get; } = new(
+        Options.Create(new AwsOptions { Region = Region, EndpointUrl = endpoint, RetryMode = retryMode, MaxAttempts = maxAttempts }),
+        time ?? TimeProvider.System,
+        LoggerFactory.Create(b =>
+        {
+            b.SetMinimumLevel(LogLevel.Trace);
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        }),
+        _ => null,
+        credentials ?? new BasicAWSCredentials(AccessKey, SecretKey));
+
+    public IElasticBeanstalkApi ElasticBeanstalk => new ElasticBeanstalkApi(Factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance));
+
+    public IElbv2Api Elbv2 => new Elbv2Api(Factory.CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance));
+
+    public IRdsApi Rds => new RdsApi(Factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance));
+
+    public IEc2Api Ec2 => new Ec2Api(Factory.CreateEc2Client());
+
+    public IS3Api S3 => new S3Api(Factory.CreateS3Client());
+
+    /// <summary>The facade for a service name as the tests' tables use it.</summary>
+    public object Facade(string service) => service switch
+    {
+        "elasticbeanstalk" => ElasticBeanstalk,
+        "elbv2" => Elbv2,
+        "rds" => Rds,
+        _ => throw new ArgumentOutOfRangeException(nameof(service)),
+    };
+}
