@@ -1217,7 +1217,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         return version is null ? InstanceBehavior.Healthy : _world.Faults.VersionFault(version) switch
         {
             VersionFaultMode.Http500 => InstanceBehavior.Http500,
-            VersionFaultMode.Slow => InstanceBehavior.Slow(Max(_world.Timing.Of(C.SlowResponse), TimeSpan.FromSeconds(1))),
+            VersionFaultMode.Slow => InstanceBehavior.Slow(Max(_world.Timing.Of(C.SlowResponse), C.MinSlowResponse)),
             VersionFaultMode.Refuse => InstanceBehavior.Refuse,
             _ => InstanceBehavior.Healthy,
         };

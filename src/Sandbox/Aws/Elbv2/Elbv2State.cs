@@ -19,6 +19,8 @@ namespace Ebops.Sandbox.Aws.Elbv2;
 /// </summary>
 public sealed partial class Elbv2State : IAsyncDisposable
 {
+    private static readonly TimeSpan MinCheckInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MinCheckTimeout = TimeSpan.FromSeconds(2);
     private readonly Lock _gate;
     private readonly ISimNetwork _network;
     private readonly TimeProvider _time;
@@ -1043,14 +1045,20 @@ public sealed partial class Elbv2State : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The data-plane health check: durations scaled like everything else, but never more often than every 100 ms and
+    /// never timing out in under 2 s, because the checks are real sockets (a 50 ms timeout would flap under load).
+    /// </summary>
     private HealthCheckSettings SettingsOf(TargetGroup group) => new(
         group.HealthCheckProtocol,
         group.HealthCheckPath,
-        _timing.Of(TimeSpan.FromSeconds(group.HealthCheckIntervalSeconds)),
-        _timing.Of(TimeSpan.FromSeconds(group.HealthCheckTimeoutSeconds)),
+        Max(_timing.Of(TimeSpan.FromSeconds(group.HealthCheckIntervalSeconds)), MinCheckInterval),
+        Max(_timing.Of(TimeSpan.FromSeconds(group.HealthCheckTimeoutSeconds)), MinCheckTimeout),
         group.HealthyThresholdCount,
         group.UnhealthyThresholdCount,
         group.Matcher ?? "200");
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void ApplyAlbAttributes(LoadBalancer lb, AlbProxy alb)
     {
