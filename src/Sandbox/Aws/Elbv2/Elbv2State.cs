@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
 using Ebops.Sandbox.Aws.QueryKit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using C = Ebops.Sandbox.Aws.Elbv2.Elbv2Constants;
 using E = Ebops.Sandbox.Aws.Elbv2.Elbv2Constants.Errors;
 
@@ -31,6 +33,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
     private readonly string _region;
     private readonly string _account;
     private readonly FaultInjector? _faults;
+    private readonly ILogger _log;
     private readonly List<LoadBalancer> _loadBalancers = [];
     private readonly List<TargetGroup> _targetGroups = [];
     private readonly List<Listener> _listeners = [];
@@ -45,8 +48,10 @@ public sealed partial class Elbv2State : IAsyncDisposable
         string region = SandboxNetwork.Region,
         string account = SandboxNetwork.AccountId,
         Lock? gate = null,
-        FaultInjector? faults = null)
+        FaultInjector? faults = null,
+        ILogger? logger = null)
     {
+        _log = logger ?? NullLogger.Instance;
         _gate = gate ?? new Lock();
         _account = account;
         _faults = faults;
@@ -77,7 +82,8 @@ public sealed partial class Elbv2State : IAsyncDisposable
                 world.Region,
                 world.AccountId,
                 world.Gate,
-                world.Faults);
+                world.Faults,
+                world.LoggerFactory.CreateLogger("Ebops.Sandbox.Aws.Elbv2"));
             world.AddSecurityGroupUsage(state.SecurityGroupsInUse);
             return state;
         });
@@ -357,6 +363,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             lb.Tags.Add(input.Tags);
             _loadBalancers.Add(lb);
             _faults?.NoteCreated(C.SigningName, arn);
+            Log.LoadBalancerCreated(_log, lb.Name, lb.Type, lb.DnsName);
             return lb;
         }
     }
@@ -421,6 +428,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             _loadBalancers.Remove(lb);
             RecomputeUsageLocked();
+            Log.LoadBalancerDeleted(_log, arn);
         }
 
         foreach (var listener in removed)
@@ -810,6 +818,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             listener.Tags.Add(tags);
             _listeners.Add(listener);
             RecomputeUsageLocked();
+            Log.ListenerStarted(_log, protocol, port.Value, lb.Name, listener.Loopback);
             return listener;
         }
     }
@@ -860,6 +869,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             }
 
             RecomputeUsageLocked();
+            Log.ListenerSwitched(_log, listener.Arn, newActions.FirstOrDefault(a => a.Type == C.Forward)?.PrimaryTargetGroupArn());
             return listener;
         }
     }
