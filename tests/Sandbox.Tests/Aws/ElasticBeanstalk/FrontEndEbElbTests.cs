@@ -82,6 +82,35 @@ public sealed class FrontEndEbElbTests
         Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, error.SocketErrorCode);
     }
 
+    [Fact]
+    public async Task Environment_variable_secrets_stay_out_of_the_call_log_events_and_state_dump()
+    {
+        const string secret = "s3cr3t-Pa55word-value";
+        await using var host = await SimHost.StartAsync();
+        await OkAsync(host, "elasticbeanstalk", "CreateApplication", ("ApplicationName", "web"));
+        await OkAsync(
+            host,
+            "elasticbeanstalk",
+            "CreateEnvironment",
+            ("ApplicationName", "web"),
+            ("EnvironmentName", "web-blue"),
+            ("SolutionStackName", "64bit Amazon Linux 2023 v4.3.0 running Corretto 17"),
+            ("OptionSettings.member.1.Namespace", "aws:elasticbeanstalk:application:environment"),
+            ("OptionSettings.member.1.OptionName", "RDS_PASSWORD"),
+            ("OptionSettings.member.1.Value", secret));
+        var events = await OkAsync(host, "elasticbeanstalk", "DescribeEvents", ("EnvironmentName", "web-blue"));
+        var environments = await OkAsync(host, "elasticbeanstalk", "DescribeEnvironments");
+
+        Assert.DoesNotContain(secret, events.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, environments.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, host.World.DumpState().ToJsonString(), StringComparison.Ordinal);
+        Assert.All(host.World.Calls.All, c => Assert.DoesNotContain(secret, string.Join(",", c.Parameters.Values), StringComparison.Ordinal));
+
+        // DescribeConfigurationSettings returns it, as AWS does (the caller owns the environment).
+        var settings = await OkAsync(host, "elasticbeanstalk", "DescribeConfigurationSettings", ("ApplicationName", "web"), ("EnvironmentName", "web-blue"));
+        Assert.Contains(secret, settings.Body, StringComparison.Ordinal);
+    }
+
     private static async Task<SimReply> OkAsync(SimHost host, string service, string action, params (string Key, string Value)[] parameters)
     {
         var form = parameters.ToDictionary(p => p.Key, p => p.Value);
