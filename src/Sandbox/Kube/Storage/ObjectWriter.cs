@@ -227,8 +227,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         {
             if (options.FieldValidation == "Strict")
             {
-                var list = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
-                throw KubeApiException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {list}");
+                throw KubeApiException.BadRequest(Validation.ValidationMessages.StrictUnknownFields(type.Kind, type.Version, unknown));
             }
             if (options.FieldValidation == "Warn")
             {
