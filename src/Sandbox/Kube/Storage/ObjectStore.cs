@@ -84,12 +84,12 @@ internal sealed class ObjectStore(int eventWindow)
         }
     }
 
-    /// <summary>Every stored object of every kind in <paramref name="ns"/>, as (storageKey, object).</summary>
-    public IReadOnlyList<(string StorageKey, StoredObject Object)> InNamespace(string ns)
+    /// <summary>Every stored object of every kind in <paramref name="ns"/> (everything when null), as (storageKey, object).</summary>
+    public IReadOnlyList<(string StorageKey, StoredObject Object)> InNamespace(string? ns)
     {
         lock (gate)
         {
-            return [.. buckets.SelectMany(b => b.Value.Values.Where(o => o.Namespace == ns).Select(o => (b.Key, o)))];
+            return [.. buckets.SelectMany(b => b.Value.Values.Where(o => ns is null || o.Namespace == ns).Select(o => (b.Key, o)))];
         }
     }
 

@@ -304,9 +304,52 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             store.CloseWatches(storageKey);
             Log.CrdRemoved(logger, deleted.Name);
         }
+        CollectDependents(deleted);
         if (deleted.Namespace.Length > 0)
         {
             TryFinishNamespace(deleted.Namespace);
+        }
+    }
+
+    /// <summary>
+    /// The garbage collector, simplified and synchronous: once an object is gone, objects listing it in
+    /// <c>ownerReferences</c> (by uid) are deleted in the background style, their own
+    /// finalizers honoured. Foreground deletion and blockOwnerDeletion are not modelled.
+    /// </summary>
+    private void CollectDependents(StoredObject deleted)
+    {
+        var uid = ObjectRules.Str(deleted.Parse()["metadata"]?["uid"]);
+        if (uid is null)
+        {
+            return;
+        }
+        var needle = System.Text.Encoding.UTF8.GetBytes(uid);
+        // Namespaced owners have dependents in their namespace only; cluster-scoped owners may have them anywhere.
+        var candidates = deleted.Namespace.Length > 0 ? store.InNamespace(deleted.Namespace) : store.InNamespace(null);
+        foreach (var (storageKey, o) in candidates)
+        {
+            if (o.Json.AsSpan().IndexOf(needle) < 0)
+            {
+                continue;
+            }
+            var owners = o.Parse()["metadata"]?["ownerReferences"] as JsonArray;
+            if (owners is null || !owners.Any(r => ObjectRules.Str(r?["uid"]) == uid))
+            {
+                continue;
+            }
+            var slash = storageKey.IndexOf('/', StringComparison.Ordinal);
+            if (registry.FindAnyVersion(storageKey[..slash], storageKey[(slash + 1)..]) is not { } type)
+            {
+                continue;
+            }
+            try
+            {
+                Delete(type, o.Namespace.Length == 0 ? null : o.Namespace, o.Name, null, new WriteOptions(false, "Ignore", false, null));
+            }
+            catch (KubeApiException e) when (e.Code == HttpStatusCode.NotFound)
+            {
+                // Deleted meanwhile.
+            }
         }
     }
 
