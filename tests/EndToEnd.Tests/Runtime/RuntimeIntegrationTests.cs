@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using Ebops.Operator.Entities;
+using Ebops.Operator.Runtime.Hosting;
 using Ebops.Operator.Runtime.Status;
 using Ebops.Sandbox.Kube;
 using k8s;
+using k8s.Models;
 
 namespace Ebops.EndToEnd.Tests.Runtime;
 
@@ -112,6 +114,31 @@ public sealed class RuntimeIntegrationTests
     }
 
     [Fact]
+    public async Task Bookmarks_advance_the_watchers_resource_version_past_changes_it_does_not_watch()
+    {
+        await using var target = await KubeTarget.StartAsync(null, Ct);
+        await using var runtime = await RuntimeUnderTest.StartAsync(target, Ct,
+            configure: o => o with { Watcher = o.Watcher with { WatchTimeout = TimeSpan.FromSeconds(1) } });
+        var client = target.Client();
+        await target.CreateAsync(client, Widget.Create("w", target.Namespace), Ct);
+        await Eventually.TrueAsync(() => IsReadyAsync(target, client, "w", 1), "w is Ready", Ct);
+
+        var other = await client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "unwatched" } }, target.Namespace,
+            cancellationToken: Ct);
+        var otherVersion = long.Parse(other.Metadata.ResourceVersion, System.Globalization.CultureInfo.InvariantCulture);
+        if (target.IsRealCluster)
+        {
+            // A real API server's resourceVersions are opaque; only the emulator's are comparable numbers.
+            return;
+        }
+
+        // Only a BOOKMARK can carry a ConfigMap's resourceVersion into a Widget watcher.
+        await Eventually.TrueAsync(() => long.Parse(runtime.Controller.Watcher.ResourceVersion ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= otherVersion,
+            "a bookmark moved the watcher past the ConfigMap's resourceVersion", Ct);
+        Assert.Equal(1, runtime.Controller.Watcher.Lists);
+    }
+
+    [Fact]
     public async Task Only_the_leader_reconciles_and_a_released_lease_is_taken_over_before_it_expires()
     {
         await using var target = await KubeTarget.StartAsync(null, Ct);
@@ -147,6 +174,53 @@ public sealed class RuntimeIntegrationTests
         await Eventually.TrueAsync(() => IsReadyAsync(target, client, "two", 1), "two is Ready", Ct);
         Assert.Contains(second.Log.Reconciled, r => r.Name == "two");
         Assert.DoesNotContain(first.Log.Reconciled, r => r.Name == "two");
+    }
+
+    [Fact]
+    public async Task A_terminal_error_stalls_with_an_event_and_a_change_to_the_referenced_secret_retries_it()
+    {
+        await using var target = await KubeTarget.StartAsync(null, Ct);
+        await using var runtime = await RuntimeUnderTest.StartAsync(target, Ct, register: s => s.AddController<Widget, SecretCheckingController>());
+        var client = target.Client();
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "creds" },
+            StringData = new Dictionary<string, string> { ["user"] = "admin" },
+        }, target.Namespace, cancellationToken: Ct);
+        var widget = Widget.Create("picky", target.Namespace);
+        widget.Spec.SecretName = "creds";
+        await target.CreateAsync(client, widget, Ct);
+
+        await Eventually.TrueAsync(async () => Conditions.IsTrue((await target.GetAsync(client, "picky", Ct))?.Status, ConditionTypes.Stalled), "picky is Stalled", Ct);
+        var status = (await target.GetAsync(client, "picky", Ct))!.Status;
+        var stalled = Conditions.Find(status, ConditionTypes.Stalled)!;
+        Assert.Equal("SecretIncomplete", stalled.Reason);
+        Assert.Equal("spec.secretName: Secret creds has no key 'token'", stalled.Message);
+        Assert.Equal(ConditionStatus.False, Conditions.Find(status, ConditionTypes.Ready)!.Status);
+        await Eventually.TrueAsync(async () =>
+        {
+            var events = await client.EventsV1.ListNamespacedEventAsync(target.Namespace, cancellationToken: Ct);
+            return events.Items.Any(e => e.Regarding?.Name == "picky" && e.Reason == "SecretIncomplete" && e.Type == "Warning" && e.ReportingController == "ebops");
+        }, "a Warning event about picky is recorded", Ct);
+        var attempts = runtime.Log.Reconciled.Count;
+
+        // An unrelated Secret appearing does not wake it up; a change to the referenced one does.
+        await client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "other" },
+            StringData = new Dictionary<string, string> { ["token"] = "x" },
+        }, target.Namespace, cancellationToken: Ct);
+        await client.CoreV1.PatchNamespacedSecretAsync(new V1Patch("{\"stringData\":{\"token\":\"s3cr3t\"}}", V1Patch.PatchType.MergePatch), "creds",
+            target.Namespace, cancellationToken: Ct);
+        await Eventually.TrueAsync(async () => Conditions.IsTrue((await target.GetAsync(client, "picky", Ct))?.Status, ConditionTypes.Ready),
+            "picky is Ready after the Secret was fixed", Ct);
+        Assert.Equal(attempts + 1, runtime.Log.Reconciled.Count);
+        Assert.Equal(ConditionStatus.False, Conditions.Find((await target.GetAsync(client, "picky", Ct))!.Status, ConditionTypes.Stalled)!.Status);
+
+        // Nothing secret leaks into status or events.
+        var everything = KubernetesJson.Serialize(await target.GetAsync(client, "picky", Ct))
+            + KubernetesJson.Serialize(await client.EventsV1.ListNamespacedEventAsync(target.Namespace, cancellationToken: Ct));
+        Assert.DoesNotContain("s3cr3t", everything, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal sealed class RuntimeUnderTest : IAsyncDisposable
     public LeaderElection Election => App.Services.GetRequiredService<LeaderElection>();
 
     public static async Task<RuntimeUnderTest> StartAsync(KubeTarget target, CancellationToken cancellationToken,
-        IDictionary<string, string?>? settings = null, IKubernetes? client = null, Func<ControllerOptions, ControllerOptions>? configure = null)
+        IDictionary<string, string?>? settings = null, IKubernetes? client = null, Func<ControllerOptions, ControllerOptions>? configure = null,
+        Action<IServiceCollection>? register = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -48,7 +49,14 @@ internal sealed class RuntimeUnderTest : IAsyncDisposable
         {
             services.AddSingleton(client ?? target.Client());
             services.AddSingleton(log);
-            services.AddController<Widget, ReadyController>(configure);
+            if (register is null)
+            {
+                services.AddController<Widget, ReadyController>(configure);
+            }
+            else
+            {
+                register(services);
+            }
         });
         var runtime = new RuntimeUnderTest(app, log);
         await app.StartAsync(cancellationToken);

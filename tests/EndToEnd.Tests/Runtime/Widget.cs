@@ -33,7 +33,7 @@ public sealed class Widget : CustomResource<WidgetSpec, ResourceStatus>
               "schema": { "openAPIV3Schema": {
                 "type": "object",
                 "properties": {
-                  "spec": { "type": "object", "properties": { "size": { "type": "string" } } },
+                  "spec": { "type": "object", "properties": { "size": { "type": "string" }, "secretName": { "type": "string" } } },
                   "status": { "type": "object", "x-kubernetes-preserve-unknown-fields": true }
                 }
               } }
@@ -46,4 +46,6 @@ public sealed class Widget : CustomResource<WidgetSpec, ResourceStatus>
 public sealed class WidgetSpec
 {
     public string? Size { get; set; }
+
+    public string? SecretName { get; set; }
 }

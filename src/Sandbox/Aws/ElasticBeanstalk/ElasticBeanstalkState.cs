@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
 using Ebops.Sandbox.Aws.Elbv2;
+using Microsoft.Extensions.Logging;
 using C = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants;
 using E = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants.Errors;
 
@@ -27,7 +28,9 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
     private readonly List<EbConfigurationTemplate> _templates = [];
     private readonly List<EbEnvironment> _environments = [];
     private readonly List<EbEvent> _events = [];
+    private static readonly TimeSpan MetricsWindow = TimeSpan.FromSeconds(10);
     private readonly ITimer _healthMonitor;
+    private readonly ILogger _log;
     private long _eventSequence;
 
     private ElasticBeanstalkState(SimWorld world)
@@ -36,6 +39,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         _gate = world.Gate;
         _elb = Elbv2State.For(world);
         _registry = world.Shared(() => new InstanceRegistry());
+        _log = world.LoggerFactory.CreateLogger("Ebops.Sandbox.Aws.ElasticBeanstalk");
         Platforms = EbPlatformCatalog.For(world.Region);
         world.Faults.Changed += ApplyFaults;
         world.AddSecurityGroupUsage(SecurityGroupsInUse);
@@ -508,6 +512,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             _environments.Add(environment);
             _world.Faults.NoteCreated(C.SigningName, id);
             ScheduleLaunchEventsLocked(environment, requestId);
+            Log.EnvironmentCreated(_log, name, id, versionLabel, environment.Instances.Count, cname);
             return environment;
         }
     }
@@ -605,6 +610,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             stopped = ScaleLocked(environment, Math.Clamp(environment.Instances.Count, min, max), requestId);
             UpdateTargetGroupLocked(environment);
             AddEventLocked(environment.OperationEnds, "INFO", "Environment update completed successfully.", environment, requestId);
+            Log.EnvironmentUpdated(_log, environment.Name, environment.VersionLabel, environment.Instances.Count);
         }
 
         foreach (var server in stopped)
@@ -645,6 +651,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
                 AddEventLocked(now, "INFO", $"Completed swapping CNAMEs for environments '{source.Name}' and '{destination.Name}'.", environment, requestId);
             }
 
+            Log.CnamesSwapped(_log, source.Name, destination.Name);
             return (source, destination);
         }
     }
@@ -666,6 +673,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             AddEventLocked(now, "INFO", $"Waiting for EC2 instances to terminate. This may take a few minutes.", environment, requestId);
             AddEventLocked(environment.OperationEnds, "INFO", $"Deleted security group named: {environment.InstanceSecurityGroup}", environment, requestId);
             AddEventLocked(environment.OperationEnds, "INFO", "terminateEnvironment completed successfully.", environment, requestId);
+            Log.EnvironmentTerminating(_log, environment.Name);
             resources = (environment.LoadBalancerArn, environment.TargetGroupArn, environment.InstanceSecurityGroup, environment.LoadBalancerSecurityGroup);
             TearDownInstancesLocked(environment, out disposals);
         }
@@ -708,14 +716,38 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         }
     }
 
-    internal (EbEnvironment Environment, EbHealth Health, ProxyCounters? Counters) DescribeHealth(string? id, string? name)
+    /// <summary>
+    /// Health, plus the request metrics of the last 10 seconds (realistic, scaled) as EB reports them: the ALB's
+    /// counters now minus the newest sample at least that old (or since launch when there is none yet).
+    /// </summary>
+    internal (EbEnvironment Environment, EbHealth Health, EbMetricSample? Metrics, int DurationSeconds) DescribeHealth(string? id, string? name)
     {
         lock (_gate)
         {
+            var now = Now;
             var environment = FindEnvironmentLocked(id, name, allowTerminated: true);
-            var health = RefreshHealthLocked(environment, Now);
+            var health = RefreshHealthLocked(environment, now);
             var counters = environment.LoadBalancerArn is null ? null : _elb.AlbCounters(environment.LoadBalancerArn, 80);
-            return (environment, health, counters);
+            if (counters is null)
+            {
+                return (environment, health, null, 0);
+            }
+
+            var window = _world.Timing.Of(MetricsWindow);
+            var baseline = environment.MetricSamples.LastOrDefault(s => s.At <= now - window)
+                ?? new EbMetricSample(environment.Created, 0, 0, 0, 0, 0, TimeSpan.Zero);
+            var current = Sample(now, counters);
+            var delta = new EbMetricSample(
+                baseline.At,
+                current.Requests - baseline.Requests,
+                current.Status2xx - baseline.Status2xx,
+                current.Status3xx - baseline.Status3xx,
+                current.Status4xx - baseline.Status4xx,
+                current.Status5xx - baseline.Status5xx,
+                current.Latency - baseline.Latency);
+            var elapsed = now - baseline.At;
+            var duration = _world.Timing.Scale > 0 ? elapsed.TotalSeconds / _world.Timing.Scale : MetricsWindow.TotalSeconds;
+            return (environment, health, delta, (int)Math.Round(Math.Min(duration, int.MaxValue)));
         }
     }
 
@@ -1217,13 +1249,16 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         return version is null ? InstanceBehavior.Healthy : _world.Faults.VersionFault(version) switch
         {
             VersionFaultMode.Http500 => InstanceBehavior.Http500,
-            VersionFaultMode.Slow => InstanceBehavior.Slow(Max(_world.Timing.Of(C.SlowResponse), TimeSpan.FromSeconds(1))),
+            VersionFaultMode.Slow => InstanceBehavior.Slow(Max(_world.Timing.Of(C.SlowResponse), C.MinSlowResponse)),
             VersionFaultMode.Refuse => InstanceBehavior.Refuse,
             _ => InstanceBehavior.Healthy,
         };
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static EbMetricSample Sample(DateTimeOffset at, ProxyCounters counters)
+        => new(at, counters.RequestCount, counters.Status2xx, counters.Status3xx, counters.Status4xx, counters.Status5xx, counters.TotalLatency);
 
     private void RefreshAllHealth()
     {
@@ -1233,6 +1268,14 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             foreach (var environment in _environments.Where(e => e.StatusAt(now) is C.Ready or C.Updating))
             {
                 RefreshHealthLocked(environment, now);
+                if (environment.LoadBalancerArn is not null && _elb.AlbCounters(environment.LoadBalancerArn, 80) is { } counters)
+                {
+                    environment.MetricSamples.Add(Sample(now, counters));
+                    if (environment.MetricSamples.Count > 6)
+                    {
+                        environment.MetricSamples.RemoveAt(0);
+                    }
+                }
             }
         }
     }
@@ -1295,9 +1338,11 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         {
             // As on AWS, an ALB still registered behind an NLB cannot be deleted; the environment terminates anyway
             // and the failure shows up as an ERROR event.
+            var message = $"Deleting load balancer named: {alb} failed. Reason: {ex.Code}: {ex.Message}";
+            Log.EnvironmentError(_log, environment.Name, message);
             lock (_gate)
             {
-                AddEventLocked(Now, "ERROR", $"Deleting load balancer named: {alb} failed. Reason: {ex.Code}: {ex.Message}", environment, requestId);
+                AddEventLocked(Now, "ERROR", message, environment, requestId);
             }
         }
     }
