@@ -138,4 +138,20 @@ public sealed class CrudTests
         var (get, _, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "/w1");
         Assert.Equal(404, get);
     }
+
+    [Fact]
+    public async Task Metadata_only_clients_get_partial_object_metadata()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateWidgetAsync("w1");
+        const string Accept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+        var (_, list, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath(), accept: Accept);
+        Assert.Equal("PartialObjectMetadataList", list["kind"]!.GetValue<string>());
+        var item = Assert.Single(list["items"]!.AsArray())!;
+        Assert.Equal("PartialObjectMetadata", item["kind"]!.GetValue<string>());
+        Assert.Equal("w1", item["metadata"]!["name"]!.GetValue<string>());
+        Assert.Null(item["spec"]);
+        var (_, one, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "/w1", accept: Accept);
+        Assert.Equal("PartialObjectMetadata", one["kind"]!.GetValue<string>());
+    }
 }

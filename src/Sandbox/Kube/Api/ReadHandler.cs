@@ -25,6 +25,11 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
             await HttpJson.WriteAsync(context, 200, table, ct).ConfigureAwait(false);
             return;
         }
+        if (ObjectOutput.WantsMetadataOnly(context.Request.Headers.Accept))
+        {
+            await HttpJson.WriteAsync(context, 200, ObjectOutput.PartialMetadata(ObjectOutput.Parse(type, stored)), ct).ConfigureAwait(false);
+            return;
+        }
         await HttpJson.WriteBytesAsync(context, 200, ObjectOutput.Bytes(type, stored), ct).ConfigureAwait(false);
     }
 
@@ -59,6 +64,11 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
             var table = TablePrinter.Build(type, page.Items.Select(o => ObjectOutput.Parse(type, o)), IncludeObject(context), time.GetUtcNow());
             table["metadata"] = meta;
             await HttpJson.WriteAsync(context, 200, table, ct).ConfigureAwait(false);
+            return;
+        }
+        if (ObjectOutput.WantsMetadataOnly(context.Request.Headers.Accept))
+        {
+            await HttpJson.WriteAsync(context, 200, ObjectOutput.PartialMetadataList(page.Items.Select(o => ObjectOutput.Parse(type, o)), meta), ct).ConfigureAwait(false);
             return;
         }
         await HttpJson.WriteBytesAsync(context, 200, ObjectOutput.List(type, page.Items, meta), ct).ConfigureAwait(false);
