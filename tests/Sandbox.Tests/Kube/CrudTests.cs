@@ -154,4 +154,35 @@ public sealed class CrudTests
         var (_, one, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "/w1", accept: Accept);
         Assert.Equal("PartialObjectMetadata", one["kind"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("app", "bad value!")]
+    [InlineData("app", "a-value-that-is-far-too-long-to-be-a-label-value-because-it-exceeds-63")]
+    [InlineData("bad key", "x")]
+    [InlineData("Bad_Prefix/app", "x")]
+    public async Task Invalid_labels_are_422(string key, string value)
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var body = EmulatorHarness.Widget("w1");
+        body["metadata"]!["labels"] = new JsonObject { [key] = value };
+        var (status, error, _) = await h.SendAsync(HttpMethod.Post, EmulatorHarness.WidgetsPath(), body);
+        Assert.Equal(422, status);
+        Assert.Equal("metadata.labels", error["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+
+        await h.CreateWidgetAsync("ok");
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { [key] = value } } };
+        var (patched, _, _) = await h.SendAsync(HttpMethod.Patch, EmulatorHarness.WidgetsPath() + "/ok", patch, "application/merge-patch+json");
+        Assert.Equal(422, patched);
+    }
+
+    [Fact]
+    public async Task Valid_prefixed_labels_and_annotations_are_accepted()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var body = EmulatorHarness.Widget("w1");
+        body["metadata"]!["labels"] = new JsonObject { ["app.kubernetes.io/name"] = "shop", ["empty"] = "" };
+        body["metadata"]!["annotations"] = new JsonObject { ["ebops.io/paused"] = "true", ["note"] = "any text, even spaces!" };
+        var (status, _, _) = await h.SendAsync(HttpMethod.Post, EmulatorHarness.WidgetsPath(), body);
+        Assert.Equal(201, status);
+    }
 }
