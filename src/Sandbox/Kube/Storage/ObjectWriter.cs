@@ -297,7 +297,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             // finalizers, before the CRD itself disappears).
             var storageKey = CrdStorageKey(deleted.Parse());
             registry.SetCustom(deleted.Name, []);
-            foreach (var o in store.List(storageKey, null, _ => true, null, 0).Items)
+            foreach (var o in store.List(storageKey, null, _ => true, null, 0)!.Items)
             {
                 store.Delete(storageKey, o.Namespace, o.Name, o.ResourceVersion);
             }
