@@ -138,4 +138,51 @@ public sealed class CrudTests
         var (get, _, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "/w1");
         Assert.Equal(404, get);
     }
+
+    [Fact]
+    public async Task Metadata_only_clients_get_partial_object_metadata()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateWidgetAsync("w1");
+        const string Accept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+        var (_, list, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath(), accept: Accept);
+        Assert.Equal("PartialObjectMetadataList", list["kind"]!.GetValue<string>());
+        var item = Assert.Single(list["items"]!.AsArray())!;
+        Assert.Equal("PartialObjectMetadata", item["kind"]!.GetValue<string>());
+        Assert.Equal("w1", item["metadata"]!["name"]!.GetValue<string>());
+        Assert.Null(item["spec"]);
+        var (_, one, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "/w1", accept: Accept);
+        Assert.Equal("PartialObjectMetadata", one["kind"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("app", "bad value!")]
+    [InlineData("app", "a-value-that-is-far-too-long-to-be-a-label-value-because-it-exceeds-63")]
+    [InlineData("bad key", "x")]
+    [InlineData("Bad_Prefix/app", "x")]
+    public async Task Invalid_labels_are_422(string key, string value)
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var body = EmulatorHarness.Widget("w1");
+        body["metadata"]!["labels"] = new JsonObject { [key] = value };
+        var (status, error, _) = await h.SendAsync(HttpMethod.Post, EmulatorHarness.WidgetsPath(), body);
+        Assert.Equal(422, status);
+        Assert.Equal("metadata.labels", error["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+
+        await h.CreateWidgetAsync("ok");
+        var patch = new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { [key] = value } } };
+        var (patched, _, _) = await h.SendAsync(HttpMethod.Patch, EmulatorHarness.WidgetsPath() + "/ok", patch, "application/merge-patch+json");
+        Assert.Equal(422, patched);
+    }
+
+    [Fact]
+    public async Task Valid_prefixed_labels_and_annotations_are_accepted()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var body = EmulatorHarness.Widget("w1");
+        body["metadata"]!["labels"] = new JsonObject { ["app.kubernetes.io/name"] = "shop", ["empty"] = "" };
+        body["metadata"]!["annotations"] = new JsonObject { ["ebops.io/paused"] = "true", ["note"] = "any text, even spaces!" };
+        var (status, _, _) = await h.SendAsync(HttpMethod.Post, EmulatorHarness.WidgetsPath(), body);
+        Assert.Equal(201, status);
+    }
 }

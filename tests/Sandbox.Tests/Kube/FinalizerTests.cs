@@ -78,4 +78,23 @@ public sealed class FinalizerTests
         var (status, _, _) = await h.SendAsync(HttpMethod.Delete, EmulatorHarness.WidgetsPath() + "/w1", options);
         Assert.Equal(409, status);
     }
+
+    [Fact]
+    public async Task Deleting_an_owner_deletes_its_dependents()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var owner = await h.CreateWidgetAsync("owner");
+        var uid = owner["metadata"]!["uid"]!.GetValue<string>();
+        var secret = JsonNode.Parse($$$"""
+            {"metadata":{"name":"conn","ownerReferences":[{"apiVersion":"test.ebops.io/v1","kind":"Widget","name":"owner","uid":"{{{uid}}}","controller":true}]},
+             "stringData":{"password":"x"}}
+            """);
+        await h.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/secrets", secret);
+        await h.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/secrets", JsonNode.Parse("""{"metadata":{"name":"unrelated"}}"""));
+
+        await h.SendAsync(HttpMethod.Delete, EmulatorHarness.WidgetsPath() + "/owner");
+
+        Assert.Equal(404, (await h.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/secrets/conn")).Status);
+        Assert.Equal(200, (await h.SendAsync(HttpMethod.Get, "/api/v1/namespaces/default/secrets/unrelated")).Status);
+    }
 }

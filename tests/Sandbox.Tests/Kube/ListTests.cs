@@ -88,4 +88,32 @@ public sealed class ListTests
         Assert.Equal("WidgetList", all["kind"]!.GetValue<string>());
         Assert.NotNull(all["metadata"]!["resourceVersion"]);
     }
+
+    [Fact]
+    public async Task Continued_pages_show_the_state_at_the_first_pages_resource_version()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            await h.CreateWidgetAsync(name);
+        }
+        var (_, first, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "?limit=2");
+        var version = first["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var token = first["metadata"]!["continue"]!.GetValue<string>();
+
+        await h.SendAsync(HttpMethod.Patch, EmulatorHarness.WidgetsPath() + "/c", JsonNode.Parse("""{"spec":{"size":9}}"""), "application/merge-patch+json");
+        await h.SendAsync(HttpMethod.Delete, EmulatorHarness.WidgetsPath() + "/d");
+        await h.CreateWidgetAsync("bb");
+
+        var (_, second, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "?limit=2&continue=" + Uri.EscapeDataString(token));
+        var items = second["items"]!.AsArray();
+        Assert.Equal(["c", "d"], items.Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+        Assert.Equal(3, items[0]!["spec"]!["size"]!.GetValue<int>());
+        Assert.Equal(version, second["metadata"]!["resourceVersion"]!.GetValue<string>());
+
+        var (_, exact, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath() + $"?resourceVersion={version}&resourceVersionMatch=Exact");
+        Assert.Equal(["a", "b", "c", "d"], exact["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+        var (_, now, _) = await h.SendAsync(HttpMethod.Get, EmulatorHarness.WidgetsPath());
+        Assert.Equal(["a", "b", "bb", "c"], now["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()));
+    }
 }

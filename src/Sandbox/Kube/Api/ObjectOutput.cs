@@ -50,4 +50,23 @@ internal static class ObjectOutput
         Write("]}");
         return buffer.ToArray();
     }
+
+    /// <summary>True when the client asked for metadata only (<c>as=PartialObjectMetadata[List];g=meta.k8s.io</c>).</summary>
+    public static bool WantsMetadataOnly(string? accept) =>
+        accept is not null && accept.Contains("as=PartialObjectMetadata", StringComparison.Ordinal) && !accept.Contains("as=Table", StringComparison.Ordinal);
+
+    public static JsonObject PartialMetadata(JsonObject obj) => new()
+    {
+        ["kind"] = "PartialObjectMetadata",
+        ["apiVersion"] = "meta.k8s.io/v1",
+        ["metadata"] = obj["metadata"]?.DeepClone(),
+    };
+
+    public static JsonObject PartialMetadataList(IEnumerable<JsonObject> objects, JsonObject listMeta) => new()
+    {
+        ["kind"] = "PartialObjectMetadataList",
+        ["apiVersion"] = "meta.k8s.io/v1",
+        ["metadata"] = listMeta,
+        ["items"] = new JsonArray([.. objects.Select(o => (JsonNode)PartialMetadata(o))]),
+    };
 }

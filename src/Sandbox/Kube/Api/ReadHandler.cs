@@ -25,6 +25,11 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
             await HttpJson.WriteAsync(context, 200, table, ct).ConfigureAwait(false);
             return;
         }
+        if (ObjectOutput.WantsMetadataOnly(context.Request.Headers.Accept))
+        {
+            await HttpJson.WriteAsync(context, 200, ObjectOutput.PartialMetadata(ObjectOutput.Parse(type, stored)), ct).ConfigureAwait(false);
+            return;
+        }
         await HttpJson.WriteBytesAsync(context, 200, ObjectOutput.Bytes(type, stored), ct).ConfigureAwait(false);
     }
 
@@ -36,18 +41,23 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
         var limit = int.TryParse(query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : 0;
         string? startAfter = null;
         long? snapshot = null;
+        const string ExpiredContinue = "The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.";
         if (query["continue"].ToString() is { Length: > 0 } continueText)
         {
             var token = ContinueToken.Decode(continueText);
-            if (token.ResourceVersion < store.CompactedThrough)
-            {
-                throw KubeApiException.Gone("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.");
-            }
             startAfter = token.StartAfter;
             snapshot = token.ResourceVersion;
         }
-        var page = store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), startAfter, limit);
-        var listVersion = snapshot ?? page.ResourceVersion;
+        else if (query["resourceVersionMatch"].ToString() == "Exact"
+            && long.TryParse(query["resourceVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var exact))
+        {
+            snapshot = exact;
+        }
+        var page = store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), startAfter, limit, snapshot)
+            ?? throw (startAfter is not null
+                ? KubeApiException.Gone(ExpiredContinue)
+                : KubeApiException.Gone($"too old resource version: {snapshot} ({store.OldestWatchable})"));
+        var listVersion = page.ResourceVersion;
         var meta = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
         if (page.ContinueAfter is not null)
         {
@@ -59,6 +69,11 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
             var table = TablePrinter.Build(type, page.Items.Select(o => ObjectOutput.Parse(type, o)), IncludeObject(context), time.GetUtcNow());
             table["metadata"] = meta;
             await HttpJson.WriteAsync(context, 200, table, ct).ConfigureAwait(false);
+            return;
+        }
+        if (ObjectOutput.WantsMetadataOnly(context.Request.Headers.Accept))
+        {
+            await HttpJson.WriteAsync(context, 200, ObjectOutput.PartialMetadataList(page.Items.Select(o => ObjectOutput.Parse(type, o)), meta), ct).ConfigureAwait(false);
             return;
         }
         await HttpJson.WriteBytesAsync(context, 200, ObjectOutput.List(type, page.Items, meta), ct).ConfigureAwait(false);

@@ -38,6 +38,7 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
         }
         var timeout = int.TryParse(query["timeoutSeconds"], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? TimeSpan.FromSeconds(seconds) : DefaultTimeout;
         var table = TablePrinter.Wants(context.Request.Headers.Accept);
+        var metadataOnly = ObjectOutput.WantsMetadataOnly(context.Request.Headers.Accept);
         var includeObject = ReadHandler.IncludeObject(context);
 
         context.Response.StatusCode = 200;
@@ -61,7 +62,7 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
             {
                 while (subscription.Events.TryRead(out var e))
                 {
-                    await WriteEventAsync(context, type, e, table, includeObject, first, ct).ConfigureAwait(false);
+                    await WriteEventAsync(context, type, e, table, metadataOnly, includeObject, first, ct).ConfigureAwait(false);
                     first &= e.Type == WatchEvent.Bookmark;
                 }
                 await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
@@ -71,19 +72,19 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
         {
             if (bookmarks)
             {
-                await FinalBookmarkAsync(context, type, subscription, table, includeObject, ct).ConfigureAwait(false);
+                await FinalBookmarkAsync(context, type, subscription, table, metadataOnly, includeObject, ct).ConfigureAwait(false);
             }
         }
     }
 
     /// <summary>At timeout, a last bookmark (ordered after every pending event) tells the client where to resume.</summary>
-    private async Task FinalBookmarkAsync(HttpContext context, ResourceType type, WatchSubscription subscription, bool table, string includeObject, CancellationToken ct)
+    private async Task FinalBookmarkAsync(HttpContext context, ResourceType type, WatchSubscription subscription, bool table, bool metadataOnly, string includeObject, CancellationToken ct)
     {
         subscription.RequestBookmark();
         while (await subscription.Events.WaitToReadAsync(ct).ConfigureAwait(false))
         {
             var e = await subscription.Events.ReadAsync(ct).ConfigureAwait(false);
-            await WriteEventAsync(context, type, e, table, includeObject, false, ct).ConfigureAwait(false);
+            await WriteEventAsync(context, type, e, table, metadataOnly, includeObject, false, ct).ConfigureAwait(false);
             if (e.Type == WatchEvent.Bookmark)
             {
                 break;
@@ -92,7 +93,7 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
         await context.Response.Body.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task WriteEventAsync(HttpContext context, ResourceType type, WatchEvent e, bool table, string includeObject, bool withColumns, CancellationToken ct)
+    private async Task WriteEventAsync(HttpContext context, ResourceType type, WatchEvent e, bool table, bool metadataOnly, string includeObject, bool withColumns, CancellationToken ct)
     {
         if (e.Type == WatchEvent.Bookmark)
         {
@@ -110,6 +111,11 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
             var rows = TablePrinter.Build(type, [ObjectOutput.Parse(type, e.Object!)], includeObject, time.GetUtcNow(), withColumns);
             rows["metadata"] = new JsonObject { ["resourceVersion"] = e.Object!.ResourceVersion.ToString(CultureInfo.InvariantCulture) };
             await WriteLineAsync(context, new JsonObject { ["type"] = e.Type, ["object"] = rows }, ct).ConfigureAwait(false);
+            return;
+        }
+        if (metadataOnly)
+        {
+            await WriteLineAsync(context, new JsonObject { ["type"] = e.Type, ["object"] = ObjectOutput.PartialMetadata(ObjectOutput.Parse(type, e.Object!)) }, ct).ConfigureAwait(false);
             return;
         }
         var head = Encoding.UTF8.GetBytes($"{{\"type\":\"{e.Type}\",\"object\":");

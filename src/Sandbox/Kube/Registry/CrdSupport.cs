@@ -110,7 +110,8 @@ internal static class CrdSupport
             {
                 continue;
             }
-            var schema = version["schema"]?["openAPIV3Schema"] as JsonObject;
+            // A detached, fully built copy: OpenAPI requests read it concurrently.
+            var schema = (version["schema"]?["openAPIV3Schema"] as JsonObject)?.DeepClone().AsObject();
             var columns = (version["additionalPrinterColumns"] as JsonArray)?.OfType<JsonObject>().Select(c => new PrinterColumn(
                 ObjectRules.Str(c["name"]) ?? "",
                 ObjectRules.Str(c["type"]) ?? "string",

@@ -15,9 +15,6 @@ internal sealed class ResourceRegistry
 
     public IReadOnlyList<ResourceType> All => Volatile.Read(ref types);
 
-    /// <summary>Raised after the served set changed (a CRD was established or removed).</summary>
-    public event Action? Changed;
-
     public ResourceType? Find(string group, string version, string plural) =>
         All.FirstOrDefault(t => t.Group == group && t.Version == version && t.Plural == plural);
 
@@ -42,6 +39,5 @@ internal sealed class ResourceRegistry
             var next = types.RemoveAll(t => t.CrdName == crdName).AddRange(served);
             Volatile.Write(ref types, next);
         }
-        Changed?.Invoke();
     }
 }

@@ -79,6 +79,7 @@ internal static partial class ObjectRules
             }
         }
         ValidateName(type, Str(meta["name"])!, errors);
+        ValidateLabelsAndAnnotations(meta, errors);
         meta["uid"] = Guid.NewGuid().ToString();
         meta["creationTimestamp"] = Timestamp(now);
         if (type.TracksGeneration)
@@ -159,6 +160,7 @@ internal static partial class ObjectRules
             meta["managedFields"] = managed.DeepClone();
         }
         meta.Remove("selfLink");
+        ValidateLabelsAndAnnotations(meta, errors);
         if (oldMeta["deletionTimestamp"] is not null)
         {
             var before = Finalizers(old);
@@ -259,6 +261,54 @@ internal static partial class ObjectRules
             errors.Add(FieldCause.InvalidValue("metadata.name", $"\"{name}\"", asLabel ? LabelMessage : SubdomainMessage));
         }
     }
+
+    private const string LabelValueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+    private const string QualifiedNameMessage = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+    /// <summary>kube-apiserver's checks of label keys and values and annotation keys (a real cluster rejects these with 422).</summary>
+    private static void ValidateLabelsAndAnnotations(JsonObject meta, List<FieldCause> errors)
+    {
+        foreach (var (field, isLabels) in new[] { ("labels", true), ("annotations", false) })
+        {
+            if (meta[field] is not JsonObject map)
+            {
+                continue;
+            }
+            var path = "metadata." + field;
+            foreach (var (key, value) in map)
+            {
+                var slash = key.LastIndexOf('/');
+                var name = slash < 0 ? key : key[(slash + 1)..];
+                var prefix = slash < 0 ? null : key[..slash];
+                if (name.Length == 0 || name.Length > 63 || !QualifiedNamePart().IsMatch(name))
+                {
+                    errors.Add(FieldCause.InvalidValue(path, $"\"{key}\"", name.Length > 63 ? "name part must be no more than 63 characters" : QualifiedNameMessage));
+                }
+                else if (prefix is not null && (prefix.Length == 0 || prefix.Length > 253 || !DnsSubdomain().IsMatch(prefix)))
+                {
+                    errors.Add(FieldCause.InvalidValue(path, $"\"{key}\"", "prefix part " + SubdomainMessage));
+                }
+                if (isLabels && Str(value) is { } text)
+                {
+                    if (text.Length > 63)
+                    {
+                        errors.Add(FieldCause.InvalidValue(path, $"\"{text}\"", "must be no more than 63 characters"));
+                    }
+                    else if (!LabelValue().IsMatch(text))
+                    {
+                        errors.Add(FieldCause.InvalidValue(path, $"\"{text}\"", LabelValueMessage));
+                    }
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$")]
+    private static partial Regex QualifiedNamePart();
+
+    [GeneratedRegex("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$")]
+    private static partial Regex LabelValue();
 
     private static string RandomSuffix()
     {

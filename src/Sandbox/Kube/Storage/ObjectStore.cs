@@ -47,15 +47,28 @@ internal sealed class ObjectStore(int eventWindow)
         }
     }
 
-    /// <summary>Lists in key order (namespace/name) starting after <paramref name="startAfter"/>; limit 0 means all.</summary>
-    public ListResult List(string storageKey, string? ns, Func<StoredObject, bool> filter, string? startAfter, int limit)
+    /// <summary>
+    /// Lists in key order (namespace/name) starting after <paramref name="startAfter"/>; limit 0 means all. With
+    /// <paramref name="atVersion"/> the list shows the state at that resourceVersion (rolled back through the event
+    /// log, like etcd's MVCC read), so the pages of one list are consistent; null when that version is compacted away.
+    /// </summary>
+    public ListResult? List(string storageKey, string? ns, Func<StoredObject, bool> filter, string? startAfter, int limit, long? atVersion = null)
     {
         lock (gate)
         {
             var items = new List<StoredObject>();
             string? continueAfter = null;
             long remaining = 0;
-            if (buckets.TryGetValue(storageKey, out var bucket))
+            if (atVersion is { } at && at < compactedThrough)
+            {
+                return null;
+            }
+            IReadOnlyDictionary<string, StoredObject>? bucket = buckets.TryGetValue(storageKey, out var live) ? live : null;
+            if (atVersion is { } version && version < resourceVersion)
+            {
+                bucket = Snapshot(storageKey, live, version);
+            }
+            if (bucket is not null)
             {
                 foreach (var (key, o) in bucket)
                 {
@@ -72,8 +85,27 @@ internal sealed class ObjectStore(int eventWindow)
                     items.Add(o);
                 }
             }
-            return new ListResult(items, resourceVersion, continueAfter, remaining);
+            return new ListResult(items, Math.Min(atVersion ?? resourceVersion, resourceVersion), continueAfter, remaining);
         }
+    }
+
+    /// <summary>The bucket as it was at <paramref name="version"/>: later events undone, newest first. Caller holds the lock.</summary>
+    private SortedDictionary<string, StoredObject> Snapshot(string storageKey, SortedDictionary<string, StoredObject>? live, long version)
+    {
+        var snapshot = live is null ? new SortedDictionary<string, StoredObject>(StringComparer.Ordinal) : new SortedDictionary<string, StoredObject>(live, StringComparer.Ordinal);
+        foreach (var e in log.Reverse().TakeWhile(e => e.ResourceVersion > version).Where(e => e.StorageKey == storageKey))
+        {
+            switch (e.Type)
+            {
+                case WatchEvent.Added:
+                    snapshot.Remove(e.Object!.Key);
+                    break;
+                case WatchEvent.Modified or WatchEvent.Deleted when e.Previous is not null:
+                    snapshot[e.Previous.Key] = e.Previous;
+                    break;
+            }
+        }
+        return snapshot;
     }
 
     public int CountInNamespace(string ns)
@@ -84,12 +116,12 @@ internal sealed class ObjectStore(int eventWindow)
         }
     }
 
-    /// <summary>Every stored object of every kind in <paramref name="ns"/>, as (storageKey, object).</summary>
-    public IReadOnlyList<(string StorageKey, StoredObject Object)> InNamespace(string ns)
+    /// <summary>Every stored object of every kind in <paramref name="ns"/> (everything when null), as (storageKey, object).</summary>
+    public IReadOnlyList<(string StorageKey, StoredObject Object)> InNamespace(string? ns)
     {
         lock (gate)
         {
-            return [.. buckets.SelectMany(b => b.Value.Values.Where(o => o.Namespace == ns).Select(o => (b.Key, o)))];
+            return [.. buckets.SelectMany(b => b.Value.Values.Where(o => ns is null || o.Namespace == ns).Select(o => (b.Key, o)))];
         }
     }
 

@@ -227,8 +227,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         {
             if (options.FieldValidation == "Strict")
             {
-                var list = string.Join(", ", unknown.Select(u => $"unknown field \"{u}\""));
-                throw KubeApiException.BadRequest($"{type.Kind} in version \"{type.Version}\" cannot be handled as a {type.Kind}: strict decoding error: {list}");
+                throw KubeApiException.BadRequest(Validation.ValidationMessages.StrictUnknownFields(type.Kind, type.Version, unknown));
             }
             if (options.FieldValidation == "Warn")
             {
@@ -298,16 +297,59 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             // finalizers, before the CRD itself disappears).
             var storageKey = CrdStorageKey(deleted.Parse());
             registry.SetCustom(deleted.Name, []);
-            foreach (var o in store.List(storageKey, null, _ => true, null, 0).Items)
+            foreach (var o in store.List(storageKey, null, _ => true, null, 0)!.Items)
             {
                 store.Delete(storageKey, o.Namespace, o.Name, o.ResourceVersion);
             }
             store.CloseWatches(storageKey);
             Log.CrdRemoved(logger, deleted.Name);
         }
+        CollectDependents(deleted);
         if (deleted.Namespace.Length > 0)
         {
             TryFinishNamespace(deleted.Namespace);
+        }
+    }
+
+    /// <summary>
+    /// The garbage collector, simplified and synchronous: once an object is gone, objects listing it in
+    /// <c>ownerReferences</c> (by uid) are deleted in the background style, their own
+    /// finalizers honoured. Foreground deletion and blockOwnerDeletion are not modelled.
+    /// </summary>
+    private void CollectDependents(StoredObject deleted)
+    {
+        var uid = ObjectRules.Str(deleted.Parse()["metadata"]?["uid"]);
+        if (uid is null)
+        {
+            return;
+        }
+        var needle = System.Text.Encoding.UTF8.GetBytes(uid);
+        // Namespaced owners have dependents in their namespace only; cluster-scoped owners may have them anywhere.
+        var candidates = deleted.Namespace.Length > 0 ? store.InNamespace(deleted.Namespace) : store.InNamespace(null);
+        foreach (var (storageKey, o) in candidates)
+        {
+            if (o.Json.AsSpan().IndexOf(needle) < 0)
+            {
+                continue;
+            }
+            var owners = o.Parse()["metadata"]?["ownerReferences"] as JsonArray;
+            if (owners is null || !owners.Any(r => ObjectRules.Str(r?["uid"]) == uid))
+            {
+                continue;
+            }
+            var slash = storageKey.IndexOf('/', StringComparison.Ordinal);
+            if (registry.FindAnyVersion(storageKey[..slash], storageKey[(slash + 1)..]) is not { } type)
+            {
+                continue;
+            }
+            try
+            {
+                Delete(type, o.Namespace.Length == 0 ? null : o.Namespace, o.Name, null, new WriteOptions(false, "Ignore", false, null));
+            }
+            catch (KubeApiException e) when (e.Code == HttpStatusCode.NotFound)
+            {
+                // Deleted meanwhile.
+            }
         }
     }
 
