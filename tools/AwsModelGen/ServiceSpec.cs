@@ -34,6 +34,8 @@ public sealed record ServiceSpec(
                 ["EnvironmentResourcesDescription.LoadBalancer"] = "LoadBalancerDescription",
                 ["DescribeEnvironmentResourcesResponse.EnvironmentResources"] = "EnvironmentResourceDescription",
                 ["InstanceHealth.System"] = "SystemStatus",
+                ["DescribeConfigurationSettingsResponse.ConfigurationSettings"] = "ConfigurationSettingsDescription",
+                ["EnvironmentResourceDescription.Instances"] = "EnvironmentInstance",
                 ["UpdateConfigurationTemplateRequest.OptionsToRemove"] = "OptionSpecification",
             },
             new HashSet<string>()),

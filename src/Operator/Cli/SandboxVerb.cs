@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Ebops.Sandbox.Aws;
+using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Kube;
 using Microsoft.Extensions.Logging;
 
 namespace Ebops.Operator.Cli;
 
 /// <summary>
-/// <c>sandbox</c>: runs the in-repo Kubernetes API emulator (and, once it exists, the AWS simulator) on loopback,
-/// installs the ebops CRDs, writes a kubeconfig and prints one <c>NAME=value</c> line per endpoint, then runs until
+/// <c>sandbox</c>: runs the in-repo Kubernetes API emulator and the AWS simulator on loopback, installs the ebops CRDs,
+/// writes a kubeconfig and prints one <c>NAME=value</c> line per endpoint (and the AWS_* lines), then runs until
 /// Ctrl-C or SIGTERM. Logs go to stderr so stdout stays machine-readable.
 /// </summary>
 internal static class SandboxVerb
@@ -16,9 +18,9 @@ internal static class SandboxVerb
         var kubeconfig = new Option<string>("--kubeconfig") { Description = "Where to write the kubeconfig.", DefaultValueFactory = _ => "sandbox.kubeconfig" };
         var kubePort = new Option<int>("--kube-port") { Description = "Port of the Kubernetes API on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
         var awsPort = new Option<int>("--aws-port") { Description = "Port of the AWS simulator on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
-        var timeScale = new Option<double>("--time-scale") { Description = "How much faster than real time simulated AWS lifecycles run.", DefaultValueFactory = _ => 1.0 };
+        var timeScale = new Option<double>("--time-scale") { Description = "How much faster than real time simulated AWS lifecycles run (100: an environment launches in seconds; 1: real time).", DefaultValueFactory = _ => 100.0 };
         var crds = new Option<DirectoryInfo?>("--crds") { Description = "Directory of CRD manifests to install (default: config/crds found from the current directory up)." };
-        var command = new Command("sandbox", "Run the Kubernetes API emulator (and AWS simulator) on loopback until Ctrl-C.");
+        var command = new Command("sandbox", "Run the Kubernetes API emulator and the AWS simulator on loopback until Ctrl-C.");
         command.Options.Add(kubeconfig);
         command.Options.Add(kubePort);
         command.Options.Add(awsPort);
@@ -57,10 +59,17 @@ internal static class SandboxVerb
             output.WriteLine($"KUBERNETES_API={kube.BaseAddress.ToString().TrimEnd('/')}");
             output.WriteLine($"KUBECONFIG={kubeconfigPath}");
 
-            // AWS simulator plugs in here: start Ebops.Sandbox.Aws.AwsSimulator.StartAsync(...) with
-            // parse.GetValue(awsPort) and parse.GetValue(timeScale), then print AWS_ENDPOINT_URL=, AWS_REGION=,
-            // AWS_ACCESS_KEY_ID= and AWS_SECRET_ACCESS_KEY= (the sandbox's fixed, non-secret credentials).
-            _ = parse.GetValue(awsPort);
+            // The sandbox's credentials are fixed and not secret (SandboxNetwork), so printing them is fine.
+            await using var aws = await AwsSimulator.StartAsync(new AwsSimulatorOptions
+            {
+                Port = parse.GetValue(awsPort),
+                Timing = new SimTiming(1 / parse.GetValue(timeScale)),
+                LoggerFactory = loggerFactory,
+            }, ct).ConfigureAwait(false);
+            foreach (var line in aws.EnvironmentLines())
+            {
+                output.WriteLine(line);
+            }
 
             output.Flush();
             await WaitForShutdownAsync(ct).ConfigureAwait(false);

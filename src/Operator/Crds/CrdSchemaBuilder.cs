@@ -67,6 +67,11 @@ internal static class CrdSchemaBuilder
             schema["description"] = description;
         }
 
+        if (clrType.IsDefined(typeof(AtomicStructAttribute)) && (string?)schema["type"] == "object")
+        {
+            schema["x-kubernetes-map-type"] = "atomic";
+        }
+
         var rules = new List<CelRuleAttribute>(clrType.GetCustomAttributes<CelRuleAttribute>());
         if (provider is not null)
         {

@@ -52,4 +52,11 @@ public static class EbopsKinds
         ]);
 
     public static IReadOnlyList<EntityKind> All { get; } = [RdsDatabase, BeanstalkApp, NlbFrontend, BlueGreenRelease];
+
+    /// <summary>The kind served by C# type <typeparamref name="T"/>.</summary>
+    public static EntityKind Of<T>() where T : ICustomResource => Of(typeof(T));
+
+    /// <summary>The kind served by <paramref name="type"/>; throws for a type that is not an ebops kind.</summary>
+    public static EntityKind Of(Type type) =>
+        All.FirstOrDefault(k => k.Type == type) ?? throw new ArgumentException($"{type.Name} is not an ebops kind.", nameof(type));
 }

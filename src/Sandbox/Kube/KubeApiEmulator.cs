@@ -129,6 +129,13 @@ public sealed class KubeApiEmulator : IAsyncDisposable
             ?? throw new InvalidOperationException($"no kind {kind} in {apiVersion} is served");
         var name = obj["metadata"]?["name"]?.GetValue<string>() ?? throw new InvalidOperationException($"a {kind} without a name");
         var ns = type.Namespaced ? obj["metadata"]?["namespace"]?.GetValue<string>() ?? "default" : null;
+        // Record the manifest as kubectl's client-side apply would, so that a later `kubectl apply` of the same files
+        // patches cleanly instead of warning about a missing annotation.
+        var lastApplied = obj.ToJsonString();
+        var metadata = obj["metadata"]!.AsObject();
+        var annotations = metadata["annotations"] as JsonObject ?? [];
+        metadata["annotations"] = annotations;
+        annotations["kubectl.kubernetes.io/last-applied-configuration"] = lastApplied + "\n";
         var options = new WriteOptions(false, "Warn", true, "ebops-sandbox");
         Writer.Patch(type, ns, name, false, "application/apply-patch+yaml", obj.ToJsonString(), options);
         return $"{type.Plural}/{name}";
@@ -136,6 +143,8 @@ public sealed class KubeApiEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Open watches would otherwise hold the server's shutdown until its timeout.
+        Store.CloseWatches(null);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await app.DisposeAsync().ConfigureAwait(false);
     }

@@ -66,8 +66,17 @@ public sealed partial class KubectlTests(KubeTarget target)
         await using var ns = await NamespaceWithWidgetsAsync();
         var created = (await ns.RunWithInputAsync(WidgetManifests.Widget("w1", 2), "apply", "--server-side", "-f", "-")).EnsureSuccess("apply --server-side");
         Assert.Contains("serverside-applied", created.StdOut, StringComparison.Ordinal);
-        (await ns.RunWithInputAsync(WidgetManifests.Widget("w1", 7), "apply", "--server-side", "-f", "-")).EnsureSuccess("apply --server-side again");
-        Assert.Equal("7", (await ns.RunAsync("get", "widget", "w1", "-o", "jsonpath={.spec.size}")).StdOut);
+        (await ns.RunWithInputAsync(WidgetManifests.Widget("w1", 7, "red"), "apply", "--server-side", "-f", "-")).EnsureSuccess("apply --server-side again");
+        Assert.Equal("7 red", (await ns.RunAsync("get", "widget", "w1", "-o", "jsonpath={.spec.size} {.spec.color}")).StdOut);
+
+        // Dropping a field from the applied configuration removes it (and the schema default comes back).
+        (await ns.RunWithInputAsync(WidgetManifests.Widget("w1", 7), "apply", "--server-side", "-f", "-")).EnsureSuccess("apply without color");
+        Assert.Equal("7 blue", (await ns.RunAsync("get", "widget", "w1", "-o", "jsonpath={.spec.size} {.spec.color}")).StdOut);
+
+        var conflict = await ns.RunWithInputAsync(WidgetManifests.Widget("w1", 8), "apply", "--server-side", "--field-manager=other", "-f", "-");
+        Assert.NotEqual(0, conflict.ExitCode);
+        Assert.Contains("conflict", conflict.StdErr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(".spec.size", conflict.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

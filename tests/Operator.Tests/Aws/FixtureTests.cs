@@ -15,6 +15,35 @@ public sealed class FixtureTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    public static IEnumerable<TheoryDataRow<string, string>> Operations() => OperationTable.All();
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task Every_operation_has_a_fixture_that_matches_the_model_and_parses_completely(string service, string operation)
+    {
+        var path = Path.Combine(AwsModels.RepoRoot, "tests", "Operator.Tests", "Aws", "Fixtures", service, operation + ".xml");
+        Assert.True(File.Exists(path), $"No fixture for {service} {operation}: write {path} from the API reference example.");
+        var xml = File.ReadAllText(path);
+        var document = System.Xml.Linq.XDocument.Parse(xml);
+        var model = new QueryModelValidator(AwsModels.Load(OperationTable.Services[service].Model));
+        Assert.Empty(FixtureModelCheck.Validate(model, operation, document));
+
+        await using var server = new LoopbackAwsServer(_ => ServerReply.Xml(xml));
+        var method = OperationTable.FacadeInterface(service).GetMethod(operation + "Async")!;
+        var task = (Task)method.Invoke(new TestAws(server.Url).Facade(service), [SampleRequests.Build(method.GetParameters()[0].ParameterType), Ct])!;
+        await task;
+
+        if (method.ReturnType == typeof(Task))
+        {
+            Assert.Empty(FixtureModelCheck.Leaves(document));
+            return;
+        }
+
+        var result = task.GetType().GetProperty("Result")!.GetValue(task)!;
+        var missing = FixtureModelCheck.Leaves(document).Where(leaf => !FixtureModelCheck.Contains(result, leaf)).ToList();
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public async Task Eb_create_application()
     {

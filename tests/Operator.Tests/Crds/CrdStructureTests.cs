@@ -107,6 +107,21 @@ public sealed class CrdStructureTests
         Assert.Equal("date", (string?)age["type"]);
     }
 
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void EveryFieldHasADescription(string kind)
+    {
+        var missing = new List<string>();
+        Walk(Schema(kind), kind, (path, node) =>
+        {
+            if (path != kind && path != kind + ".metadata" && string.IsNullOrWhiteSpace((string?)node["description"]) && !path.EndsWith("{}", StringComparison.Ordinal) && !(path.EndsWith("[]", StringComparison.Ordinal) && (string?)node["type"] != "object"))
+            {
+                missing.Add(path);
+            }
+        });
+        Assert.Empty(missing);
+    }
+
     [Fact]
     public void DescriptionsMakeExplainUseful()
     {

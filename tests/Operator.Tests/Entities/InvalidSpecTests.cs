@@ -29,6 +29,7 @@ public sealed class InvalidSpecTests
         ["rds subnet group and subnets"] = new("RdsDatabase", o => Set(o, "spec.network.subnetGroupName", "default"), "spec.network.subnetGroupName"),
         ["rds one subnet"] = new("RdsDatabase", o => Remove(o, "spec.network.subnets[1]"), "spec.network.subnets"),
         ["rds reboot policy unknown"] = new("RdsDatabase", o => Set(o, "spec.parameters.rebootPolicy", "Sometimes"), "spec.parameters.rebootPolicy", FieldErrorReasons.NotSupported),
+        ["rds master user with underscore"] = new("RdsDatabase", o => Set(o, "spec.masterUsername", "db_admin"), "spec.masterUsername", FieldErrorReasons.Invalid),
         ["rds master password missing"] = new("RdsDatabase", o => Remove(o, "spec.masterPassword"), "spec.masterPassword", FieldErrorReasons.Required),
         ["rds identifier changed"] = new("RdsDatabase", o => { }, "spec.identifier", FieldErrorReasons.Invalid, o => Set(o, "spec.identifier", "other-db")),
         ["rds storage shrunk"] = new("RdsDatabase", o => Set(o, "spec.allocatedStorage", 50), "spec.allocatedStorage", FieldErrorReasons.Invalid, o => Set(o, "spec.allocatedStorage", 40)),

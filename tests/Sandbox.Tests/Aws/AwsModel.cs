@@ -37,6 +37,10 @@ internal sealed class AwsModel
 
     public static AwsModel Ec2 => Load("ec2-2016-11-15");
 
+    public bool HasOperation(string action) => model["operations"]![action] is JsonObject;
+
+    public bool HasOutput(string action) => model["operations"]![action]?["output"] is JsonObject;
+
     /// <summary>Problems with a Query/EC2 form (Action and Version included); empty when it conforms.</summary>
     public IReadOnlyList<string> ValidateRequest(IReadOnlyDictionary<string, string> form)
     {

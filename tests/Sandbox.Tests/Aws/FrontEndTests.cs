@@ -122,4 +122,43 @@ public sealed class FrontEndTests
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("<Code>MissingAuthenticationToken</Code>", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
+
+    [Fact]
+    public async Task Missing_version_is_MissingParameter()
+    {
+        await using var host = await SimHost.StartAsync();
+        var reply = await host.QueryAsync("rds", "DescribeDBInstances", new Dictionary<string, string> { ["Version"] = "" });
+        Assert.Equal((400, "MissingParameter"), (reply.Status, reply.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Pagination_token_of_one_list_is_rejected_on_another()
+    {
+        await using var host = await SimHost.StartAsync(o => o.PageSizes["rds"] = 1);
+        var rds = new RdsClient(host);
+        await rds.OkAsync("CreateDBParameterGroup", ("DBParameterGroupName", "p1"), ("DBParameterGroupFamily", "mysql8.0"), ("Description", "d"));
+        await rds.OkAsync("CreateDBParameterGroup", ("DBParameterGroupName", "p2"), ("DBParameterGroupFamily", "mysql8.0"), ("Description", "d"));
+        var marker = (await rds.OkAsync("DescribeDBParameterGroups")).Value("Marker")!;
+        Assert.Equal("p2", (await rds.OkAsync("DescribeDBParameterGroups", ("Marker", marker))).Value("DBParameterGroupName"));
+        Assert.Equal((400, "InvalidParameterValue"), await rds.ErrorAsync("DescribeDBSnapshots", ("Marker", marker)));
+    }
+
+    [Fact]
+    public async Task Concurrent_calls_across_services_are_all_answered_and_logged()
+    {
+        await using var host = await SimHost.StartAsync();
+        var rds = new RdsClient(host);
+        var calls = Enumerable.Range(0, 40).Select(i => (i % 4) switch
+        {
+            0 => rds.CreateMySqlAsync($"db{i}"),
+            1 => host.QueryAsync("ec2", "CreateSecurityGroup", new Dictionary<string, string> { ["GroupName"] = $"g{i}", ["GroupDescription"] = "g" }),
+            2 => host.QueryAsync("rds", "DescribeDBInstances"),
+            _ => host.QueryAsync("ec2", "DescribeSecurityGroups"),
+        }).ToList();
+        var replies = await Task.WhenAll(calls);
+        Assert.All(replies, r => Assert.Equal(200, r.Status));
+        Assert.Equal(40, host.World.Calls.All.Count);
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), host.World.Calls.All.Select(c => c.Sequence).Order());
+        Assert.Equal(10, (await rds.OkAsync("DescribeDBInstances")).All("DBInstance").Count);
+    }
 }

@@ -69,4 +69,44 @@ public sealed class S3Tests
             credentials: new Amazon.Runtime.BasicAWSCredentials("AKIAUNKNOWNKEY000000", "x"));
         Assert.Equal((403, "InvalidAccessKeyId", "Error"), (reply.Status, reply.ErrorCode, reply.Xml.Name.LocalName));
     }
+
+    [Fact]
+    public async Task Upload_whose_body_was_changed_after_signing_is_rejected()
+    {
+        await using var host = await SimHost.StartAsync(sdkClients: true);
+        host.World.S3.CreateBucket("bundles");
+        var factory = new TamperingHttpClientFactory("payload-marker");
+        using var s3 = new AmazonS3Client(SimHost.SandboxCredentials, new AmazonS3Config
+        {
+            ServiceURL = host.Simulator.Endpoint.ToString(), AuthenticationRegion = host.Simulator.Region, ForcePathStyle = true,
+            MaxErrorRetry = 0, HttpClientFactory = factory,
+        });
+        var error = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = "bundles", Key = "v1.zip", InputStream = new MemoryStream(Encoding.UTF8.GetBytes("payload-marker and more")),
+        }, Ct));
+
+        // AWSSDK.S3 streams with signed chunks over HTTP: the chunk signature no longer matches the data.
+        Assert.Contains(factory.PayloadModes, m => m.StartsWith("STREAMING-AWS4-HMAC-SHA256-PAYLOAD", StringComparison.Ordinal));
+        Assert.Equal(("SignatureDoesNotMatch", HttpStatusCode.Forbidden), (error.ErrorCode, error.StatusCode));
+        Assert.Null(host.World.S3.GetObject("bundles", "v1.zip"));
+    }
+
+    [Fact]
+    public async Task Virtual_host_style_addressing_with_a_bucket_dot_localhost_host()
+    {
+        await using var host = await SimHost.StartAsync();
+        host.World.S3.PutObject("bundles", "app/v1.zip", Encoding.UTF8.GetBytes("v1"));
+        var port = host.Simulator.Endpoint.Port;
+        var virtualUri = new Uri($"http://bundles.localhost:{port}/app/v1.zip");
+        var reply = await host.SendAsync("s3", HttpMethod.Get, virtualUri, null, null, tamper: m =>
+        {
+            // Name resolution of *.localhost varies; connect to 127.0.0.1 and keep the signed Host header.
+            m.RequestUri = new Uri(host.Simulator.Endpoint, virtualUri.PathAndQuery);
+            m.Headers.Host = virtualUri.Authority;
+        });
+        Assert.Equal((200, "v1"), (reply.Status, reply.Body));
+        var call = host.World.Calls.Find("s3").Single();
+        Assert.Equal(("GetObject", "bundles", "app/v1.zip"), (call.Action, call.Parameters["Bucket"], call.Parameters["Key"]));
+    }
 }

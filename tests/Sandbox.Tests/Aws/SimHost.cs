@@ -31,7 +31,7 @@ internal sealed class SimHost : IAsyncDisposable
     public SimWorld World => Simulator.World;
 
     /// <summary>Every request and response the helper exchanged (for model validation).</summary>
-    public List<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = [];
+    public System.Collections.Concurrent.ConcurrentQueue<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = new();
 
     /// <summary>Starts a simulator. <paramref name="sdkClients"/>: AWSSDK clients sign with the real clock, so the skew check
     /// (which reads the fake clock) is turned off.</summary>
@@ -46,7 +46,9 @@ internal sealed class SimHost : IAsyncDisposable
         };
         configure?.Invoke(options);
         var simulator = await AwsSimulator.StartAsync(options, TestContext.Current.CancellationToken);
-        return new SimHost(simulator, time);
+        var host = new SimHost(simulator, time);
+        simulator.World.ResponseObserver = host.Observe;
+        return host;
     }
 
     public static AWSCredentials SandboxCredentials => new BasicAWSCredentials(SandboxNetwork.AccessKeyId, SandboxNetwork.SecretAccessKey);
@@ -64,8 +66,35 @@ internal sealed class SimHost : IAsyncDisposable
         var body = string.Join('&', form.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
         var reply = await SendAsync(service, HttpMethod.Post, Simulator.Endpoint, Encoding.UTF8.GetBytes(body),
             "application/x-www-form-urlencoded; charset=utf-8", credentials, tamper, signedAt);
-        Exchanges.Add((service, form, reply.Status, reply.Body));
+        Exchanges.Enqueue((service, form, reply.Status, reply.Body));
+        CheckAgainstModel(service, action, form, reply);
         return reply;
+    }
+
+    /// <summary>
+    /// Well-formed calls (an operation of the model, the right Version) must conform to the official model both ways;
+    /// tests that send malformed calls on purpose are left alone.
+    /// </summary>
+    private static void CheckAgainstModel(string service, string action, IReadOnlyDictionary<string, string> form, SimReply reply)
+    {
+        var model = service switch
+        {
+            "ec2" => AwsModel.Ec2,
+            "rds" => AwsModel.Rds,
+            _ => null,
+        };
+        if (model is null || !model.HasOperation(action) || form["Version"] != SimServiceInfo.For(service).ApiVersion)
+        {
+            return;
+        }
+
+        var requestErrors = model.ValidateRequest(form);
+        Assert.True(requestErrors.Count == 0, string.Join("\n", requestErrors));
+        if (reply.Status == 200 && model.HasOutput(action))
+        {
+            var responseErrors = model.ValidateResponse(action, reply.Xml);
+            Assert.True(responseErrors.Count == 0, string.Join("\n", responseErrors) + "\n" + reply.Body);
+        }
     }
 
     /// <summary>Signs and sends any request.</summary>
@@ -124,10 +153,46 @@ internal sealed class SimHost : IAsyncDisposable
         MaxErrorRetry = maxErrorRetry,
     });
 
+    /// <summary>Model violations seen by the server-side observer (any client: raw, AWSSDK, CLI).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> ModelViolations { get; } = new();
+
+    private void Observe(SimRequest request, SimResponse response)
+    {
+        var model = request.Service switch
+        {
+            "ec2" => AwsModel.Ec2,
+            "rds" => AwsModel.Rds,
+            _ => null,
+        };
+        if (model is null || !model.HasOperation(request.Action))
+        {
+            return;
+        }
+
+        var form = new Dictionary<string, string>(request.Parameters)
+        {
+            ["Action"] = request.Action,
+            ["Version"] = SimServiceInfo.For(request.Service).ApiVersion,
+        };
+        foreach (var error in model.ValidateRequest(form))
+        {
+            ModelViolations.Enqueue("request " + error);
+        }
+
+        if (response.StatusCode == 200 && model.HasOutput(request.Action))
+        {
+            foreach (var error in model.ValidateResponse(request.Action, System.Xml.Linq.XElement.Parse(response.Body)))
+            {
+                ModelViolations.Enqueue("response " + error);
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();
         await Simulator.DisposeAsync();
+        Assert.True(ModelViolations.IsEmpty, "model violations:\n" + string.Join("\n", ModelViolations));
     }
 }
 

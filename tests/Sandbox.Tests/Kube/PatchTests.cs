@@ -88,4 +88,64 @@ public sealed class PatchTests
         Assert.Equal("{\"spec\":{\"size\":4}}", patched["metadata"]!["annotations"]!["kubectl.kubernetes.io/last-applied-configuration"]!.GetValue<string>());
         Assert.Equal(4, patched["spec"]!["size"]!.GetValue<int>());
     }
+
+    private static async Task<(int Status, JsonObject Body)> ApplyAsync(EmulatorHarness h, string manager, string spec, bool force = false)
+    {
+        var body = JsonNode.Parse($$"""{"apiVersion":"test.ebops.io/v1","kind":"Widget","metadata":{"name":"w1"},"spec":{{spec}}}""");
+        var (status, result, _) = await h.SendAsync(HttpMethod.Patch, EmulatorHarness.WidgetsPath() + $"/w1?fieldManager={manager}&force={(force ? "true" : "false")}", body, "application/apply-patch+yaml");
+        return (status, result);
+    }
+
+    [Fact]
+    public async Task Server_side_apply_removes_fields_the_manager_stopped_applying_unless_another_manager_owns_them()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await ApplyAsync(h, "a", """{"size":2,"labels":{"x":"1","shared":"s"}}""");
+        var (ok, both) = await ApplyAsync(h, "b", """{"labels":{"y":"2","shared":"s"}}""");
+        Assert.Equal(200, ok);
+        Assert.Equal(3, both["spec"]!["labels"]!.AsObject().Count);
+        var managers = both["metadata"]!["managedFields"]!.AsArray().Select(m => m!["manager"]!.GetValue<string>());
+        Assert.Equal(["a", "b"], managers.Order());
+
+        var (_, after) = await ApplyAsync(h, "a", """{"size":2}""");
+        Assert.Null(after["spec"]!["labels"]!["x"]);
+        Assert.Equal("2", after["spec"]!["labels"]!["y"]!.GetValue<string>());
+        Assert.Equal("s", after["spec"]!["labels"]!["shared"]!.GetValue<string>());
+        Assert.Equal(2, after["spec"]!["size"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Server_side_apply_conflicts_with_another_managers_value_unless_forced()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await ApplyAsync(h, "a", """{"size":2}""");
+        var (same, _) = await ApplyAsync(h, "b", """{"size":2}""");
+        Assert.Equal(200, same);
+
+        var (conflict, error) = await ApplyAsync(h, "b", """{"size":3}""");
+        Assert.Equal(409, conflict);
+        Assert.Equal("Conflict", error["reason"]!.GetValue<string>());
+        Assert.Contains("conflict with \"a\"", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(".spec.size", error["details"]!["causes"]![0]!["field"]!.GetValue<string>());
+
+        var (forced, result) = await ApplyAsync(h, "b", """{"size":3}""", force: true);
+        Assert.Equal(200, forced);
+        Assert.Equal(3, result["spec"]!["size"]!.GetValue<int>());
+        // b now owns spec.size: a applying its old value conflicts in turn.
+        var (again, _) = await ApplyAsync(h, "a", """{"size":2}""");
+        Assert.Equal(409, again);
+    }
+
+    [Fact]
+    public async Task Server_side_apply_of_status_owns_only_status()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await ApplyAsync(h, "user", """{"size":2}""");
+        var status = JsonNode.Parse("""{"apiVersion":"test.ebops.io/v1","kind":"Widget","metadata":{"name":"w1"},"status":{"observedGeneration":1}}""");
+        var (code, body, _) = await h.SendAsync(HttpMethod.Patch, EmulatorHarness.WidgetsPath() + "/w1/status?fieldManager=controller&force=true", status, "application/apply-patch+yaml");
+        Assert.Equal(200, code);
+        Assert.Equal(1, body["status"]!["observedGeneration"]!.GetValue<int>());
+        Assert.Equal(2, body["spec"]!["size"]!.GetValue<int>());
+        Assert.Contains(body["metadata"]!["managedFields"]!.AsArray(), m => m!["manager"]!.GetValue<string>() == "controller" && m["subresource"]!.GetValue<string>() == "status");
+    }
 }

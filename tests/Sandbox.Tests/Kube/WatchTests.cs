@@ -145,4 +145,55 @@ public sealed class WatchTests
             break;
         }
     }
+
+    [Fact]
+    public async Task Send_initial_events_ends_with_the_initial_events_end_bookmark()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateWidgetAsync("a");
+        await using var watch = await WatchStream.OpenAsync(h.Http, EmulatorHarness.WidgetsPath() + "?watch=true&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan");
+        Assert.Equal(("ADDED", "a"), await watch.NextTypeAndNameAsync());
+        var end = await watch.NextAsync();
+        Assert.Equal("BOOKMARK", end!["type"]!.GetValue<string>());
+        Assert.Equal("true", end["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Watch_as_table_sends_rows()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var rv = await ListVersionAsync(h);
+        using var request = new HttpRequestMessage(HttpMethod.Get, EmulatorHarness.WidgetsPath() + "?watch=true&resourceVersion=" + rv);
+        request.Headers.TryAddWithoutValidation("Accept", "application/json;as=Table;v=v1;g=meta.k8s.io");
+        using var response = await h.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken));
+        await h.CreateWidgetAsync("a", 4);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        var line = JsonNode.Parse((await reader.ReadLineAsync(deadline.Token))!)!;
+        Assert.Equal("ADDED", line["type"]!.GetValue<string>());
+        Assert.Equal("Table", line["object"]!["kind"]!.GetValue<string>());
+        Assert.Equal(4, line["object"]!["rows"]![0]!["cells"]![1]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Deleting_the_crd_ends_its_watches_after_the_deleted_events()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateWidgetAsync("a");
+        var rv = await ListVersionAsync(h);
+        await using var watch = await WatchStream.OpenAsync(h.Http, EmulatorHarness.WidgetsPath() + "?watch=true&resourceVersion=" + rv);
+        await h.SendAsync(HttpMethod.Delete, "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.test.ebops.io");
+        Assert.Equal(("DELETED", "a"), await watch.NextTypeAndNameAsync());
+        Assert.Null(await watch.NextAsync());
+    }
+
+    [Fact]
+    public async Task Stopping_the_emulator_ends_open_watches()
+    {
+        var h = await EmulatorHarness.StartAsync();
+        await using var watch = await WatchStream.OpenAsync(h.Http, EmulatorHarness.WidgetsPath() + "?watch=true");
+        await h.DisposeAsync();
+        Assert.Null(await watch.NextAsync());
+    }
 }

@@ -7,8 +7,9 @@ internal static partial class AwsRegion
 {
     public static bool IsValidName(string region) => RegionName().IsMatch(region);
 
-    /// <summary>Options first, then <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, then the SDK's fallback (shared
-    /// profile). Null when nothing names a region.</summary>
+    /// <summary>Options first, then <c>AWS_REGION</c>, <c>AWS_DEFAULT_REGION</c>, the region of
+    /// <see cref="AwsOptions.Profile"/>, then the SDK's fallback (<c>AWS_PROFILE</c> / default profile). Null when
+    /// nothing names a region.</summary>
     public static string? Resolve(AwsOptions options, Func<string, string?> env)
     {
         if (!string.IsNullOrWhiteSpace(options.Region))
@@ -26,6 +27,13 @@ internal static partial class AwsRegion
 
         try
         {
+            if (!string.IsNullOrWhiteSpace(options.Profile)
+                && new Amazon.Runtime.CredentialManagement.CredentialProfileStoreChain().TryGetProfile(options.Profile, out var profile)
+                && profile.Region is { } profileRegion)
+            {
+                return profileRegion.SystemName;
+            }
+
             return Amazon.Runtime.FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
         }
         catch (Amazon.Runtime.AmazonClientException)

@@ -42,6 +42,10 @@ public sealed class BlueGreenReleaseStatus : ResourceStatus
     [JsonPropertyName("pauseReason")]
     public string? PauseReason { get; set; }
 
+    [Description("Extra capacity held by the release (two environments at once).")]
+    [JsonPropertyName("extraCapacity")]
+    public ExtraCapacityStatus? ExtraCapacity { get; set; }
+
     [Description("The ordered AWS steps of this release and their state.")]
     [JsonPropertyName("plan")]
     public List<PlanStep>? Plan { get; set; }

@@ -7,6 +7,7 @@ namespace Ebops.Operator.Entities;
 
 /// <summary>A reference to another object in the same namespace.</summary>
 [Description("A reference to another object in the same namespace.")]
+[AtomicStruct]
 public sealed class LocalObjectReference
 {
     [Description("Name of the object, in the same namespace.")]

@@ -7,6 +7,7 @@ namespace Ebops.Operator.Entities;
 
 /// <summary>A key in a Secret in the same namespace.</summary>
 [Description("A key of a Secret in the same namespace.")]
+[AtomicStruct]
 public sealed class SecretKeyReference
 {
     [Description("Name of the Secret, in the same namespace.")]

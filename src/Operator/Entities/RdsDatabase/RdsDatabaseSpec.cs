@@ -60,11 +60,11 @@ public sealed class RdsDatabaseSpec
     [JsonPropertyName("network")]
     public RdsNetwork? Network { get; set; }
 
-    [Description("Master user name: 1-16 letters, digits and underscores, starting with a letter. Default: admin. Immutable.")]
+    [Description("Master user name: 1-16 letters and digits, starting with a letter (RDS for MySQL's rule). Default: admin. Immutable.")]
     [Default("admin")]
     [MinLength(1)]
     [MaxLength(16)]
-    [RegularExpression("^[A-Za-z][A-Za-z0-9_]*$")]
+    [RegularExpression("^[A-Za-z][A-Za-z0-9]*$")]
     [CelRule("self == oldSelf", Message = "spec.masterUsername is immutable")]
     [JsonPropertyName("masterUsername")]
     public string MasterUsername { get; set; } = "admin";

@@ -6,6 +6,7 @@ using Ebops.Operator.Entities.Schema;
 namespace Ebops.Operator.Entities;
 
 [Description("An ebops resource in the same namespace whose instances' security group is the source of a rule.")]
+[AtomicStruct]
 public sealed class SecurityGroupOwnerReference
 {
     [Description("Kind of the resource. Only BeanstalkApp (the security group of its EC2 instances, both colours).")]

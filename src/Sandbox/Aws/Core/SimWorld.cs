@@ -99,6 +99,10 @@ public sealed class SimWorld
     /// <summary>The simulator's endpoint once its server is listening (null for an in-process world).</summary>
     public Uri? Endpoint { get; internal set; }
 
+    /// <summary>Sees every request a handler answered successfully and its response (tests validate both against the
+    /// official models).</summary>
+    internal Action<SimRequest, SimResponse>? ResponseObserver { get; set; }
+
     /// <summary>The registered handlers.</summary>
     public IReadOnlyList<IAwsServiceHandler> Services
     {

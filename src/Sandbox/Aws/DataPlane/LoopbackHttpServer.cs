@@ -157,7 +157,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
             while (!token.IsCancellationRequested)
             {
-                var request = await ReadRequestAsync(reader, (IPEndPoint?)socket.RemoteEndPoint, token).ConfigureAwait(false);
+                var request = await ReadRequestAsync(reader, stream, (IPEndPoint?)socket.RemoteEndPoint, token).ConfigureAwait(false);
                 if (request is null)
                 {
                     break;
@@ -209,7 +209,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
     }
 
-    private static async Task<LoopbackHttpRequest?> ReadRequestAsync(PipeReader reader, IPEndPoint? remote, CancellationToken token)
+    private static async Task<LoopbackHttpRequest?> ReadRequestAsync(PipeReader reader, Stream stream, IPEndPoint? remote, CancellationToken token)
     {
         string head;
         while (true)
@@ -260,6 +260,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
 
         var request = new LoopbackHttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, [], remote);
+        if (request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            // curl and others wait for this before sending a large body.
+            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), token).ConfigureAwait(false);
+        }
+
         if (request.Header("Transfer-Encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
         {
             return request with { Body = await ReadChunkedAsync(reader, token).ConfigureAwait(false) };

@@ -152,7 +152,7 @@ internal sealed class Ec2Handler(SimWorld world) : IAwsServiceHandler
             group.Tags[key] = value;
         }
 
-        return Ec2Response(request, E("return", true), E("groupId", group.GroupId), group.Tags.Count > 0 ? TagSet(group.Tags) : null);
+        return Ec2Response(request, E("groupId", group.GroupId), group.Tags.Count > 0 ? TagSet(group.Tags) : null);
     }
 
     private SimResponse DescribeSecurityGroups(SimRequest request, SimParams p)
@@ -208,7 +208,7 @@ internal sealed class Ec2Handler(SimWorld world) : IAwsServiceHandler
                 E("ownerId", world.AccountId), E("groupId", g.GroupId), E("groupName", g.GroupName),
                 E("groupDescription", g.Description), E("vpcId", g.VpcId),
                 E("ipPermissions", Permissions(g.Ingress)), E("ipPermissionsEgress", Permissions(g.Egress)),
-                TagSet(g.Tags), E("securityGroupArn", world.Ids.Arn("ec2", "security-group/" + g.GroupId))))),
+                TagSet(g.Tags)))),
             Opt("nextToken", page.NextToken));
     }
 

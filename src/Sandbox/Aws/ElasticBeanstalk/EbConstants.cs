@@ -51,8 +51,11 @@ internal static class EbConstants
     /// <summary>How long terminated environments stay visible to DescribeEnvironments (not scaled).</summary>
     public static readonly TimeSpan TerminatedRetention = TimeSpan.FromHours(1);
 
-    /// <summary>A slow version answers after this (scaled), far past any health-check timeout.</summary>
+    /// <summary>A slow version answers after this (scaled, but at least <see cref="MinSlowResponse"/>), far past any health-check timeout.</summary>
     public static readonly TimeSpan SlowResponse = TimeSpan.FromSeconds(120);
+
+    /// <summary>Health-check timeouts are at least 2 s on the data plane; a slow version stays well beyond that.</summary>
+    public static readonly TimeSpan MinSlowResponse = TimeSpan.FromSeconds(10);
 
     public const int MaxApplications = 75;
     public const int MaxEnvironments = 200;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
 using Ebops.Sandbox.Aws.Elbv2;
+using Microsoft.Extensions.Logging;
 using C = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants;
 using E = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants.Errors;
 
@@ -28,6 +29,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
     private readonly List<EbEnvironment> _environments = [];
     private readonly List<EbEvent> _events = [];
     private readonly ITimer _healthMonitor;
+    private readonly ILogger _log;
     private long _eventSequence;
 
     private ElasticBeanstalkState(SimWorld world)
@@ -36,6 +38,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         _gate = world.Gate;
         _elb = Elbv2State.For(world);
         _registry = world.Shared(() => new InstanceRegistry());
+        _log = world.LoggerFactory.CreateLogger("Ebops.Sandbox.Aws.ElasticBeanstalk");
         Platforms = EbPlatformCatalog.For(world.Region);
         world.Faults.Changed += ApplyFaults;
         world.AddSecurityGroupUsage(SecurityGroupsInUse);
@@ -508,6 +511,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             _environments.Add(environment);
             _world.Faults.NoteCreated(C.SigningName, id);
             ScheduleLaunchEventsLocked(environment, requestId);
+            Log.EnvironmentCreated(_log, name, id, versionLabel, environment.Instances.Count, cname);
             return environment;
         }
     }
@@ -605,6 +609,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             stopped = ScaleLocked(environment, Math.Clamp(environment.Instances.Count, min, max), requestId);
             UpdateTargetGroupLocked(environment);
             AddEventLocked(environment.OperationEnds, "INFO", "Environment update completed successfully.", environment, requestId);
+            Log.EnvironmentUpdated(_log, environment.Name, environment.VersionLabel, environment.Instances.Count);
         }
 
         foreach (var server in stopped)
@@ -645,6 +650,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
                 AddEventLocked(now, "INFO", $"Completed swapping CNAMEs for environments '{source.Name}' and '{destination.Name}'.", environment, requestId);
             }
 
+            Log.CnamesSwapped(_log, source.Name, destination.Name);
             return (source, destination);
         }
     }
@@ -666,6 +672,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             AddEventLocked(now, "INFO", $"Waiting for EC2 instances to terminate. This may take a few minutes.", environment, requestId);
             AddEventLocked(environment.OperationEnds, "INFO", $"Deleted security group named: {environment.InstanceSecurityGroup}", environment, requestId);
             AddEventLocked(environment.OperationEnds, "INFO", "terminateEnvironment completed successfully.", environment, requestId);
+            Log.EnvironmentTerminating(_log, environment.Name);
             resources = (environment.LoadBalancerArn, environment.TargetGroupArn, environment.InstanceSecurityGroup, environment.LoadBalancerSecurityGroup);
             TearDownInstancesLocked(environment, out disposals);
         }
@@ -1217,7 +1224,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         return version is null ? InstanceBehavior.Healthy : _world.Faults.VersionFault(version) switch
         {
             VersionFaultMode.Http500 => InstanceBehavior.Http500,
-            VersionFaultMode.Slow => InstanceBehavior.Slow(Max(_world.Timing.Of(C.SlowResponse), TimeSpan.FromSeconds(1))),
+            VersionFaultMode.Slow => InstanceBehavior.Slow(Max(_world.Timing.Of(C.SlowResponse), C.MinSlowResponse)),
             VersionFaultMode.Refuse => InstanceBehavior.Refuse,
             _ => InstanceBehavior.Healthy,
         };
@@ -1295,9 +1302,11 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         {
             // As on AWS, an ALB still registered behind an NLB cannot be deleted; the environment terminates anyway
             // and the failure shows up as an ERROR event.
+            var message = $"Deleting load balancer named: {alb} failed. Reason: {ex.Code}: {ex.Message}";
+            Log.EnvironmentError(_log, environment.Name, message);
             lock (_gate)
             {
-                AddEventLocked(Now, "ERROR", $"Deleting load balancer named: {alb} failed. Reason: {ex.Code}: {ex.Message}", environment, requestId);
+                AddEventLocked(Now, "ERROR", message, environment, requestId);
             }
         }
     }

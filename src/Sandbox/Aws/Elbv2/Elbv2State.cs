@@ -6,6 +6,8 @@ using System.Text.RegularExpressions;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
 using Ebops.Sandbox.Aws.QueryKit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using C = Ebops.Sandbox.Aws.Elbv2.Elbv2Constants;
 using E = Ebops.Sandbox.Aws.Elbv2.Elbv2Constants.Errors;
 
@@ -19,6 +21,8 @@ namespace Ebops.Sandbox.Aws.Elbv2;
 /// </summary>
 public sealed partial class Elbv2State : IAsyncDisposable
 {
+    private static readonly TimeSpan MinCheckInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MinCheckTimeout = TimeSpan.FromSeconds(2);
     private readonly Lock _gate;
     private readonly ISimNetwork _network;
     private readonly TimeProvider _time;
@@ -29,6 +33,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
     private readonly string _region;
     private readonly string _account;
     private readonly FaultInjector? _faults;
+    private readonly ILogger _log;
     private readonly List<LoadBalancer> _loadBalancers = [];
     private readonly List<TargetGroup> _targetGroups = [];
     private readonly List<Listener> _listeners = [];
@@ -43,8 +48,10 @@ public sealed partial class Elbv2State : IAsyncDisposable
         string region = SandboxNetwork.Region,
         string account = SandboxNetwork.AccountId,
         Lock? gate = null,
-        FaultInjector? faults = null)
+        FaultInjector? faults = null,
+        ILogger? logger = null)
     {
+        _log = logger ?? NullLogger.Instance;
         _gate = gate ?? new Lock();
         _account = account;
         _faults = faults;
@@ -75,7 +82,8 @@ public sealed partial class Elbv2State : IAsyncDisposable
                 world.Region,
                 world.AccountId,
                 world.Gate,
-                world.Faults);
+                world.Faults,
+                world.LoggerFactory.CreateLogger("Ebops.Sandbox.Aws.Elbv2"));
             world.AddSecurityGroupUsage(state.SecurityGroupsInUse);
             return state;
         });
@@ -355,6 +363,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             lb.Tags.Add(input.Tags);
             _loadBalancers.Add(lb);
             _faults?.NoteCreated(C.SigningName, arn);
+            Log.LoadBalancerCreated(_log, lb.Name, lb.Type, lb.DnsName);
             return lb;
         }
     }
@@ -419,6 +428,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
 
             _loadBalancers.Remove(lb);
             RecomputeUsageLocked();
+            Log.LoadBalancerDeleted(_log, arn);
         }
 
         foreach (var listener in removed)
@@ -808,6 +818,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             listener.Tags.Add(tags);
             _listeners.Add(listener);
             RecomputeUsageLocked();
+            Log.ListenerStarted(_log, protocol, port.Value, lb.Name, listener.Loopback);
             return listener;
         }
     }
@@ -858,6 +869,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             }
 
             RecomputeUsageLocked();
+            Log.ListenerSwitched(_log, listener.Arn, newActions.FirstOrDefault(a => a.Type == C.Forward)?.PrimaryTargetGroupArn());
             return listener;
         }
     }
@@ -1043,14 +1055,20 @@ public sealed partial class Elbv2State : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The data-plane health check: durations scaled like everything else, but never more often than every 100 ms and
+    /// never timing out in under 2 s, because the checks are real sockets (a 50 ms timeout would flap under load).
+    /// </summary>
     private HealthCheckSettings SettingsOf(TargetGroup group) => new(
         group.HealthCheckProtocol,
         group.HealthCheckPath,
-        _timing.Of(TimeSpan.FromSeconds(group.HealthCheckIntervalSeconds)),
-        _timing.Of(TimeSpan.FromSeconds(group.HealthCheckTimeoutSeconds)),
+        Max(_timing.Of(TimeSpan.FromSeconds(group.HealthCheckIntervalSeconds)), MinCheckInterval),
+        Max(_timing.Of(TimeSpan.FromSeconds(group.HealthCheckTimeoutSeconds)), MinCheckTimeout),
         group.HealthyThresholdCount,
         group.UnhealthyThresholdCount,
         group.Matcher ?? "200");
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private void ApplyAlbAttributes(LoadBalancer lb, AlbProxy alb)
     {

@@ -8,7 +8,8 @@ internal sealed record SigV4Result(
     string? AccessKeyId = null,
     string? Region = null,
     string? Service = null,
-    string? PayloadHash = null)
+    string? PayloadHash = null,
+    ChunkSigning? Chunks = null)
 {
     public bool Succeeded => Failure == SigV4Failure.None;
 }

@@ -151,7 +151,8 @@ internal sealed class SigV4Verifier(IReadOnlyList<SimCredential> credentials, Ti
             var expected = Hex(HMACSHA256.HashData(signingKey, Encoding.UTF8.GetBytes(stringToSign)));
             if (CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature.ToLowerInvariant())))
             {
-                return new SigV4Result(SigV4Failure.None, "", accessKeyId, region, service, payloadHash);
+                return new SigV4Result(SigV4Failure.None, "", accessKeyId, region, service, payloadHash,
+                    new ChunkSigning(signature.ToLowerInvariant(), dateForStringToSign, scope, signingKey));
             }
         }
 

@@ -79,7 +79,7 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
 
             if (info.Protocol == SimProtocol.RestXml && IsAwsChunked(request, auth.PayloadHash))
             {
-                payload = AwsChunkedDecoder.Decode(body.Span);
+                payload = DecodeChunked(body, auth);
             }
 
             if (info.Protocol != SimProtocol.RestXml)
@@ -110,6 +110,7 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
                 headers.ToDictionary(h => h.Key, h => h.Value.Count > 0 ? h.Value[0] : "", StringComparer.OrdinalIgnoreCase),
                 payload);
             response = await handler.HandleAsync(simRequest, ct);
+            world.ResponseObserver?.Invoke(simRequest, response);
         }
         catch (AwsSimException error)
         {
@@ -176,6 +177,23 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
         }
 
         return "s3";
+    }
+
+    private static byte[] DecodeChunked(ReadOnlyMemory<byte> body, SigV4Result auth)
+    {
+        try
+        {
+            return AwsChunkedDecoder.Decode(body.Span, auth.PayloadHash, auth.Chunks);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            throw new AwsSimException("SignatureDoesNotMatch",
+                "The request signature we calculated does not match the signature you provided. Check your key and signing method.", 403);
+        }
+        catch (FormatException error)
+        {
+            throw new AwsSimException("IncompleteBody", error.Message);
+        }
     }
 
     private static bool IsAwsChunked(HttpRequest request, string? payloadHash) =>

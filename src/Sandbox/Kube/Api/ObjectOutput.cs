@@ -21,6 +21,14 @@ internal static class ObjectOutput
     public static JsonObject Parse(ResourceType type, StoredObject o)
     {
         var obj = o.Parse();
+        if (o.ApiVersion == type.GroupVersion)
+        {
+            return obj;
+        }
+        if (type.Kind == "Event" && !type.IsCustom)
+        {
+            return EventConversion.Convert(obj, type.GroupVersion);
+        }
         obj["apiVersion"] = type.GroupVersion;
         return obj;
     }

@@ -46,7 +46,7 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
             startAfter = token.StartAfter;
             snapshot = token.ResourceVersion;
         }
-        var page = store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o), startAfter, limit);
+        var page = store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), startAfter, limit);
         var listVersion = snapshot ?? page.ResourceVersion;
         var meta = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
         if (page.ContinueAfter is not null)

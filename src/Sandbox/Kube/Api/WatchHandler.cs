@@ -42,7 +42,7 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
-        using var subscription = store.Subscribe(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o), from, sendInitial && bookmarks);
+        using var subscription = store.Subscribe(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), from, sendInitial && bookmarks);
         if (subscription is null)
         {
             var status = KubeApiException.Gone($"too old resource version: {from} ({store.OldestWatchable})").ToStatus();

@@ -70,7 +70,7 @@ internal sealed class WriteHandler(ObjectWriter writer, ObjectStore store)
         var labels = LabelSelector.Parse(context.Request.Query["labelSelector"]);
         var fields = FieldSelector.Parse(context.Request.Query["fieldSelector"]);
         var items = new JsonArray();
-        foreach (var o in store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o), null, 0).Items)
+        foreach (var o in store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), null, 0).Items)
         {
             try
             {

@@ -15,10 +15,13 @@ internal static class BuiltInResources
         new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], [], false, false),
         new("", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
         new("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true, ["sa"], [], false, false),
-        new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false),
+        new("events.k8s.io", "v1", "events", "event", "Event", true, ["ev"], [], false, false) { SharedStorage = "/events" },
         new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], [], false, false),
         Crds,
-        // Stored only, so that `kubectl apply -k config/default` works; nothing runs a Deployment or enforces RBAC.
+        // Stored only, so that `kubectl apply -k config/default` and `kubectl get all` work; nothing runs a Pod or a
+        // Deployment, routes a Service or enforces RBAC.
+        new("", "v1", "pods", "pod", "Pod", true, ["po"], ["all"], true, false),
+        new("", "v1", "services", "service", "Service", true, ["svc"], ["all"], true, false),
         new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], true, false),
         new("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, [], [], false, false),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, [], [], false, false),

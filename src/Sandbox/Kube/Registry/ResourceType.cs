@@ -27,10 +27,16 @@ internal sealed record ResourceType(
     /// <summary>The name of the CRD that serves this type, null for built-ins.</summary>
     public string? CrdName { get; init; }
 
+    /// <summary>Whether <c>metadata.generation</c> is maintained (custom resources, CRDs, Deployments; not ConfigMaps, Secrets, ...).</summary>
+    public bool TracksGeneration => IsCustom || Kind is "CustomResourceDefinition" or "Deployment";
+
     public string GroupVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
 
     /// <summary>Storage is shared by every version of one group/resource (no conversion: the emulator only rewrites apiVersion).</summary>
-    public string StorageKey => $"{Group}/{Plural}";
+    public string StorageKey => SharedStorage ?? $"{Group}/{Plural}";
+
+    /// <summary>Set when this resource is a view of another's storage (events.k8s.io/v1 Events are core Events).</summary>
+    public string? SharedStorage { get; init; }
 
     public string GroupResource => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 

@@ -18,7 +18,8 @@ internal sealed class FieldSelector(IReadOnlyList<(string Path, bool Equal, stri
     /// <summary>The name when the selector pins <c>metadata.name</c> (kubectl wait and get by name use it).</summary>
     public string? PinnedName => terms.FirstOrDefault(t => t.Path == "metadata.name" && t.Equal).Value;
 
-    public bool Matches(StoredObject o)
+    /// <summary><paramref name="view"/> reads the object as the requested version sees it (Events have two shapes).</summary>
+    public bool Matches(StoredObject o, Func<StoredObject, JsonObject>? view = null)
     {
         JsonObject? parsed = null;
         foreach (var (path, equal, value) in terms)
@@ -27,7 +28,7 @@ internal sealed class FieldSelector(IReadOnlyList<(string Path, bool Equal, stri
             {
                 "metadata.name" => o.Name,
                 "metadata.namespace" => o.Namespace,
-                _ => Read(parsed ??= o.Parse(), path),
+                _ => Read(parsed ??= view?.Invoke(o) ?? o.Parse(), path),
             };
             if ((actual ?? "") == value != equal)
             {

@@ -81,7 +81,14 @@ internal static partial class ObjectRules
         ValidateName(type, Str(meta["name"])!, errors);
         meta["uid"] = Guid.NewGuid().ToString();
         meta["creationTimestamp"] = Timestamp(now);
-        meta["generation"] = 1;
+        if (type.TracksGeneration)
+        {
+            meta["generation"] = 1;
+        }
+        else
+        {
+            meta.Remove("generation");
+        }
         foreach (var owned in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink" })
         {
             meta.Remove(owned);
@@ -114,6 +121,10 @@ internal static partial class ObjectRules
             {
                 next.Remove("status");
             }
+            if (requested["metadata"]?["managedFields"] is { } statusManaged)
+            {
+                Metadata(next)["managedFields"] = statusManaged.DeepClone();
+            }
             return next;
         }
         next = requested.DeepClone().AsObject();
@@ -142,7 +153,11 @@ internal static partial class ObjectRules
                 meta.Remove(owned);
             }
         }
-        meta.Remove("managedFields");
+        // A write that does not mention managedFields keeps them (server-side apply records them).
+        if (meta["managedFields"] is null && oldMeta["managedFields"] is { } managed)
+        {
+            meta["managedFields"] = managed.DeepClone();
+        }
         meta.Remove("selfLink");
         if (oldMeta["deletionTimestamp"] is not null)
         {
@@ -155,7 +170,7 @@ internal static partial class ObjectRules
             }
         }
         NormalizeBuiltIn(type, next);
-        if (!JsonNode.DeepEquals(SpecPart(type, old), SpecPart(type, next)))
+        if (type.TracksGeneration && !JsonNode.DeepEquals(SpecPart(type, old), SpecPart(type, next)))
         {
             meta["generation"] = (oldMeta["generation"]?.GetValue<long>() ?? 0) + 1;
         }
@@ -178,13 +193,16 @@ internal static partial class ObjectRules
     }
 
     /// <summary>Marks an object for deletion (graceful deletion with finalizers pending): timestamp, grace 0, generation+1.</summary>
-    public static JsonObject MarkDeleting(JsonObject obj, DateTimeOffset now)
+    public static JsonObject MarkDeleting(ResourceType type, JsonObject obj, DateTimeOffset now)
     {
         var next = obj.DeepClone().AsObject();
         var meta = Metadata(next);
         meta["deletionTimestamp"] = Timestamp(now);
         meta["deletionGracePeriodSeconds"] = 0;
-        meta["generation"] = (meta["generation"]?.GetValue<long>() ?? 0) + 1;
+        if (type.TracksGeneration)
+        {
+            meta["generation"] = (meta["generation"]?.GetValue<long>() ?? 0) + 1;
+        }
         return next;
     }
 

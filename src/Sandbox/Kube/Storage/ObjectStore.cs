@@ -205,6 +205,18 @@ internal sealed class ObjectStore(int eventWindow)
     /// <summary>The oldest resourceVersion a watch can still start from (for the 410 message).</summary>
     public long OldestWatchable => CompactedThrough + 1;
 
+    /// <summary>Ends every watch of <paramref name="storageKey"/> (all watches when null), as the real server does when a CRD goes or it stops.</summary>
+    public void CloseWatches(string? storageKey)
+    {
+        lock (gate)
+        {
+            foreach (var s in subscriptions.Where(s => storageKey is null || s.StorageKey == storageKey))
+            {
+                s.Close();
+            }
+        }
+    }
+
     internal void Bookmark(WatchSubscription subscription)
     {
         lock (gate)

@@ -16,11 +16,15 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
 {
     private const int MaxRetries = 16;
 
-    public WriteOutcome Create(ResourceType type, string? ns, JsonObject body, WriteOptions options)
+    public WriteOutcome Create(ResourceType type, string? ns, JsonObject body, WriteOptions options, JsonArray? managedFields = null)
     {
         ObjectRules.CheckIdentity(type, body, ns);
         var warnings = new List<string>();
         var errors = ObjectRules.PrepareCreate(type, body, time.GetUtcNow());
+        if (managedFields is not null)
+        {
+            ObjectRules.Metadata(body)["managedFields"] = managedFields;
+        }
         var name = ObjectRules.Str(body["metadata"]?["name"]) ?? "";
         ThrowIfInvalid(type, name, errors);
         if (type.Namespaced)
@@ -73,7 +77,8 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             "application/strategic-merge-patch+json" => current => StrategicMergePatch.Apply(current, patch) as JsonObject ?? throw KubeApiException.BadRequest("patch result is not an object"),
             "application/json-patch+json" => current => JsonPatch.Apply(current, patch as JsonArray ?? throw KubeApiException.BadRequest("json patch must be an array")) as JsonObject
                 ?? throw KubeApiException.BadRequest("patch result is not an object"),
-            "application/apply-patch+yaml" => current => ServerSideApply(type, current, patch as JsonObject ?? throw KubeApiException.BadRequest("apply patch must be an object")),
+            "application/apply-patch+yaml" => current => ServerSideApply.Apply(current, patch as JsonObject ?? throw KubeApiException.BadRequest("apply patch must be an object"),
+                options.FieldManager!, status ? "status" : null, type.HasStatusSubresource, options.Force, type.GroupVersion, ObjectRules.Timestamp(time.GetUtcNow())),
             _ => throw KubeApiException.UnsupportedMediaType(mediaType),
         };
         if (mediaType == "application/apply-patch+yaml")
@@ -91,7 +96,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
                 meta["name"] ??= name;
                 try
                 {
-                    return Create(type, ns, body, options);
+                    return Create(type, ns, body, options, ServerSideApply.CreateEntries(body, options.FieldManager, type.HasStatusSubresource, type.GroupVersion, ObjectRules.Timestamp(time.GetUtcNow())));
                 }
                 catch (KubeApiException e) when (e.Reason == "AlreadyExists")
                 {
@@ -108,7 +113,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = store.Get(type.StorageKey, ns ?? "", name) ?? throw KubeApiException.NotFound(type.GroupResource, name);
-            var obj = current.Parse();
+            var obj = ObjectOutput.Parse(type, current);
             CheckPreconditions(type, name, obj, current, preconditions);
             if (ObjectRules.Finalizers(obj).Count > 0 || (type == BuiltInResources.Namespaces && store.CountInNamespace(name) > 0))
             {
@@ -116,7 +121,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
                 {
                     return new WriteOutcome(200, obj, []);
                 }
-                var marked = ObjectRules.MarkDeleting(obj, time.GetUtcNow());
+                var marked = ObjectRules.MarkDeleting(type, obj, time.GetUtcNow());
                 if (type == BuiltInResources.Namespaces)
                 {
                     marked["status"] = new JsonObject { ["phase"] = "Terminating" };
@@ -162,7 +167,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         for (var attempt = 0; attempt < MaxRetries; attempt++)
         {
             var current = store.Get(type.StorageKey, ns ?? "", name) ?? throw KubeApiException.NotFound(type.GroupResource, name);
-            var old = current.Parse();
+            var old = ObjectOutput.Parse(type, current);
             var requested = change(old);
             ObjectRules.CheckIdentity(type, requested, ns);
             if (ObjectRules.Str(requested["metadata"]?["resourceVersion"]) is { Length: > 0 } rv && rv != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
@@ -201,20 +206,6 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             }
         }
         throw KubeApiException.Conflict(type.GroupResource, name);
-    }
-
-    /// <summary>
-    /// Server-side apply, approximated: the applied configuration is merged into the live object (maps merge, lists and
-    /// scalars replace). Field ownership is not tracked, so fields a manager stops applying are not removed.
-    /// </summary>
-    private static JsonObject ServerSideApply(ResourceType type, JsonObject current, JsonObject applied)
-    {
-        var patch = applied.DeepClone().AsObject();
-        if (patch["metadata"] is JsonObject meta)
-        {
-            meta.Remove("resourceVersion");
-        }
-        return MergePatch.Apply(current, patch) as JsonObject ?? current;
     }
 
     /// <summary>Schema pruning (fieldValidation), defaults and validation for custom resources; CRD checks for CRDs.</summary>
@@ -311,6 +302,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             {
                 store.Delete(storageKey, o.Namespace, o.Name, o.ResourceVersion);
             }
+            store.CloseWatches(storageKey);
             Log.CrdRemoved(logger, deleted.Name);
         }
         if (deleted.Namespace.Length > 0)

@@ -20,6 +20,9 @@ internal sealed class WatchSubscription(ObjectStore store, string storageKey, Fu
         channel.Writer.TryComplete();
     }
 
+    /// <summary>Ends the watch once the events already queued are read (CRD deleted, server stopping).</summary>
+    internal void Close() => channel.Writer.TryComplete();
+
     /// <summary>Called under the store's lock. Translates the event for this watcher's selector.</summary>
     internal void Offer(WatchEvent e)
     {

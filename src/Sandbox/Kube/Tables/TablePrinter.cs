@@ -24,10 +24,16 @@ internal static class TablePrinter
         var rows = new JsonArray();
         foreach (var obj in objects)
         {
-            var cells = new JsonArray { obj["metadata"]?["name"]?.DeepClone() };
+            // Like kube's event printer, Events put Name last and only in -o wide.
+            var nameLast = type.Kind == "Event" && !type.IsCustom;
+            var cells = nameLast ? new JsonArray() : new JsonArray { obj["metadata"]?["name"]?.DeepClone() };
             foreach (var column in columns)
             {
                 cells.Add(Cell(column, obj, now));
+            }
+            if (nameLast)
+            {
+                cells.Add(obj["metadata"]?["name"]?.DeepClone());
             }
             var row = new JsonObject { ["cells"] = cells };
             var rowObject = includeObject switch
@@ -55,10 +61,16 @@ internal static class TablePrinter
         };
         if (withColumns)
         {
-            var definitions = new JsonArray { Definition(new PrinterColumn("Name", "string", "name", NameDescription, 0, ".metadata.name")) };
+            var nameLast = type.Kind == "Event" && !type.IsCustom;
+            var name = new PrinterColumn("Name", "string", "name", NameDescription, nameLast ? 1 : 0, ".metadata.name");
+            var definitions = nameLast ? new JsonArray() : new JsonArray { Definition(name) };
             foreach (var column in columns)
             {
                 definitions.Add(Definition(column));
+            }
+            if (nameLast)
+            {
+                definitions.Add(Definition(name));
             }
             table["columnDefinitions"] = definitions;
         }
@@ -78,6 +90,14 @@ internal static class TablePrinter
             "Secret" => [new PrinterColumn("Type", "string", null, "The type of the secret", 0, ".type"), new PrinterColumn("Data", "string", null, "The number of entries in the data", 0, "#count:.data"), Age],
             "ConfigMap" => [new PrinterColumn("Data", "string", null, "The number of entries in the data", 0, "#count:.data"), Age],
             "Lease" => [new PrinterColumn("Holder", "string", null, "The holder of the lease", 0, ".spec.holderIdentity"), Age],
+            "Event" =>
+            [
+                new PrinterColumn("Last Seen", "string", null, "Time since the event was last seen", 0, "#last-seen"),
+                new PrinterColumn("Type", "string", null, "Type of the event", 0, ".type"),
+                new PrinterColumn("Reason", "string", null, "Why the event happened", 0, ".reason"),
+                new PrinterColumn("Object", "string", null, "The object the event is about", 0, type.Group.Length == 0 ? "#object:involvedObject" : "#object:regarding"),
+                new PrinterColumn("Message", "string", null, "A human-readable description", 0, type.Group.Length == 0 ? ".message" : ".note"),
+            ],
             "CustomResourceDefinition" => [new PrinterColumn("Created At", "date", null, "The time the CRD was created", 0, ".metadata.creationTimestamp:raw")],
             _ => [Age],
         };
@@ -102,6 +122,19 @@ internal static class TablePrinter
         {
             var map = JsonPathLite.Evaluate(obj, column.JsonPath["#count:".Length..]).FirstOrDefault() as JsonObject;
             return (map?.Count ?? 0).ToString(CultureInfo.InvariantCulture);
+        }
+        if (column.JsonPath == "#last-seen")
+        {
+            var seen = new[] { ".series.lastObservedTime", ".lastTimestamp", ".deprecatedLastTimestamp", ".eventTime", ".metadata.creationTimestamp" }
+                .Select(p => JsonPathLite.Text(JsonPathLite.Evaluate(obj, p).FirstOrDefault()))
+                .FirstOrDefault(t => t is { Length: > 0 });
+            return seen is not null && DateTimeOffset.TryParse(seen, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var last)
+                ? HumanDuration.Format(now - last) : null;
+        }
+        if (column.JsonPath.StartsWith("#object:", StringComparison.Ordinal))
+        {
+            var reference = obj[column.JsonPath["#object:".Length..]] as JsonObject;
+            return reference is null ? null : $"{JsonPathLite.Text(reference["kind"])?.ToLowerInvariant()}/{JsonPathLite.Text(reference["name"])}";
         }
         var raw = column.JsonPath.EndsWith(":raw", StringComparison.Ordinal);
         var path = raw ? column.JsonPath[..^4] : column.JsonPath;

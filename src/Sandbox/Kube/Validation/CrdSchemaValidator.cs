@@ -22,7 +22,7 @@ namespace Ebops.Sandbox.Kube.Validation;
 /// cause types and messages, and the correlation of old and new values for transition rules, all hang off the
 /// walk; a generic engine's output would have to be mapped back to them.
 /// </remarks>
-public sealed class CrdSchemaValidator
+public sealed partial class CrdSchemaValidator
 {
     private const string NotCheckedMessage = "some validation rules were not checked because the object was invalid; correct the existing errors to complete validation";
 
@@ -458,6 +458,12 @@ public sealed class CrdSchemaValidator
             errors.Add(Invalid(path, Quote(value), $"{path} in body should be at least {IntOf(min)} chars long"));
         }
 
+        // kube-apiserver checks the formats it knows; date-time is the one CRDs here use (RFC 3339).
+        if ((string?)schema["format"] == "date-time" && !DateTimePattern().IsMatch(value))
+        {
+            errors.Add(Invalid(path, Quote(value), $"{path} in body must be of type date-time: {Quote(value)}"));
+        }
+
         if (schema["pattern"] is JsonValue pattern)
         {
             var p = pattern.GetValue<string>();
@@ -604,6 +610,9 @@ public sealed class CrdSchemaValidator
                 break;
         }
     }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$")]
+    private static partial Regex DateTimePattern();
 
     private sealed record CompiledRule(CelProgram Program, string? Message, string? FieldPath);
 }

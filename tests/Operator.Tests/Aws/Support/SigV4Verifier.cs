@@ -4,9 +4,6 @@ using System.Text;
 
 namespace Ebops.Operator.Tests.Aws.Support;
 
-/// <summary>The outcome of checking one request's signature.</summary>
-internal sealed record SigV4Result(bool Valid, string Reason, string? AccessKey = null, string? Region = null, string? Service = null, IReadOnlyList<string>? SignedHeaders = null);
-
 /// <summary>
 /// An independent AWS Signature Version 4 verifier (written from the published algorithm, sharing no code with the
 /// SDK): canonical request, string to sign, the HMAC key chain, and the payload hash checked against the body.

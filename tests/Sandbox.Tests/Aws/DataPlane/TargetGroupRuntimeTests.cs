@@ -185,4 +185,36 @@ public sealed class TargetGroupRuntimeTests
         var error = await Assert.ThrowsAsync<SocketException>(async () => await socket.ConnectAsync(endpoint, TestContext.Current.CancellationToken));
         Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
     }
+
+    [Fact]
+    public async Task Slow_instance_times_out_its_health_checks()
+    {
+        await using var rig = new DataPlaneRig();
+        var server = rig.Instance("i-slow", "1.0.0", () => InstanceBehavior.Slow(TimeSpan.FromSeconds(120)));
+        var group = rig.Group("tg", DataPlaneRig.Http(healthy: 2, unhealthy: 2));
+        group.Register("i-slow", server.Endpoint);
+        group.InUse = true;
+
+        for (var i = 0; i < 2; i++)
+        {
+            // The tick starts a round whose check waits on the instance; the check's 5 s timeout runs on the same clock.
+            rig.Time.Advance(DataPlaneRig.Interval);
+            var round = group.LastRound;
+
+            // The check's timeout is armed before its request is sent: once the instance holds the request, advancing
+            // the clock by the timeout is what ends the check (waiting here is for the real server, with a deadline).
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (server.RequestCount <= i && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(5, TestContext.Current.CancellationToken);
+            }
+
+            Assert.False(round.IsCompleted);
+            rig.Time.Advance(TimeSpan.FromSeconds(5));
+            await round;
+        }
+
+        var health = Assert.Single(group.Describe());
+        Assert.Equal(("unhealthy", "Target.Timeout", "Request timed out"), (health.State, health.Reason, health.Description));
+    }
 }

@@ -37,6 +37,7 @@ public sealed class CelProgramTests
     [InlineData("self.name.upperAscii() == 'MYAPP-BLUE'", true)]
     [InlineData("self.ratio < 1 && self.ratio > 0.25", true)]
     [InlineData("self.empty == {}", true)]
+    [InlineData("has(self.empty)", true)] // key presence, as Kubernetes does (targetHealth: {} selects a check)
     [InlineData("self.tags[1] == \"b\"", true)]
     [InlineData("self.env['A'] == '1'", true)]
     [InlineData("int('42') == 42 && string(42) == '42' && double(self.min) == 2.0", true)]

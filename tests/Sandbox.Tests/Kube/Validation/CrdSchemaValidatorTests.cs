@@ -70,6 +70,7 @@ public sealed class CrdSchemaValidatorTests
                 type: object
                 x-kubernetes-preserve-unknown-fields: true
               flag: {type: boolean}
+              at: {type: string, format: date-time}
         """;
 
     private static CrdSchemaValidator Validator() => new(YamlDocuments.LoadObject(SchemaYaml));
@@ -93,7 +94,7 @@ public sealed class CrdSchemaValidatorTests
 
     [Fact]
     public void AValidObjectHasNoErrors() =>
-        Assert.Empty(Check("""{"name":"abc","a":"x","tags":["a","b"],"subnets":[{"id":"s1"}],"env":{"K":"v"},"free":{"any":[1,{"x":2}]}}"""));
+        Assert.Empty(Check("""{"name":"abc","at":"2026-11-24T20:00:00.123456Z","a":"x","tags":["a","b"],"subnets":[{"id":"s1"}],"env":{"K":"v"},"free":{"any":[1,{"x":2}]}}"""));
 
     [Fact]
     public void DefaultsAreAppliedTopDownAndNullsPruned()
@@ -125,6 +126,7 @@ public sealed class CrdSchemaValidatorTests
     [InlineData("""{"name":"abc","subnets":[{"zone":"z"}]}""", "spec.subnets[0].id", FieldErrorReasons.Required, null)]
     [InlineData("""{"name":"abc","env":{"A":"1","B":"2","C":"3"}}""", "spec.env", FieldErrorReasons.TooMany, null)]
     [InlineData("""{"name":"abc","env":{"A":"1234"}}""", "spec.env[A]", FieldErrorReasons.TooLong, null)]
+    [InlineData("""{"name":"abc","at":"yesterday"}""", "spec.at", FieldErrorReasons.Invalid, "spec.at: Invalid value: \"yesterday\": spec.at in body must be of type date-time: \"yesterday\"")]
     [InlineData("""{"name":"abc","a":"x","b":"y"}""", "spec.a", FieldErrorReasons.Invalid, "spec.a: Invalid value: \"object\": spec: a and b are exclusive")]
     [InlineData("""{"name":"abc","size":{"min":5}}""", "spec.size.min", FieldErrorReasons.Invalid, "spec.size.min: Invalid value: \"object\": spec.size.min must be less than or equal to spec.size.max")]
     public void ReportsEachRuleOnTheField(string spec, string field, string reason, string? message)

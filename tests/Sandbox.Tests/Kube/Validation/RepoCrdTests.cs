@@ -18,7 +18,7 @@ public sealed class RepoCrdTests
         }
     }
 
-    private static string FindRepoFile(params string[] parts)
+    internal static string FindRepoFile(params string[] parts)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

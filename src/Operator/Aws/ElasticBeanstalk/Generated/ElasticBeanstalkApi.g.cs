@@ -75,18 +75,18 @@ internal sealed partial class ElasticBeanstalkApi
         var result = await Client.CallAsync("DeleteApplicationVersion", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
-    public async System.Threading.Tasks.Task<ConfigurationSetting> CreateConfigurationTemplateAsync(CreateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default)
+    public async System.Threading.Tasks.Task<ConfigurationSettingsDescription> CreateConfigurationTemplateAsync(CreateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.CreateConfigurationTemplate(request);
         var result = await Client.CallAsync("CreateConfigurationTemplate", p.Items, "CreateConfigurationTemplateResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
-        return result is null ? new ConfigurationSetting() : ElasticBeanstalkParser.ReadConfigurationSetting(result);
+        return result is null ? new ConfigurationSettingsDescription() : ElasticBeanstalkParser.ReadConfigurationSettingsDescription(result);
     }
 
-    public async System.Threading.Tasks.Task<ConfigurationSetting> UpdateConfigurationTemplateAsync(UpdateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default)
+    public async System.Threading.Tasks.Task<ConfigurationSettingsDescription> UpdateConfigurationTemplateAsync(UpdateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.UpdateConfigurationTemplate(request);
         var result = await Client.CallAsync("UpdateConfigurationTemplate", p.Items, "UpdateConfigurationTemplateResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
-        return result is null ? new ConfigurationSetting() : ElasticBeanstalkParser.ReadConfigurationSetting(result);
+        return result is null ? new ConfigurationSettingsDescription() : ElasticBeanstalkParser.ReadConfigurationSettingsDescription(result);
     }
 
     public async System.Threading.Tasks.Task<DescribeConfigurationSettingsResponse> DescribeConfigurationSettingsAsync(DescribeConfigurationSettingsRequest request, System.Threading.CancellationToken cancellationToken = default)

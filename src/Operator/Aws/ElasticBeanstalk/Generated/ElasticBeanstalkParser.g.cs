@@ -130,7 +130,7 @@ internal static class ElasticBeanstalkParser
         Value = XmlRead.Str(e, "Value"),
     };
 
-    internal static ConfigurationSetting ReadConfigurationSetting(System.Xml.Linq.XElement e) => new()
+    internal static ConfigurationSettingsDescription ReadConfigurationSettingsDescription(System.Xml.Linq.XElement e) => new()
     {
         SolutionStackName = XmlRead.Str(e, "SolutionStackName"),
         PlatformArn = XmlRead.Str(e, "PlatformArn"),
@@ -153,7 +153,7 @@ internal static class ElasticBeanstalkParser
 
     internal static DescribeConfigurationSettingsResponse ReadDescribeConfigurationSettingsResponse(System.Xml.Linq.XElement e) => new()
     {
-        ConfigurationSettings = XmlRead.List(e, "ConfigurationSettings", "member", ReadConfigurationSetting),
+        ConfigurationSettings = XmlRead.List(e, "ConfigurationSettings", "member", ReadConfigurationSettingsDescription),
     };
 
     internal static Tier ReadTier(System.Xml.Linq.XElement e) => new()
@@ -227,9 +227,9 @@ internal static class ElasticBeanstalkParser
     {
         EnvironmentName = XmlRead.Str(e, "EnvironmentName"),
         AutoScalingGroups = XmlRead.List(e, "AutoScalingGroups", "member", ReadAutoScalingGroup),
-        Instances = XmlRead.List(e, "Instances", "member", ReadInstance),
+        Instances = XmlRead.List(e, "Instances", "member", ReadEnvironmentInstance),
         LaunchConfigurations = XmlRead.List(e, "LaunchConfigurations", "member", ReadAutoScalingGroup),
-        LaunchTemplates = XmlRead.List(e, "LaunchTemplates", "member", ReadInstance),
+        LaunchTemplates = XmlRead.List(e, "LaunchTemplates", "member", ReadEnvironmentInstance),
         LoadBalancers = XmlRead.List(e, "LoadBalancers", "member", ReadAutoScalingGroup),
         Triggers = XmlRead.List(e, "Triggers", "member", ReadAutoScalingGroup),
         Queues = XmlRead.List(e, "Queues", "member", ReadQueue),
@@ -240,7 +240,7 @@ internal static class ElasticBeanstalkParser
         Name = XmlRead.Str(e, "Name"),
     };
 
-    internal static Instance ReadInstance(System.Xml.Linq.XElement e) => new()
+    internal static EnvironmentInstance ReadEnvironmentInstance(System.Xml.Linq.XElement e) => new()
     {
         Id = XmlRead.Str(e, "Id"),
     };

@@ -767,7 +767,7 @@ internal static class ElasticBeanstalkSerializer
         }
     }
 
-    internal static void WriteConfigurationSetting(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ConfigurationSetting v)
+    internal static void WriteConfigurationSettingsDescription(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ConfigurationSettingsDescription v)
     {
         if (v.SolutionStackName is { } m0)
         {
@@ -919,7 +919,7 @@ internal static class ElasticBeanstalkSerializer
 
             for (var i1 = 0; i1 < m0.Count; i1++)
             {
-                WriteConfigurationSetting(p, prefix + "ConfigurationSettings" + ".member." + (i1 + 1) + ".", m0[i1]);
+                WriteConfigurationSettingsDescription(p, prefix + "ConfigurationSettings" + ".member." + (i1 + 1) + ".", m0[i1]);
             }
         }
     }
@@ -1358,7 +1358,7 @@ internal static class ElasticBeanstalkSerializer
 
             for (var i4 = 0; i4 < m3.Count; i4++)
             {
-                WriteInstance(p, prefix + "Instances" + ".member." + (i4 + 1) + ".", m3[i4]);
+                WriteEnvironmentInstance(p, prefix + "Instances" + ".member." + (i4 + 1) + ".", m3[i4]);
             }
         }
 
@@ -1384,7 +1384,7 @@ internal static class ElasticBeanstalkSerializer
 
             for (var i8 = 0; i8 < m7.Count; i8++)
             {
-                WriteInstance(p, prefix + "LaunchTemplates" + ".member." + (i8 + 1) + ".", m7[i8]);
+                WriteEnvironmentInstance(p, prefix + "LaunchTemplates" + ".member." + (i8 + 1) + ".", m7[i8]);
             }
         }
 
@@ -1436,7 +1436,7 @@ internal static class ElasticBeanstalkSerializer
         }
     }
 
-    internal static void WriteInstance(Ebops.Operator.Aws.Core.QueryParams p, string prefix, Instance v)
+    internal static void WriteEnvironmentInstance(Ebops.Operator.Aws.Core.QueryParams p, string prefix, EnvironmentInstance v)
     {
         if (v.Id is { } m0)
         {

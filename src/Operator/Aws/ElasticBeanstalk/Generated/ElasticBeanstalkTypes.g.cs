@@ -298,7 +298,7 @@ public sealed record OptionSetting
 }
 
 /// <summary>Model shape S2d, named from DescribeConfigurationSettingsResponse.ConfigurationSettings.</summary>
-public sealed record ConfigurationSetting
+public sealed record ConfigurationSettingsDescription
 {
     public string? SolutionStackName { get; init; }
 
@@ -361,7 +361,7 @@ public sealed record DescribeConfigurationSettingsRequest
 /// <summary>Result of DescribeConfigurationSettings.</summary>
 public sealed record DescribeConfigurationSettingsResponse
 {
-    public System.Collections.Generic.IReadOnlyList<ConfigurationSetting>? ConfigurationSettings { get; init; }
+    public System.Collections.Generic.IReadOnlyList<ConfigurationSettingsDescription>? ConfigurationSettings { get; init; }
 }
 
 /// <summary>Input of DeleteConfigurationTemplate.</summary>
@@ -544,11 +544,11 @@ public sealed record EnvironmentResourceDescription
 
     public System.Collections.Generic.IReadOnlyList<AutoScalingGroup>? AutoScalingGroups { get; init; }
 
-    public System.Collections.Generic.IReadOnlyList<Instance>? Instances { get; init; }
+    public System.Collections.Generic.IReadOnlyList<EnvironmentInstance>? Instances { get; init; }
 
     public System.Collections.Generic.IReadOnlyList<AutoScalingGroup>? LaunchConfigurations { get; init; }
 
-    public System.Collections.Generic.IReadOnlyList<Instance>? LaunchTemplates { get; init; }
+    public System.Collections.Generic.IReadOnlyList<EnvironmentInstance>? LaunchTemplates { get; init; }
 
     public System.Collections.Generic.IReadOnlyList<AutoScalingGroup>? LoadBalancers { get; init; }
 
@@ -564,7 +564,7 @@ public sealed record AutoScalingGroup
 }
 
 /// <summary>Model structure, named from EnvironmentResourceDescription.Instances.</summary>
-public sealed record Instance
+public sealed record EnvironmentInstance
 {
     public string? Id { get; init; }
 }

@@ -33,10 +33,10 @@ public partial interface IElasticBeanstalkApi
     System.Threading.Tasks.Task DeleteApplicationVersionAsync(DeleteApplicationVersionRequest request, System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>CreateConfigurationTemplate (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
-    System.Threading.Tasks.Task<ConfigurationSetting> CreateConfigurationTemplateAsync(CreateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default);
+    System.Threading.Tasks.Task<ConfigurationSettingsDescription> CreateConfigurationTemplateAsync(CreateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>UpdateConfigurationTemplate (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
-    System.Threading.Tasks.Task<ConfigurationSetting> UpdateConfigurationTemplateAsync(UpdateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default);
+    System.Threading.Tasks.Task<ConfigurationSettingsDescription> UpdateConfigurationTemplateAsync(UpdateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default);
 
     /// <summary>DescribeConfigurationSettings (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
     System.Threading.Tasks.Task<DescribeConfigurationSettingsResponse> DescribeConfigurationSettingsAsync(DescribeConfigurationSettingsRequest request, System.Threading.CancellationToken cancellationToken = default);
