@@ -243,10 +243,21 @@ public sealed class RuntimeIntegrationTests
 
         // Someone else takes the lease (as after a long pause of this process).
         var client = target.Client();
-        var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
-        lease.Spec.HolderIdentity = "usurper";
-        lease.Spec.AcquireTime = lease.Spec.RenewTime = DateTime.UtcNow;
-        await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "ebops-leader", target.Namespace, cancellationToken: Ct);
+        await Eventually.TrueAsync(async () =>
+        {
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
+            lease.Spec.HolderIdentity = "usurper";
+            lease.Spec.AcquireTime = lease.Spec.RenewTime = DateTime.UtcNow;
+            try
+            {
+                await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "ebops-leader", target.Namespace, cancellationToken: Ct);
+                return true;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+                return false; // the leader renewed in between; read again
+            }
+        }, "the lease is taken over", Ct);
 
         await Eventually.TrueAsync(() => stopping.IsCancellationRequested, "the host is asked to stop", Ct);
         Assert.Equal(1, exitCode());
