@@ -523,10 +523,14 @@ public sealed class Generator(ServiceSpec spec, JsonObject model, JsonObject? pa
             sb.AppendLine($"    public async {returns} {op.Name}Async({op.Input.Name} request, System.Threading.CancellationToken cancellationToken = default)");
             sb.AppendLine("    {");
             sb.AppendLine($"        var p = {spec.Name}Serializer.{op.Name}(request);");
-            sb.AppendLine($"        var result = await Client.CallAsync(\"{op.Name}\", p.Items, {wrapper}, p.Sensitive, cancellationToken).ConfigureAwait(false);");
             if (op.Output is not null)
             {
+                sb.AppendLine($"        var result = await Client.CallAsync(\"{op.Name}\", p.Items, {wrapper}, p.Sensitive, cancellationToken).ConfigureAwait(false);");
                 sb.AppendLine($"        return result is null ? new {op.Output.Name}() : {spec.Name}Parser.Read{op.Output.Name}(result);");
+            }
+            else
+            {
+                sb.AppendLine($"        await Client.CallAsync(\"{op.Name}\", p.Items, {wrapper}, p.Sensitive, cancellationToken).ConfigureAwait(false);");
             }
 
             sb.AppendLine("    }");

@@ -121,4 +121,27 @@ public sealed class EndpointTests
         Assert.False(aws.Factory.Limiter(AwsService.ElasticBeanstalk)!.Enabled);
         Assert.Null(new TestAws(server.Url, retryMode: AwsRetryMode.Standard).Factory.Limiter(AwsService.Rds));
     }
+
+    [Fact]
+    public async Task Endpoint_variables_route_real_calls_per_service()
+    {
+        await using var ebServer = new LoopbackAwsServer(r => ServerReply.Xml("<CheckDNSAvailabilityResponse><CheckDNSAvailabilityResult><Available>true</Available></CheckDNSAvailabilityResult></CheckDNSAvailabilityResponse>"));
+        await using var other = new LoopbackAwsServer(r => ServerReply.Xml($"<{r.FormValue("Action")}Response><{r.FormValue("Action")}Result/></{r.FormValue("Action")}Response>"));
+        var env = Env(("AWS_ENDPOINT_URL_ELASTIC_BEANSTALK", ebServer.Url), ("AWS_ENDPOINT_URL", other.Url));
+        var factory = new AwsClientFactory(
+            Options.Create(new AwsOptions { Region = "eu-west-1" }), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, env,
+            new Amazon.Runtime.BasicAWSCredentials(TestAws.AccessKey, TestAws.SecretKey));
+        var ct = TestContext.Current.CancellationToken;
+
+        await new ElasticBeanstalkApi(factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance)).CheckDNSAvailabilityAsync(new() { CNAMEPrefix = "x" }, ct);
+        await new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance)).DescribeDBSnapshotsAsync(new(), ct);
+
+        Assert.Equal("CheckDNSAvailability", Assert.Single(ebServer.Requests).FormValue("Action"));
+        var rds = Assert.Single(other.Requests);
+        Assert.Equal("DescribeDBSnapshots", rds.FormValue("Action"));
+        var signature = SigV4Verifier.Verify(rds, TestAws.SecretKey, null);
+        Assert.True(signature.Valid, signature.Reason);
+        Assert.Equal("eu-west-1", signature.Region);
+    }
 }

@@ -57,4 +57,28 @@ public sealed class SigV4Tests
             tamper: m => m.Content = new ByteArrayContent(Encoding.UTF8.GetBytes("abd")));
         Assert.Equal((400, "XAmzContentSHA256Mismatch"), (reply.Status, reply.ErrorCode));
     }
+
+    [Fact]
+    public async Task Presigned_url_expires_on_the_simulators_clock()
+    {
+        await using var host = await SimHost.StartAsync(sdkClients: true);
+        host.World.S3.PutObject("bundles", "v1.zip", Encoding.UTF8.GetBytes("bundle-v1"));
+        using var s3 = host.S3Client();
+        var url = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = "bundles", Key = "v1.zip", Expires = DateTime.UtcNow.AddMinutes(5), Protocol = Amazon.S3.Protocol.HTTP,
+        });
+        using var http = new HttpClient();
+        using (var fresh = await http.GetAsync(url, Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, fresh.StatusCode);
+        }
+
+        host.Time.Advance(TimeSpan.FromMinutes(6));
+        using var expired = await http.GetAsync(url, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, expired.StatusCode);
+        var body = await expired.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<Code>AccessDenied</Code>", body);
+        Assert.Contains("Request has expired", body);
+    }
 }

@@ -37,7 +37,8 @@ internal sealed class SimHost : IAsyncDisposable
     /// (which reads the fake clock) is turned off.</summary>
     public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        // SDK clients sign (and presign) with the real clock: start the fake clock there so expiry checks are meaningful.
+        var time = new FakeTimeProvider(sdkClients ? DateTimeOffset.UtcNow : new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var options = new AwsSimulatorOptions
         {
             TimeProvider = time,

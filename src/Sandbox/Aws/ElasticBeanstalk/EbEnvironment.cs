@@ -59,6 +59,9 @@ internal sealed class EbEnvironment
 
     public TagList Tags { get; } = new();
 
+    /// <summary>Recent samples of the ALB's counters, oldest first (taken by the health monitor).</summary>
+    public List<EbMetricSample> MetricSamples { get; } = [];
+
     /// <summary>Last health reported (to record "health has transitioned" events).</summary>
     public string? LastHealthStatus { get; set; }
 

@@ -435,7 +435,7 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
     private object?[] EnvironmentHealthXml(QueryParams p)
     {
-        var (environment, health, counters) = _state.DescribeHealth(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
+        var (environment, health, metrics, duration) = _state.DescribeHealth(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
         var wanted = Attributes(p);
         bool Want(string name) => wanted.Contains("All") || wanted.Contains(name);
         return
@@ -445,7 +445,7 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
             Want("Status") ? X.E("Status", _state.StatusOf(environment)) : null,
             Want("Color") ? X.E("Color", health.Color) : null,
             Want("Causes") ? X.Strings("Causes", health.Causes) : null,
-            Want("ApplicationMetrics") ? MetricsXml(counters, _state.Now - environment.Created) : null,
+            Want("ApplicationMetrics") ? MetricsXml(metrics, duration) : null,
             Want("InstancesHealth") ? X.S("InstancesHealth", [.. new[] { C.NoData, C.Unknown, C.Pending, C.Ok, C.Info, C.Warning, C.Degraded, C.Severe }.Select(k => X.E(k, health.Instances[k]))]) : null,
             Want("RefreshedAt") ? X.E("RefreshedAt", _state.Now) : null,
         ];
@@ -453,7 +453,7 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
     private object?[] InstancesHealthXml(QueryParams p)
     {
-        var (environment, health, _) = _state.DescribeHealth(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
+        var (environment, health, _, _) = _state.DescribeHealth(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
         var wanted = Attributes(p);
         bool Want(string name) => wanted.Contains("All") || wanted.Contains(name);
         var instances = _state.Instances(environment);
@@ -486,21 +486,21 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
         return names.Count == 0 ? ["All"] : [.. names];
     }
 
-    private static System.Xml.Linq.XElement? MetricsXml(Ebops.Sandbox.Aws.DataPlane.ProxyCounters? counters, TimeSpan since)
+    private static System.Xml.Linq.XElement? MetricsXml(EbMetricSample? metrics, int duration)
     {
-        if (counters is null)
+        if (metrics is null)
         {
             return null;
         }
 
-        // Cumulative since the environment launched (AWS reports the last 10 seconds; see docs/simulator-eb-elb.md).
-        var latency = counters.AverageLatency.TotalSeconds;
+        // One mean for every percentile: the proxy keeps sums, not a latency histogram (docs/simulator-eb-elb.md).
+        var latency = metrics.Requests == 0 ? 0 : metrics.Latency.TotalSeconds / metrics.Requests;
         return X.S(
             "ApplicationMetrics",
-            X.E("Duration", (int)Math.Max(0, Math.Min(int.MaxValue, since.TotalSeconds))),
-            X.E("RequestCount", (int)Math.Min(int.MaxValue, counters.RequestCount)),
-            X.S("StatusCodes", X.E("Status2xx", (int)counters.Status2xx), X.E("Status3xx", (int)counters.Status3xx), X.E("Status4xx", (int)counters.Status4xx), X.E("Status5xx", (int)counters.Status5xx)),
-            counters.RequestCount == 0 ? null : X.S(
+            X.E("Duration", duration),
+            X.E("RequestCount", (int)Math.Min(int.MaxValue, metrics.Requests)),
+            X.S("StatusCodes", X.E("Status2xx", (int)metrics.Status2xx), X.E("Status3xx", (int)metrics.Status3xx), X.E("Status4xx", (int)metrics.Status4xx), X.E("Status5xx", (int)metrics.Status5xx)),
+            metrics.Requests == 0 ? null : X.S(
                 "Latency",
                 [.. new[] { "P999", "P99", "P95", "P90", "P85", "P75", "P50", "P10" }.Select(k => X.E(k, Math.Round(latency, 3, MidpointRounding.AwayFromZero)))]));
     }

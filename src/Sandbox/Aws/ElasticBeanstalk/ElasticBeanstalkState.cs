@@ -28,6 +28,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
     private readonly List<EbConfigurationTemplate> _templates = [];
     private readonly List<EbEnvironment> _environments = [];
     private readonly List<EbEvent> _events = [];
+    private static readonly TimeSpan MetricsWindow = TimeSpan.FromSeconds(10);
     private readonly ITimer _healthMonitor;
     private readonly ILogger _log;
     private long _eventSequence;
@@ -715,14 +716,38 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
         }
     }
 
-    internal (EbEnvironment Environment, EbHealth Health, ProxyCounters? Counters) DescribeHealth(string? id, string? name)
+    /// <summary>
+    /// Health, plus the request metrics of the last 10 seconds (realistic, scaled) as EB reports them: the ALB's
+    /// counters now minus the newest sample at least that old (or since launch when there is none yet).
+    /// </summary>
+    internal (EbEnvironment Environment, EbHealth Health, EbMetricSample? Metrics, int DurationSeconds) DescribeHealth(string? id, string? name)
     {
         lock (_gate)
         {
+            var now = Now;
             var environment = FindEnvironmentLocked(id, name, allowTerminated: true);
-            var health = RefreshHealthLocked(environment, Now);
+            var health = RefreshHealthLocked(environment, now);
             var counters = environment.LoadBalancerArn is null ? null : _elb.AlbCounters(environment.LoadBalancerArn, 80);
-            return (environment, health, counters);
+            if (counters is null)
+            {
+                return (environment, health, null, 0);
+            }
+
+            var window = _world.Timing.Of(MetricsWindow);
+            var baseline = environment.MetricSamples.LastOrDefault(s => s.At <= now - window)
+                ?? new EbMetricSample(environment.Created, 0, 0, 0, 0, 0, TimeSpan.Zero);
+            var current = Sample(now, counters);
+            var delta = new EbMetricSample(
+                baseline.At,
+                current.Requests - baseline.Requests,
+                current.Status2xx - baseline.Status2xx,
+                current.Status3xx - baseline.Status3xx,
+                current.Status4xx - baseline.Status4xx,
+                current.Status5xx - baseline.Status5xx,
+                current.Latency - baseline.Latency);
+            var elapsed = now - baseline.At;
+            var duration = _world.Timing.Scale > 0 ? elapsed.TotalSeconds / _world.Timing.Scale : MetricsWindow.TotalSeconds;
+            return (environment, health, delta, (int)Math.Round(Math.Min(duration, int.MaxValue)));
         }
     }
 
@@ -1232,6 +1257,9 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
+    private static EbMetricSample Sample(DateTimeOffset at, ProxyCounters counters)
+        => new(at, counters.RequestCount, counters.Status2xx, counters.Status3xx, counters.Status4xx, counters.Status5xx, counters.TotalLatency);
+
     private void RefreshAllHealth()
     {
         lock (_gate)
@@ -1240,6 +1268,14 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             foreach (var environment in _environments.Where(e => e.StatusAt(now) is C.Ready or C.Updating))
             {
                 RefreshHealthLocked(environment, now);
+                if (environment.LoadBalancerArn is not null && _elb.AlbCounters(environment.LoadBalancerArn, 80) is { } counters)
+                {
+                    environment.MetricSamples.Add(Sample(now, counters));
+                    if (environment.MetricSamples.Count > 6)
+                    {
+                        environment.MetricSamples.RemoveAt(0);
+                    }
+                }
             }
         }
     }

@@ -21,6 +21,14 @@ public sealed class Elbv2Handler(Elbv2State state, SimPaging? paging = null) : I
     {
     }
 
+    /// <summary>
+    /// A handler factory for <see cref="AwsSimulatorOptions.Services"/> with data-plane options, e.g. NLB listeners on
+    /// fixed loopback ports from a base: <c>options.Services[i] = Elbv2Handler.WithOptions(new() { NlbListenerBasePort = 18080 })</c>
+    /// (it must come before the EB handler, which shares the same state).
+    /// </summary>
+    public static Func<SimWorld, IAwsServiceHandler> WithOptions(Elbv2Options options)
+        => world => new Elbv2Handler(Elbv2State.For(world, options with { Seed = options.Seed ?? world.Options.Seed }), world.Paging);
+
     public string SigningName => C.SigningName;
 
     public string StateName => C.SigningName;

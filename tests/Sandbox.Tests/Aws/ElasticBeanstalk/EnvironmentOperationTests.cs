@@ -73,6 +73,12 @@ public sealed class EnvironmentOperationTests
         var health = await rig.Call.CallAsync("DescribeEnvironmentHealth", ("EnvironmentName", "web-blue"), ("AttributeNames.member.1", "All"));
         Assert.Equal(("Ok", "Green", "Ready", "2"), (rig.Call.Text(health, "HealthStatus"), rig.Call.Text(health, "Color"), rig.Call.Text(health, "Status"), rig.Call.Text(health, "InstancesHealth/Ok")));
         Assert.Equal(("7", "7"), (rig.Call.Text(health, "ApplicationMetrics/RequestCount"), rig.Call.Text(health, "ApplicationMetrics/StatusCodes/Status2xx")));
+
+        // The metrics cover the last 10 seconds: once the window has moved past the requests, they no longer count.
+        await rig.AdvanceAsync(TimeSpan.FromSeconds(25));
+        var later = await rig.Call.CallAsync("DescribeEnvironmentHealth", ("EnvironmentName", "web-blue"), ("AttributeNames.member.1", "ApplicationMetrics"));
+        Assert.Equal("0", rig.Call.Text(later, "ApplicationMetrics/RequestCount"));
+        Assert.InRange(int.Parse(rig.Call.Text(later, "ApplicationMetrics/Duration")!, System.Globalization.CultureInfo.InvariantCulture), 10, 20);
         Assert.Equal("No Environment found for EnvironmentName = 'nope'.", (await rig.Call.FailAsync("DescribeEnvironmentHealth", ("EnvironmentName", "nope"), ("AttributeNames.member.1", "All"))).Message);
     }
 

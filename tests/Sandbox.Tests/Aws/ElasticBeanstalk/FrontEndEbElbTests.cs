@@ -111,6 +111,31 @@ public sealed class FrontEndEbElbTests
         Assert.Contains(secret, settings.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Nlb_listeners_take_fixed_ports_from_the_configured_base()
+    {
+        // A base port that was free a moment ago; the allocator moves on if something took it since.
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var basePort = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        await using var host = await SimHost.StartAsync(o =>
+        {
+            var index = o.Services.Count - 2;
+            o.Services[index] = Elbv2Handler.WithOptions(new Elbv2Options { NlbListenerBasePort = basePort });
+        });
+        var nlb = (await OkAsync(host, "elasticloadbalancing", "CreateLoadBalancer", ("Name", "front"), ("Type", "network"), ("Subnets.member.1", SandboxNetwork.SubnetA))).Value("LoadBalancerArn")!;
+        var tg = (await OkAsync(host, "elasticloadbalancing", "CreateTargetGroup", ("Name", "front-tg"), ("Protocol", "TCP"), ("Port", "80"), ("VpcId", SandboxNetwork.VpcId))).Value("TargetGroupArn")!;
+        foreach (var port in new[] { "80", "443" })
+        {
+            await OkAsync(host, "elasticloadbalancing", "CreateListener", ("LoadBalancerArn", nlb), ("Protocol", "TCP"), ("Port", port), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", tg));
+        }
+
+        var ports = Elbv2State.For(host.World).Endpoints().Select(e => e.Loopback.Port).Order().ToList();
+        Assert.Equal(2, ports.Distinct().Count());
+        Assert.All(ports, p => Assert.InRange(p, basePort, basePort + 999));
+    }
+
     private static async Task<SimReply> OkAsync(SimHost host, string service, string action, params (string Key, string Value)[] parameters)
     {
         var form = parameters.ToDictionary(p => p.Key, p => p.Value);

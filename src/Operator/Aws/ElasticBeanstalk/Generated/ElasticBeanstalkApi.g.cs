@@ -32,7 +32,7 @@ internal sealed partial class ElasticBeanstalkApi
     public async System.Threading.Tasks.Task DeleteApplicationAsync(DeleteApplicationRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.DeleteApplication(request);
-        var result = await Client.CallAsync("DeleteApplication", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("DeleteApplication", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
     public async System.Threading.Tasks.Task<CreateApplicationVersionResponse> CreateApplicationVersionAsync(CreateApplicationVersionRequest request, System.Threading.CancellationToken cancellationToken = default)
@@ -72,7 +72,7 @@ internal sealed partial class ElasticBeanstalkApi
     public async System.Threading.Tasks.Task DeleteApplicationVersionAsync(DeleteApplicationVersionRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.DeleteApplicationVersion(request);
-        var result = await Client.CallAsync("DeleteApplicationVersion", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("DeleteApplicationVersion", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
     public async System.Threading.Tasks.Task<ConfigurationSettingsDescription> CreateConfigurationTemplateAsync(CreateConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default)
@@ -99,7 +99,7 @@ internal sealed partial class ElasticBeanstalkApi
     public async System.Threading.Tasks.Task DeleteConfigurationTemplateAsync(DeleteConfigurationTemplateRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.DeleteConfigurationTemplate(request);
-        var result = await Client.CallAsync("DeleteConfigurationTemplate", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("DeleteConfigurationTemplate", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
     public async System.Threading.Tasks.Task<EnvironmentDescription> CreateEnvironmentAsync(CreateEnvironmentRequest request, System.Threading.CancellationToken cancellationToken = default)
@@ -187,7 +187,7 @@ internal sealed partial class ElasticBeanstalkApi
     public async System.Threading.Tasks.Task SwapEnvironmentCNAMEsAsync(SwapEnvironmentCNAMEsRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.SwapEnvironmentCNAMEs(request);
-        var result = await Client.CallAsync("SwapEnvironmentCNAMEs", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("SwapEnvironmentCNAMEs", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
     public async System.Threading.Tasks.Task<EnvironmentDescription> TerminateEnvironmentAsync(TerminateEnvironmentRequest request, System.Threading.CancellationToken cancellationToken = default)
@@ -268,6 +268,6 @@ internal sealed partial class ElasticBeanstalkApi
     public async System.Threading.Tasks.Task UpdateTagsForResourceAsync(UpdateTagsForResourceRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = ElasticBeanstalkSerializer.UpdateTagsForResource(request);
-        var result = await Client.CallAsync("UpdateTagsForResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("UpdateTagsForResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 }

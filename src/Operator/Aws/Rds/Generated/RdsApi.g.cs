@@ -107,7 +107,7 @@ internal sealed partial class RdsApi
     public async System.Threading.Tasks.Task DeleteDBParameterGroupAsync(DeleteDBParameterGroupRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = RdsSerializer.DeleteDBParameterGroup(request);
-        var result = await Client.CallAsync("DeleteDBParameterGroup", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("DeleteDBParameterGroup", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
     public async System.Threading.Tasks.Task<DescribeDBParametersResponse> DescribeDBParametersAsync(DescribeDBParametersRequest request, System.Threading.CancellationToken cancellationToken = default)
@@ -201,7 +201,7 @@ internal sealed partial class RdsApi
     public async System.Threading.Tasks.Task AddTagsToResourceAsync(AddTagsToResourceRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = RdsSerializer.AddTagsToResource(request);
-        var result = await Client.CallAsync("AddTagsToResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("AddTagsToResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 
     public async System.Threading.Tasks.Task<ListTagsForResourceResponse> ListTagsForResourceAsync(ListTagsForResourceRequest request, System.Threading.CancellationToken cancellationToken = default)
@@ -214,6 +214,6 @@ internal sealed partial class RdsApi
     public async System.Threading.Tasks.Task RemoveTagsFromResourceAsync(RemoveTagsFromResourceRequest request, System.Threading.CancellationToken cancellationToken = default)
     {
         var p = RdsSerializer.RemoveTagsFromResource(request);
-        var result = await Client.CallAsync("RemoveTagsFromResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+        await Client.CallAsync("RemoveTagsFromResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
 }
