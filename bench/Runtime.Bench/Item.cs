@@ -31,8 +31,3 @@ public sealed class Item : CustomResource<ItemSpec, ResourceStatus>
         }
         """;
 }
-
-public sealed class ItemSpec
-{
-    public int Index { get; set; }
-}

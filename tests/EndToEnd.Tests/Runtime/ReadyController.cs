@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ebops.Operator.Runtime.Controllers;
 using Ebops.Operator.Runtime.Status;
 
@@ -19,12 +18,4 @@ public sealed class ReadyController(ReconcileLog log, TimeProvider time) : IReso
         log.Finalized.Enqueue(entity.Metadata.Name);
         return Task.FromResult(ReconcileResult.Done);
     }
-}
-
-/// <summary>What one runtime's controller did (one per runtime, so two replicas can be told apart).</summary>
-public sealed class ReconcileLog
-{
-    public ConcurrentQueue<(string Name, long Generation)> Reconciled { get; } = new();
-
-    public ConcurrentQueue<string> Finalized { get; } = new();
 }

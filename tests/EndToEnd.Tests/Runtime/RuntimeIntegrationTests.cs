@@ -224,6 +224,47 @@ public sealed class RuntimeIntegrationTests
     }
 
     [Fact]
+    public async Task A_leader_that_loses_its_lease_stops_with_exit_code_1()
+    {
+        await using var target = await KubeTarget.StartAsync(null, Ct);
+        var election = new Dictionary<string, string?>
+        {
+            ["Operator:LeaderElect"] = "true",
+            ["Operator:LeaderElectionNamespace"] = target.Namespace,
+            ["Operator:LeaseDuration"] = "00:00:30",
+            ["Operator:RenewDeadline"] = "00:00:01",
+            ["Operator:RetryPeriod"] = "00:00:00.200",
+        };
+        await using var runtime = await RuntimeUnderTest.StartAsync(target, Ct, election);
+        await Eventually.TrueAsync(() => runtime.Election.IsLeader, "the replica leads", Ct);
+        var exitCode = Ebops.Operator.Runtime.Hosting.OperatorHost.ExitCode(runtime.App);
+        var stopping = runtime.App.Lifetime.ApplicationStopping;
+        Assert.False(stopping.IsCancellationRequested);
+
+        // Someone else takes the lease (as after a long pause of this process).
+        var client = target.Client();
+        await Eventually.TrueAsync(async () =>
+        {
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
+            lease.Spec.HolderIdentity = "usurper";
+            lease.Spec.AcquireTime = lease.Spec.RenewTime = DateTime.UtcNow;
+            try
+            {
+                await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, "ebops-leader", target.Namespace, cancellationToken: Ct);
+                return true;
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+                return false; // the leader renewed in between; read again
+            }
+        }, "the lease is taken over", Ct);
+
+        await Eventually.TrueAsync(() => stopping.IsCancellationRequested, "the host is asked to stop", Ct);
+        Assert.Equal(1, exitCode());
+        Assert.False(runtime.Election.IsLeader);
+    }
+
+    [Fact]
     public async Task Kubectl_wait_for_condition_Ready_succeeds()
     {
         await using var target = await KubeTarget.StartAsync(null, Ct);

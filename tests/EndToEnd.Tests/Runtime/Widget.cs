@@ -42,10 +42,3 @@ public sealed class Widget : CustomResource<WidgetSpec, ResourceStatus>
         }
         """;
 }
-
-public sealed class WidgetSpec
-{
-    public string? Size { get; set; }
-
-    public string? SecretName { get; set; }
-}

@@ -92,8 +92,10 @@ public sealed class ControllerService<T> : IControllerRunner, ISecretDependent
 
     public async Task<bool> StopAsync(TimeSpan deadline)
     {
+        // Stop handing out keys first (ShutDownAsync flips that synchronously), then stop watching.
+        var draining = Queue.ShutDownAsync(deadline);
         await watchStop.CancelAsync().ConfigureAwait(false);
-        var drained = await Queue.ShutDownAsync(deadline).ConfigureAwait(false);
+        var drained = await draining.ConfigureAwait(false);
         if (!drained)
         {
             Log.ShutdownDeadline(logger, Kind, Queue.InFlight);

@@ -29,6 +29,8 @@ public static class RuntimeServiceCollectionExtensions
     {
         services.AddEbopsRuntime();
         services.TryAddScoped<TController>();
+        // Controllers may inject it too, for writes in the middle of a long reconcile.
+        services.TryAddSingleton<IResourceClient<TEntity>>(provider => new CustomObjectClient<TEntity>(provider.GetRequiredService<IKubernetes>()));
         Registry(services).Add(typeof(TEntity), typeof(ISecretReferences<TEntity>).IsAssignableFrom(typeof(TController)));
         services.AddSingleton<IControllerRunner>(provider =>
         {
@@ -45,7 +47,7 @@ public static class RuntimeServiceCollectionExtensions
             return new ControllerService<TEntity>(
                 provider.GetRequiredService<IServiceScopeFactory>(),
                 scoped => scoped.GetRequiredService<TController>(),
-                new CustomObjectClient<TEntity>(client),
+                provider.GetRequiredService<IResourceClient<TEntity>>(),
                 new CustomObjectWatchSource<TEntity>(client, options.Namespace, options.LabelSelector),
                 provider.GetRequiredService<IEventRecorder>(),
                 provider.GetRequiredService<SecretDependencyIndex>(),

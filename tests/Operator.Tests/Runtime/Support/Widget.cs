@@ -15,15 +15,3 @@ public sealed class Widget : CustomResource<WidgetSpec, WidgetStatus>
         Spec = new WidgetSpec { Size = "small", SecretName = secret },
     };
 }
-
-public sealed class WidgetSpec
-{
-    public string? Size { get; set; }
-
-    public string? SecretName { get; set; }
-}
-
-public sealed class WidgetStatus : ResourceStatus
-{
-    public string? Note { get; set; }
-}

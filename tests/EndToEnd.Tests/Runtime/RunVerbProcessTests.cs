@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.RegularExpressions;
+using k8s;
+
+namespace Ebops.EndToEnd.Tests.Runtime;
+
+/// <summary><c>ebops run</c> as a separate process: start-up validation, health endpoints, SIGTERM and lease release.</summary>
+public sealed partial class RunVerbProcessTests
+{
+    private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
+
+    private static Process Start(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebops.dll"));
+        start.ArgumentList.Add("run");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The test runner's own settings must not leak into the operator.
+        start.Environment.Remove("KUBECONFIG");
+        return Process.Start(start)!;
+    }
+
+    [Fact]
+    public async Task Invalid_options_are_all_reported_and_nothing_starts()
+    {
+        using var process = Start("--max-concurrent-reconciles", "0", "--metrics-port", "70000", "--kubeconfig", "/nonexistent");
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.Equal(2, process.ExitCode);
+        var errors = await stderr;
+        Assert.Contains("error: --max-concurrent-reconciles must be between 1 and 64, got 0", errors, StringComparison.Ordinal);
+        Assert.Contains("error: --metrics-port must be between 0 and 65535, got 70000", errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_serves_health_leads_and_on_SIGTERM_exits_cleanly_releasing_the_lease()
+    {
+        await using var target = await KubeTarget.StartAsync(null, Ct);
+        using var process = Start("--kubeconfig", target.Kubeconfig, "--namespace", target.Namespace, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
+            "--leader-elect", "--leader-election-namespace", target.Namespace, "--shutdown-timeout", "10s");
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            output.Enqueue(e.Data);
+            if (ListeningOn().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                output.Enqueue(e.Data);
+            }
+        };
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => exited.TrySetResult();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        string Output() => string.Join('\n', output);
+        try
+        {
+            var metrics = await listening.Task.WaitAsync(Eventually.Deadline, Ct);
+            using var http = new HttpClient { BaseAddress = metrics };
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
+            await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK, "the operator is ready", Ct);
+            var client = target.Client();
+            await Eventually.TrueAsync(async () =>
+            {
+                var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
+                return !string.IsNullOrEmpty(lease.Spec.HolderIdentity);
+            }, "the operator holds the lease", Ct);
+            Assert.Contains("ebops_leader{identity=", await http.GetStringAsync("/metrics", Ct), StringComparison.Ordinal);
+
+            Assert.Equal(0, Kill(process.Id, SigTerm));
+            await exited.Task.WaitAsync(Eventually.Deadline, Ct);
+            process.WaitForExit();
+            Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{Output()}");
+            var released = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
+            Assert.True(string.IsNullOrEmpty(released.Spec.HolderIdentity), $"holder after SIGTERM: {released.Spec.HolderIdentity}\n{Output()}");
+            Assert.Contains(output, line => line.Contains("released lease", StringComparison.Ordinal));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + "\n" + Output(), e);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
+    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningOn();
+}
