@@ -9,7 +9,9 @@ namespace Ebops.Sandbox.Tests.Aws;
 /// Checks requests and responses against the official AWS service models (npm aws-sdk, .cache/aws-models/*.min.json):
 /// every request parameter must name a member path of the operation's input shape in the protocol's list encoding,
 /// with required members present and typed values parseable; every response element must be a member of the output
-/// shape (under its resultWrapper), so a misspelt or misplaced element fails the test.
+/// shape (under its resultWrapper) and in the document's namespace, so a misspelt or misplaced element fails the test.
+/// One checker for every service: <see cref="ValidateRequest(IReadOnlyDictionary{string, string})"/> /
+/// <see cref="ValidateResponse"/> return the problems; <see cref="CheckRequest"/> / <see cref="CheckResponse"/> assert.
 /// </summary>
 internal sealed class AwsModel
 {
@@ -44,21 +46,37 @@ internal sealed class AwsModel
     /// <summary>Problems with a Query/EC2 form (Action and Version included); empty when it conforms.</summary>
     public IReadOnlyList<string> ValidateRequest(IReadOnlyDictionary<string, string> form)
     {
-        var errors = new List<string>();
         var action = form.GetValueOrDefault("Action") ?? "";
-        if (model["operations"]![action] is not JsonObject operation)
+        if (!HasOperation(action))
         {
             return [$"unknown operation '{action}'"];
         }
 
+        var errors = new List<string>();
         if (form.GetValueOrDefault("Version") != (string)model["metadata"]!["apiVersion"]!)
         {
             errors.Add("wrong Version");
         }
 
+        errors.AddRange(ValidateRequest(action, form.Where(p => p.Key is not ("Action" or "Version")).ToDictionary(), strict: true));
+        return errors;
+    }
+
+    /// <summary>
+    /// Problems with the parameters of <paramref name="action"/>: every key must be a member path of the input shape;
+    /// <paramref name="strict"/> also wants typed values parseable and required members present (off for requests that
+    /// are meant to be rejected by the simulator).
+    /// </summary>
+    public IReadOnlyList<string> ValidateRequest(string action, IReadOnlyDictionary<string, string> parameters, bool strict)
+    {
+        if (model["operations"]![action] is not JsonObject operation)
+        {
+            return [$"unknown operation '{action}'"];
+        }
+
+        var errors = new List<string>();
         var input = Resolve(operation["input"]);
-        var paths = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        foreach (var (key, value) in form.Where(p => p.Key is not ("Action" or "Version")))
+        foreach (var (key, value) in parameters)
         {
             var shape = input is null ? null : Walk(input, key.Split('.'), 0);
             if (shape is null)
@@ -68,7 +86,7 @@ internal sealed class AwsModel
             }
 
             var type = (string?)shape["type"] ?? "string";
-            var ok = type switch
+            var ok = !strict || type switch
             {
                 "integer" or "long" => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
                 "boolean" => value is "true" or "false",
@@ -81,16 +99,46 @@ internal sealed class AwsModel
             }
         }
 
-        foreach (var required in input?["required"]?.AsArray().Select(r => (string)r!) ?? [])
+        foreach (var required in strict ? input?["required"]?.AsArray().Select(r => (string)r!) ?? [] : [])
         {
             var wire = WireName(input!["members"]![required]!.AsObject(), required);
-            if (!form.Keys.Any(k => k == wire || k.StartsWith(wire + ".", StringComparison.Ordinal)))
+            if (!parameters.Keys.Any(k => k == wire || k.StartsWith(wire + ".", StringComparison.Ordinal)))
             {
                 errors.Add($"{action}: required member '{required}' is missing");
             }
         }
 
         return errors;
+    }
+
+    /// <summary>Asserts that <paramref name="parameters"/> (without Action/Version) follow the input shape's member paths.</summary>
+    public void CheckRequest(string action, IReadOnlyDictionary<string, string> parameters, bool strict = false)
+    {
+        var errors = ValidateRequest(action, parameters, strict);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+
+    /// <summary>
+    /// Parses a Query response and asserts it conforms: root and RequestId in the service namespace, no Result for an
+    /// operation without output, every element a member of the output shape. Returns the result element (the root
+    /// when the operation has no output).
+    /// </summary>
+    public XElement CheckResponse(string action, string xml)
+    {
+        var root = XDocument.Parse(xml).Root!;
+        XNamespace ns = XmlNamespace;
+        Assert.Equal(ns + $"{action}Response", root.Name);
+        Assert.NotNull(root.Element(ns + "ResponseMetadata")?.Element(ns + "RequestId"));
+        if (!HasOutput(action))
+        {
+            Assert.Single(root.Elements());
+            return root;
+        }
+
+        var errors = ValidateResponse(action, root);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var wrapper = (string)model["operations"]![action]!["output"]!["resultWrapper"]!;
+        return root.Element(ns + wrapper)!;
     }
 
     /// <summary>Problems with a response document; empty when every element is a member of the output shape.</summary>
@@ -135,6 +183,11 @@ internal sealed class AwsModel
 
     private void CheckElement(XElement element, JsonObject? structure, string path, List<string> errors)
     {
+        if (element.Name.Namespace != Top(element).Name.Namespace)
+        {
+            errors.Add($"{path}: <{element.Name}> is outside the service namespace");
+        }
+
         var members = structure?["members"]?.AsObject();
         var match = members?.FirstOrDefault(m => XmlName(m.Value!.AsObject(), m.Key) == element.Name.LocalName);
         if (match?.Value is not JsonObject member)
@@ -172,6 +225,8 @@ internal sealed class AwsModel
                 }
 
                 break;
+            case "map":
+                break;
             case "integer" or "long":
                 if (!long.TryParse(element.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
                 {
@@ -203,6 +258,17 @@ internal sealed class AwsModel
         }
     }
 
+    private static XElement Top(XElement element)
+    {
+        var top = element;
+        while (top.Parent is not null)
+        {
+            top = top.Parent;
+        }
+
+        return top;
+    }
+
     /// <summary>Follows a Query/EC2 parameter path (Name.Sub.N...) through the shapes; null when it leaves them.</summary>
     private JsonObject? Walk(JsonObject shape, string[] parts, int index)
     {
@@ -232,6 +298,12 @@ internal sealed class AwsModel
                 }
 
                 return next < parts.Length && int.TryParse(parts[next], out var n) && n > 0 ? Walk(Resolve(item)!, parts, next + 1) : null;
+            case "map":
+                // name.entry.N.key / name.entry.N.value
+                return index + 2 < parts.Length && parts[index] == "entry" && int.TryParse(parts[index + 1], out var e) && e > 0
+                       && parts[index + 2] is "key" or "value"
+                    ? Walk(Resolve(shape[parts[index + 2]])!, parts, index + 3)
+                    : null;
             default:
                 return null;
         }

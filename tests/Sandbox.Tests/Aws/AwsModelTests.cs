@@ -1,10 +1,13 @@
 using System.Xml.Linq;
+using Xunit.Sdk;
 
 namespace Ebops.Sandbox.Tests.Aws;
 
 /// <summary>The model checker itself must catch what it is meant to catch, or the conformance tests prove nothing.</summary>
 public sealed class AwsModelTests
 {
+    private static readonly AwsModel Elbv2 = AwsModel.Load("elasticloadbalancingv2-2015-12-01");
+
     [Fact]
     public void Request_with_the_wrong_list_encoding_or_a_missing_member_is_flagged()
     {
@@ -40,5 +43,26 @@ public sealed class AwsModelTests
         Assert.NotEmpty(AwsModel.Rds.ValidateResponse("DescribeDBInstances", Doc(new XElement(ns + "AllocatedStorage", "twenty"))));
         Assert.NotEmpty(AwsModel.Rds.ValidateResponse("DescribeDBInstances",
             Doc(new XElement(ns + "VpcSecurityGroups", new XElement(ns + "member", new XElement(ns + "VpcSecurityGroupId", "sg-1"))))));
+    }
+
+    [Fact]
+    public void Query_request_with_a_member_path_of_the_model_passes_and_a_wrong_one_fails()
+    {
+        Elbv2.CheckRequest("CreateLoadBalancer", new Dictionary<string, string> { ["Name"] = "x", ["SubnetMappings.member.1.AllocationId"] = "e" });
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckRequest("CreateLoadBalancer", new Dictionary<string, string> { ["SubnetMappings.member.1.EipId"] = "e" }));
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckRequest("CreateLoadBalancer", new Dictionary<string, string> { ["Subnets.1"] = "s" }));
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckRequest("CreateLoadBalancer", new Dictionary<string, string> { ["Subnets.member.1"] = "s" }, strict: true));
+    }
+
+    [Fact]
+    public void Query_response_element_outside_the_output_shape_or_namespace_fails()
+    {
+        const string ns = "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/";
+        var good = $"<DescribeTagsResponse xmlns=\"{ns}\"><DescribeTagsResult><TagDescriptions><member><ResourceArn>a</ResourceArn></member></TagDescriptions></DescribeTagsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></DescribeTagsResponse>";
+        Assert.Equal("a", Elbv2.CheckResponse("DescribeTags", good).Value);
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckResponse("DescribeTags", good.Replace("ResourceArn", "Arn", StringComparison.Ordinal)));
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckResponse("DescribeTags", good.Replace("<member>", "<item>", StringComparison.Ordinal).Replace("</member>", "</item>", StringComparison.Ordinal)));
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckResponse("DescribeTags", good.Replace("<ResourceArn>", "<ResourceArn xmlns=\"\">", StringComparison.Ordinal)));
+        Assert.ThrowsAny<XunitException>(() => Elbv2.CheckResponse("DescribeTags", good.Replace("<RequestId>r</RequestId>", "", StringComparison.Ordinal)));
     }
 }

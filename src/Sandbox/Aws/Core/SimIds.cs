@@ -2,17 +2,21 @@ namespace Ebops.Sandbox.Aws.Core;
 
 /// <summary>
 /// Generates AWS-shaped identifiers from a seeded random source, so a run with the same seed and the same calls
-/// produces the same ids (repeatable tests and state dumps). Thread-safe.
+/// produces the same ids (repeatable tests and state dumps); a null seed draws from an unseeded source. Thread-safe.
 /// </summary>
-public sealed class SimIds(int seed, string region, string accountId)
+public sealed class SimIds(int? seed, string region, string accountId)
 {
     private const string Hex = "0123456789abcdef";
+    private const string Decimal = "0123456789";
     private const string LowerAlnum = "abcdefghijklmnopqrstuvwxyz0123456789";
-    private readonly Random random = new(seed);
+    private readonly Random random = seed is { } s ? new Random(s) : new Random();
     private readonly Lock gate = new();
 
     /// <summary><paramref name="length"/> lowercase hex digits.</summary>
     public string HexString(int length) => Draw(Hex, length);
+
+    /// <summary><paramref name="length"/> decimal digits.</summary>
+    public string Digits(int length) => Draw(Decimal, length);
 
     /// <summary><paramref name="length"/> lowercase letters and digits.</summary>
     public string Alnum(int length) => Draw(LowerAlnum, length);

@@ -3,20 +3,48 @@ using System.Globalization;
 namespace Ebops.Sandbox.Aws.Core;
 
 /// <summary>
-/// Reads flattened Query parameters: scalars, numbered lists (<c>GroupId.1</c>, <c>VpcSecurityGroupIds.VpcSecurityGroupId.1</c>,
-/// <c>Tags.member.1.Key</c>) and numbered structures (<c>Filter.1.Name</c> / <c>Filter.1.Value.1</c>).
-/// Type errors become AWS's <c>InvalidParameterValue</c>; a missing required one <c>MissingParameter</c>.
+/// Reads flattened Query parameters for every Query service: scalars, numbered lists in both spellings
+/// (<c>GroupId.1</c> / <c>VpcSecurityGroupIds.VpcSecurityGroupId.1</c> through <see cref="List"/>, <c>Names.member.1</c>
+/// through <see cref="Members"/>), numbered structures (<c>Filter.1.Name</c> through <see cref="Indexed"/>,
+/// <c>Tags.member.1.Key</c> through <see cref="Structs"/>) and nested structures (<see cref="Struct"/>).
+/// A missing or malformed value becomes the service's error through <see cref="SimParamErrors"/>.
 /// </summary>
-public sealed class SimParams(IReadOnlyDictionary<string, string> parameters)
+public sealed class SimParams
 {
-    public IReadOnlyDictionary<string, string> Raw => parameters;
+    private readonly IReadOnlyDictionary<string, string> _parameters;
+    private readonly SimParamErrors _errors;
+    private readonly string _prefix;
 
-    public string? Get(string name) => parameters.TryGetValue(name, out var value) ? value : null;
+    /// <param name="parameters">The parameters exactly as sent.</param>
+    /// <param name="errors">How the service reports bad parameters; <see cref="SimParamErrors.Default"/> when null.</param>
+    public SimParams(IReadOnlyDictionary<string, string> parameters, SimParamErrors? errors = null)
+        : this(parameters, errors ?? SimParamErrors.Default, string.Empty)
+    {
+    }
 
+    private SimParams(IReadOnlyDictionary<string, string> parameters, SimParamErrors errors, string prefix)
+    {
+        _parameters = parameters;
+        _errors = errors;
+        _prefix = prefix;
+    }
+
+    /// <summary>All parameters as sent (not limited to this structure).</summary>
+    public IReadOnlyDictionary<string, string> Raw => _parameters;
+
+    /// <summary>The value, or null when absent.</summary>
+    public string? Get(string name) => _parameters.TryGetValue(_prefix + name, out var value) ? value : null;
+
+    /// <summary>The value; a missing or empty one is the service's missing-parameter error.</summary>
     public string Required(string name) =>
-        Get(name) is { Length: > 0 } value ? value : throw SimErrors.Missing(name);
+        Get(name) is { Length: > 0 } value ? value : throw _errors.Missing(_prefix + name, name);
 
-    public bool Has(string name) => parameters.ContainsKey(name);
+    /// <summary>True when the parameter or any nested one under it was sent.</summary>
+    public bool Has(string name)
+    {
+        var key = _prefix + name;
+        return _parameters.ContainsKey(key) || _parameters.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal));
+    }
 
     public int? Int(string name)
     {
@@ -28,27 +56,46 @@ public sealed class SimParams(IReadOnlyDictionary<string, string> parameters)
 
         return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result)
             ? result
-            : throw SimErrors.Invalid($"Invalid value '{value}' for {name}: not an integer");
+            : throw _errors.Invalid(_prefix + name, name, value, "integer");
     }
 
     public bool? Bool(string name)
     {
         var value = Get(name);
-        return value switch
+        if (value is null)
         {
-            null => null,
-            _ when bool.TryParse(value, out var result) => result,
-            _ => throw SimErrors.Invalid($"Invalid value '{value}' for {name}: not a boolean"),
-        };
+            return null;
+        }
+
+        return bool.TryParse(value, out var result)
+            ? result
+            : throw _errors.Invalid(_prefix + name, name, value, "boolean");
     }
 
-    /// <summary>The numbered prefixes <c>{prefix}.1</c>, <c>{prefix}.2</c>... present, in numeric order.</summary>
+    public DateTimeOffset? Timestamp(string name)
+    {
+        var value = Get(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw _errors.Invalid(_prefix + name, name, value, "timestamp");
+    }
+
+    /// <summary>
+    /// The numbered prefixes <c>{prefix}.1</c>, <c>{prefix}.2</c>... present (gaps allowed), in numeric order, relative
+    /// to this structure (pass them back to <see cref="Get"/>).
+    /// </summary>
     public IReadOnlyList<string> Indexed(string prefix)
     {
         var start = prefix + ".";
-        return parameters.Keys
-            .Where(k => k.StartsWith(start, StringComparison.Ordinal))
-            .Select(k => k[start.Length..].Split('.')[0])
+        var full = _prefix + start;
+        return _parameters.Keys
+            .Where(k => k.StartsWith(full, StringComparison.Ordinal))
+            .Select(k => k[full.Length..].Split('.')[0])
             .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)
             .Where(i => i > 0)
             .Distinct()
@@ -57,13 +104,51 @@ public sealed class SimParams(IReadOnlyDictionary<string, string> parameters)
             .ToList();
     }
 
-    /// <summary>The values of a numbered scalar list (<c>{prefix}.N</c>).</summary>
+    /// <summary>The values of a numbered scalar list (<c>{prefix}.N</c>, gaps allowed), in numeric order.</summary>
     public IReadOnlyList<string> List(string prefix) =>
         [.. Indexed(prefix).Select(p => Get(p)).OfType<string>()];
 
     /// <summary>Key/value pairs of a numbered list of structures (<c>{prefix}.N.Key</c> / <c>{prefix}.N.Value</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Pairs(string prefix, string keyName = "Key", string valueName = "Value") =>
         [.. Indexed(prefix)
-            .Where(p => Has(p + "." + keyName))
+            .Where(p => _parameters.ContainsKey(_prefix + p + "." + keyName))
             .Select(p => KeyValuePair.Create(Get(p + "." + keyName)!, Get(p + "." + valueName) ?? ""))];
+
+    /// <summary>A <c>member</c>-style list of strings, <c>{name}.member.N</c> (N from 1, up to the first gap).</summary>
+    public IReadOnlyList<string> Members(string name)
+    {
+        var result = new List<string>();
+        for (var i = 1; ; i++)
+        {
+            if (Get($"{name}.member.{i}") is not { } item)
+            {
+                return result;
+            }
+
+            result.Add(item);
+        }
+    }
+
+    /// <summary>A <c>member</c>-style list of structures, <c>{name}.member.N.Field</c> (N from 1, up to the first gap).</summary>
+    public IReadOnlyList<SimParams> Structs(string name)
+    {
+        var result = new List<SimParams>();
+        for (var i = 1; ; i++)
+        {
+            var prefix = $"{_prefix}{name}.member.{i}.";
+            if (!_parameters.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                return result;
+            }
+
+            result.Add(new SimParams(_parameters, _errors, prefix));
+        }
+    }
+
+    /// <summary>A nested structure sent as <c>{name}.Field</c>.</summary>
+    public SimParams Struct(string name) => new(_parameters, _errors, $"{_prefix}{name}.");
+
+    /// <summary>Tags sent as <c>{name}.member.N.Key</c> / <c>.Value</c>; a member without a key is a missing parameter.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Tags(string name = "Tags") =>
+        [.. Structs(name).Select(t => new KeyValuePair<string, string>(t.Required("Key"), t.Get("Value") ?? string.Empty))];
 }

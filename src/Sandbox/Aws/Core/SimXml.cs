@@ -27,15 +27,34 @@ public static class SimXml
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A <c>member</c> list (Query services): <c>&lt;name&gt;&lt;member&gt;…&lt;/member&gt;…&lt;/name&gt;</c>.</summary>
+    public static XElement Members<T>(string name, IEnumerable<T> items, Func<T, IEnumerable<object?>> members) =>
+        List(name, "member", items, members);
+
+    /// <summary>A <c>member</c> list of strings.</summary>
+    public static XElement Strings(string name, IEnumerable<string> items) =>
+        E(name, items.Select(i => E("member", i)).ToArray());
+
+    /// <summary>Tags as a <c>member</c> list: <c>&lt;name&gt;&lt;member&gt;&lt;Key/&gt;&lt;Value/&gt;&lt;/member&gt;…</c>.</summary>
+    public static XElement Tags(string name, IEnumerable<KeyValuePair<string, string>> tags) =>
+        Members(name, tags, t => [Opt("Key", t.Key), Opt("Value", t.Value)]);
+
     /// <summary>A Query-protocol response: <c>&lt;ActionResponse&gt;&lt;ActionResult&gt;…&lt;/ActionResult&gt;&lt;ResponseMetadata/&gt;</c>.
     /// Pass no content for actions whose output has no members (the Result element is then omitted, as AWS does).</summary>
-    public static SimResponse QueryResponse(SimRequest request, params object?[] resultContent)
+    public static SimResponse QueryResponse(SimRequest request, params object?[] resultContent) =>
+        QueryResponse(SimServiceInfo.For(request.Service).XmlNamespace, request.Action, request.RequestId,
+            resultContent.Length == 0 ? null : resultContent, declaration: true);
+
+    /// <summary>
+    /// A Query-protocol response in <paramref name="ns"/>. <paramref name="resultContent"/> null omits the Result element;
+    /// an empty array writes an empty one. The Elastic Beanstalk and ELBv2 simulations write no XML declaration.
+    /// </summary>
+    public static SimResponse QueryResponse(string ns, string action, string requestId, object?[]? resultContent, bool declaration)
     {
-        var info = SimServiceInfo.For(request.Service);
-        var root = E(request.Action + "Response",
-            resultContent.Length == 0 ? null : E(request.Action + "Result", resultContent),
-            E("ResponseMetadata", E("RequestId", request.RequestId)));
-        return SimResponse.Xml(Serialize(root, info.XmlNamespace));
+        var root = E(action + "Response",
+            resultContent is null ? null : E(action + "Result", resultContent),
+            E("ResponseMetadata", E("RequestId", requestId)));
+        return SimResponse.Xml(Serialize(root, ns, declaration));
     }
 
     /// <summary>An EC2 response: <c>&lt;ActionResponse&gt;&lt;requestId/&gt;…&lt;/ActionResponse&gt;</c>.</summary>
@@ -45,8 +64,8 @@ public static class SimXml
         return SimResponse.Xml(Serialize(root, SimServiceInfo.Ec2.XmlNamespace));
     }
 
-    /// <summary>Serializes with the XML declaration, every un-namespaced element moved into <paramref name="ns"/>.</summary>
-    public static string Serialize(XElement root, string ns)
+    /// <summary>Serializes (with the XML declaration unless told otherwise), every un-namespaced element moved into <paramref name="ns"/>.</summary>
+    public static string Serialize(XElement root, string ns, bool declaration = true)
     {
         if (!string.IsNullOrEmpty(ns))
         {
@@ -60,7 +79,8 @@ public static class SimXml
             }
         }
 
-        return Declaration + "\n" + root.ToString(SaveOptions.DisableFormatting);
+        var body = root.ToString(SaveOptions.DisableFormatting);
+        return declaration ? Declaration + "\n" + body : body;
     }
 
     private static IEnumerable<object> Flatten(IEnumerable<object?> content)

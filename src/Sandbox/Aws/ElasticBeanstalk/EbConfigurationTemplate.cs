@@ -1,4 +1,4 @@
-using Ebops.Sandbox.Aws.QueryKit;
+using Ebops.Sandbox.Aws.Core;
 
 namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 

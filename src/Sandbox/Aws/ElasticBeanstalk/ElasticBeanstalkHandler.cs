@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ebops.Sandbox.Aws.Core;
-using Ebops.Sandbox.Aws.QueryKit;
+using X = Ebops.Sandbox.Aws.Core.SimXml;
 using C = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants;
 
 namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
@@ -12,7 +12,10 @@ namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 /// </summary>
 public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler, ISimStateSource, IAsyncDisposable
 {
-    private static readonly QueryXmlWriter X = new(C.XmlNamespace);
+    private static readonly SimParamErrors ParamErrors = SimParamErrors.Validation(
+        static (name, _) => EbErrors.Missing(name),
+        static (_, message) => EbErrors.Invalid(message));
+
     private readonly ElasticBeanstalkState _state = ElasticBeanstalkState.For(world);
 
     public string SigningName => C.SigningName;
@@ -24,7 +27,7 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
     public async ValueTask<SimResponse> HandleAsync(SimRequest request, CancellationToken cancellationToken)
     {
-        var p = new QueryParams(request.Parameters, static (name, message) => message.StartsWith("1 validation error", StringComparison.Ordinal) ? EbErrors.Missing(name) : EbErrors.Invalid(message));
+        var p = new SimParams(request.Parameters, ParamErrors);
         var id = request.RequestId;
         var action = request.Action;
         switch (action)
@@ -37,20 +40,20 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     _state.UpdateApplicationResourceLifecycle(app.Name, a => ApplyLifecycle(a, p.Struct("ResourceLifecycleConfig")));
                 }
 
-                return X.Response(action, id, X.S("Application", ApplicationXml(app)));
+                return Respond(action, id, X.E("Application", ApplicationXml(app)));
             }
 
             case "DescribeApplications":
-                return X.Response(action, id, X.L("Applications", _state.DescribeApplications(p.List("ApplicationNames")), ApplicationXml));
+                return Respond(action, id, X.Members("Applications", _state.DescribeApplications(p.Members("ApplicationNames")), ApplicationXml));
             case "UpdateApplicationResourceLifecycle":
             {
                 var app = _state.UpdateApplicationResourceLifecycle(p.Required("ApplicationName"), a => ApplyLifecycle(a, p.Struct("ResourceLifecycleConfig")));
-                return X.Response(action, id, X.E("ApplicationName", app.Name), LifecycleXml(app));
+                return Respond(action, id, X.Opt("ApplicationName", app.Name), LifecycleXml(app));
             }
 
             case "DeleteApplication":
                 await _state.DeleteApplicationAsync(p.Required("ApplicationName"), p.Bool("TerminateEnvByForce") ?? false, id).ConfigureAwait(false);
-                return X.EmptyResponse(action, id);
+                return RespondEmpty(action, id);
             case "CreateApplicationVersion":
             {
                 var version = _state.CreateApplicationVersion(
@@ -63,19 +66,19 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     p.Bool("Process") ?? false,
                     p.Tags(),
                     id);
-                return X.Response(action, id, X.S("ApplicationVersion", VersionXml(version)));
+                return Respond(action, id, X.E("ApplicationVersion", VersionXml(version)));
             }
 
             case "DescribeApplicationVersions":
             {
-                var all = _state.DescribeApplicationVersions(p.Get("ApplicationName"), p.List("VersionLabels"));
+                var all = _state.DescribeApplicationVersions(p.Get("ApplicationName"), p.Members("VersionLabels"));
                 var page = Paginate(all, p, action);
-                return X.Response(action, id, X.L("ApplicationVersions", page.Items, VersionXml), X.E("NextToken", page.NextToken));
+                return Respond(action, id, X.Members("ApplicationVersions", page.Items, VersionXml), X.Opt("NextToken", page.NextToken));
             }
 
             case "DeleteApplicationVersion":
                 _state.DeleteApplicationVersion(p.Required("ApplicationName"), p.Required("VersionLabel"), p.Bool("DeleteSourceBundle") ?? false);
-                return X.EmptyResponse(action, id);
+                return RespondEmpty(action, id);
             case "CreateConfigurationTemplate":
             {
                 var source = p.Has("SourceConfiguration")
@@ -91,7 +94,7 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     p.Get("Description"),
                     Options(p, "OptionSettings"),
                     p.Tags());
-                return X.Response(action, id, TemplateXml(template));
+                return Respond(action, id, TemplateXml(template));
             }
 
             case "UpdateConfigurationTemplate":
@@ -102,26 +105,26 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     p.Get("Description"),
                     Options(p, "OptionSettings"),
                     Options(p, "OptionsToRemove"));
-                return X.Response(action, id, TemplateXml(template));
+                return Respond(action, id, TemplateXml(template));
             }
 
             case "DeleteConfigurationTemplate":
                 _state.DeleteConfigurationTemplate(p.Required("ApplicationName"), p.Required("TemplateName"));
-                return X.EmptyResponse(action, id);
+                return RespondEmpty(action, id);
             case "DescribeConfigurationSettings":
             {
                 var c = _state.DescribeConfigurationSettings(p.Required("ApplicationName"), p.Get("TemplateName"), p.Get("EnvironmentName"));
-                return X.Response(action, id, X.L("ConfigurationSettings", [c], s =>
+                return Respond(action, id, X.Members("ConfigurationSettings", [c], s =>
                 [
-                    X.E("SolutionStackName", s.Platform.SolutionStackName),
-                    X.E("PlatformArn", s.Platform.Arn),
-                    X.E("ApplicationName", s.Application),
-                    X.E("TemplateName", s.Template),
-                    X.E("Description", s.Description),
-                    X.E("EnvironmentName", s.Environment),
-                    X.E("DeploymentStatus", s.DeploymentStatus),
-                    X.E("DateCreated", s.Created),
-                    X.E("DateUpdated", s.Updated),
+                    X.Opt("SolutionStackName", s.Platform.SolutionStackName),
+                    X.Opt("PlatformArn", s.Platform.Arn),
+                    X.Opt("ApplicationName", s.Application),
+                    X.Opt("TemplateName", s.Template),
+                    X.Opt("Description", s.Description),
+                    X.Opt("EnvironmentName", s.Environment),
+                    X.Opt("DeploymentStatus", s.DeploymentStatus),
+                    X.Opt("DateCreated", s.Created),
+                    X.Opt("DateUpdated", s.Updated),
                     OptionsXml("OptionSettings", s.Options),
                 ]));
             }
@@ -142,7 +145,7 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     Options(p, "OptionsToRemove"),
                     p.Tags(),
                     id);
-                return X.Response(action, id, EnvironmentXml(environment));
+                return Respond(action, id, EnvironmentXml(environment));
             }
 
             case "DescribeEnvironments":
@@ -150,12 +153,12 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                 var all = _state.DescribeEnvironments(
                     p.Get("ApplicationName"),
                     p.Get("VersionLabel"),
-                    p.List("EnvironmentIds"),
-                    p.List("EnvironmentNames"),
+                    p.Members("EnvironmentIds"),
+                    p.Members("EnvironmentNames"),
                     p.Bool("IncludeDeleted") ?? true,
                     p.Timestamp("IncludedDeletedBackTo"));
                 var page = Paginate(all, p, action);
-                return X.Response(action, id, X.L("Environments", page.Items, EnvironmentXml), X.E("NextToken", page.NextToken));
+                return Respond(action, id, X.Members("Environments", page.Items, EnvironmentXml), X.Opt("NextToken", page.NextToken));
             }
 
             case "UpdateEnvironment":
@@ -169,37 +172,37 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     Options(p, "OptionSettings"),
                     Options(p, "OptionsToRemove"),
                     id);
-                return X.Response(action, id, EnvironmentXml(environment));
+                return Respond(action, id, EnvironmentXml(environment));
             }
 
             case "TerminateEnvironment":
             {
                 var environment = await _state.TerminateEnvironmentAsync(p.Get("EnvironmentId"), p.Get("EnvironmentName"), id).ConfigureAwait(false);
-                return X.Response(action, id, EnvironmentXml(environment));
+                return Respond(action, id, EnvironmentXml(environment));
             }
 
             case "SwapEnvironmentCNAMEs":
                 _state.SwapEnvironmentCnames(p.Get("SourceEnvironmentId"), p.Get("SourceEnvironmentName"), p.Get("DestinationEnvironmentId"), p.Get("DestinationEnvironmentName"), id);
-                return X.EmptyResponse(action, id);
+                return RespondEmpty(action, id);
             case "DescribeEnvironmentResources":
             {
                 var r = _state.DescribeEnvironmentResources(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
-                return X.Response(action, id, X.S(
+                return Respond(action, id, X.E(
                     "EnvironmentResources",
-                    X.E("EnvironmentName", r.Name),
-                    X.L("AutoScalingGroups", [r.AutoScalingGroup], g => [X.E("Name", g)]),
-                    X.L("Instances", r.Instances, i => [X.E("Id", i)]),
-                    X.L("LaunchConfigurations", Array.Empty<string>(), l => [X.E("Name", l)]),
-                    X.L("LaunchTemplates", [r.LaunchTemplate], l => [X.E("Id", l)]),
-                    X.L("LoadBalancers", r.LoadBalancer is null ? Array.Empty<string>() : [r.LoadBalancer], l => [X.E("Name", l)]),
-                    X.L("Triggers", Array.Empty<string>(), t => [X.E("Name", t)]),
-                    X.L("Queues", Array.Empty<string>(), q => [X.E("Name", q)])));
+                    X.Opt("EnvironmentName", r.Name),
+                    X.Members("AutoScalingGroups", [r.AutoScalingGroup], g => [X.Opt("Name", g)]),
+                    X.Members("Instances", r.Instances, i => [X.Opt("Id", i)]),
+                    X.Members("LaunchConfigurations", Array.Empty<string>(), l => [X.Opt("Name", l)]),
+                    X.Members("LaunchTemplates", [r.LaunchTemplate], l => [X.Opt("Id", l)]),
+                    X.Members("LoadBalancers", r.LoadBalancer is null ? Array.Empty<string>() : [r.LoadBalancer], l => [X.Opt("Name", l)]),
+                    X.Members("Triggers", Array.Empty<string>(), t => [X.Opt("Name", t)]),
+                    X.Members("Queues", Array.Empty<string>(), q => [X.Opt("Name", q)])));
             }
 
             case "DescribeEnvironmentHealth":
-                return X.Response(action, id, EnvironmentHealthXml(p));
+                return Respond(action, id, EnvironmentHealthXml(p));
             case "DescribeInstancesHealth":
-                return X.Response(action, id, InstancesHealthXml(p));
+                return Respond(action, id, InstancesHealthXml(p));
             case "DescribeEvents":
             {
                 var all = _state.DescribeEvents(
@@ -213,47 +216,47 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
                     p.Timestamp("StartTime"),
                     p.Timestamp("EndTime"));
                 var page = Paginate(all, p, action);
-                return X.Response(action, id, X.L("Events", page.Items, e =>
+                return Respond(action, id, X.Members("Events", page.Items, e =>
                 [
-                    X.E("EventDate", e.Date),
-                    X.E("Message", e.Message),
-                    X.E("ApplicationName", e.ApplicationName),
-                    X.E("VersionLabel", e.VersionLabel),
-                    X.E("TemplateName", e.TemplateName),
-                    X.E("EnvironmentName", e.EnvironmentName),
-                    X.E("RequestId", e.RequestId),
-                    X.E("Severity", e.Severity),
-                ]), X.E("NextToken", page.NextToken));
+                    X.Opt("EventDate", e.Date),
+                    X.Opt("Message", e.Message),
+                    X.Opt("ApplicationName", e.ApplicationName),
+                    X.Opt("VersionLabel", e.VersionLabel),
+                    X.Opt("TemplateName", e.TemplateName),
+                    X.Opt("EnvironmentName", e.EnvironmentName),
+                    X.Opt("RequestId", e.RequestId),
+                    X.Opt("Severity", e.Severity),
+                ]), X.Opt("NextToken", page.NextToken));
             }
 
             case "CheckDNSAvailability":
             {
                 var available = _state.CheckDnsAvailability(p.Required("CNAMEPrefix"), out var cname);
-                return X.Response(action, id, X.E("Available", available), X.E("FullyQualifiedCNAME", cname));
+                return Respond(action, id, X.Opt("Available", available), X.Opt("FullyQualifiedCNAME", cname));
             }
 
             case "ListPlatformVersions":
             {
                 var platforms = FilterPlatforms(p);
                 var page = Paginate(platforms, p, action);
-                return X.Response(action, id, X.L("PlatformSummaryList", page.Items, PlatformXml), X.E("NextToken", page.NextToken));
+                return Respond(action, id, X.Members("PlatformSummaryList", page.Items, PlatformXml), X.Opt("NextToken", page.NextToken));
             }
 
             case "ListAvailableSolutionStacks":
-                return X.Response(
+                return Respond(
                     action,
                     id,
                     X.Strings("SolutionStacks", _state.Platforms.Select(s => s.SolutionStackName)),
-                    X.L("SolutionStackDetails", _state.Platforms, s => [X.E("SolutionStackName", s.SolutionStackName), X.Strings("PermittedFileTypes", ["jar", "zip"])]));
+                    X.Members("SolutionStackDetails", _state.Platforms, s => [X.Opt("SolutionStackName", s.SolutionStackName), X.Strings("PermittedFileTypes", ["jar", "zip"])]));
             case "ListTagsForResource":
             {
                 var (arn, tags) = _state.ListTags(p.Required("ResourceArn"));
-                return X.Response(action, id, X.E("ResourceArn", arn), X.Tags("ResourceTags", tags));
+                return Respond(action, id, X.Opt("ResourceArn", arn), X.Tags("ResourceTags", tags));
             }
 
             case "UpdateTagsForResource":
-                _state.UpdateTags(p.Required("ResourceArn"), p.Tags("TagsToAdd"), p.List("TagsToRemove"));
-                return X.EmptyResponse(action, id);
+                _state.UpdateTags(p.Required("ResourceArn"), p.Tags("TagsToAdd"), p.Members("TagsToRemove"));
+                return RespondEmpty(action, id);
             default:
                 throw new AwsSimException(C.Errors.InvalidAction, $"The action {action} is not valid for this web service.");
         }
@@ -263,10 +266,10 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
     public ValueTask DisposeAsync() => _state.DisposeAsync();
 
-    private static IReadOnlyList<EbOptionSetting> Options(QueryParams p, string name)
+    private static IReadOnlyList<EbOptionSetting> Options(SimParams p, string name)
         => [.. p.Structs(name).Select(o => new EbOptionSetting(o.Required("Namespace"), o.Required("OptionName"), o.Get("Value"), o.Get("ResourceName")))];
 
-    private static void ApplyLifecycle(EbApplication app, QueryParams config)
+    private static void ApplyLifecycle(EbApplication app, SimParams config)
     {
         app.ServiceRole = config.Get("ServiceRole") ?? app.ServiceRole;
         var count = config.Struct("VersionLifecycleConfig.MaxCountRule");
@@ -279,18 +282,18 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
         app.MaxAgeDeleteSource = age.Bool("DeleteSourceFromS3") ?? app.MaxAgeDeleteSource;
     }
 
-    private static System.Xml.Linq.XElement LifecycleXml(EbApplication a) => X.S(
+    private static System.Xml.Linq.XElement LifecycleXml(EbApplication a) => X.E(
         "ResourceLifecycleConfig",
-        X.E("ServiceRole", a.ServiceRole),
-        X.S(
+        X.Opt("ServiceRole", a.ServiceRole),
+        X.E(
             "VersionLifecycleConfig",
-            X.S("MaxCountRule", X.E("Enabled", a.MaxCountEnabled), X.E("MaxCount", a.MaxCount), X.E("DeleteSourceFromS3", a.MaxCountDeleteSource)),
-            X.S("MaxAgeRule", X.E("Enabled", a.MaxAgeEnabled), X.E("MaxAgeInDays", a.MaxAgeInDays), X.E("DeleteSourceFromS3", a.MaxAgeDeleteSource))));
+            X.E("MaxCountRule", X.Opt("Enabled", a.MaxCountEnabled), X.Opt("MaxCount", a.MaxCount), X.Opt("DeleteSourceFromS3", a.MaxCountDeleteSource)),
+            X.E("MaxAgeRule", X.Opt("Enabled", a.MaxAgeEnabled), X.Opt("MaxAgeInDays", a.MaxAgeInDays), X.Opt("DeleteSourceFromS3", a.MaxAgeDeleteSource))));
 
     private static System.Xml.Linq.XElement OptionsXml(string name, IEnumerable<EbOptionSetting> options)
-        => X.L(name, options, o => [X.E("ResourceName", o.ResourceName), X.E("Namespace", o.Namespace), X.E("OptionName", o.OptionName), X.E("Value", o.Value)]);
+        => X.Members(name, options, o => [X.Opt("ResourceName", o.ResourceName), X.Opt("Namespace", o.Namespace), X.Opt("OptionName", o.OptionName), X.Opt("Value", o.Value)]);
 
-    private SimPage<T> Paginate<T>(IReadOnlyList<T> all, QueryParams p, string action)
+    private SimPage<T> Paginate<T>(IReadOnlyList<T> all, SimParams p, string action)
     {
         var size = p.Int("MaxRecords");
         if (size is < 1 or > 1000)
@@ -301,14 +304,14 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
         return world.Paging.Page(C.SigningName, action, all, p.Get("NextToken"), size, invalidTokenCode: C.Errors.InvalidParameterValue);
     }
 
-    private List<EbPlatform> FilterPlatforms(QueryParams p)
+    private List<EbPlatform> FilterPlatforms(SimParams p)
     {
         IEnumerable<EbPlatform> result = _state.Platforms;
         foreach (var filter in p.Structs("Filters"))
         {
             var type = filter.Required("Type");
             var op = filter.Get("Operator") ?? "=";
-            var values = filter.List("Values");
+            var values = filter.Members("Values");
             Func<EbPlatform, string?> field = type switch
             {
                 "PlatformName" => x => x.BranchName,
@@ -356,11 +359,11 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
     private object?[] ApplicationXml(EbApplication a) =>
     [
-        X.E("ApplicationArn", a.Arn),
-        X.E("ApplicationName", a.Name),
-        X.E("Description", a.Description),
-        X.E("DateCreated", a.Created),
-        X.E("DateUpdated", a.Updated),
+        X.Opt("ApplicationArn", a.Arn),
+        X.Opt("ApplicationName", a.Name),
+        X.Opt("Description", a.Description),
+        X.Opt("DateCreated", a.Created),
+        X.Opt("DateUpdated", a.Updated),
         X.Strings("Versions", _state.VersionLabelsOf(a.Name)),
         X.Strings("ConfigurationTemplates", _state.TemplateNamesOf(a.Name)),
         LifecycleXml(a),
@@ -368,25 +371,25 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
     private object?[] VersionXml(EbApplicationVersion v) =>
     [
-        X.E("ApplicationVersionArn", v.Arn),
-        X.E("ApplicationName", v.ApplicationName),
-        X.E("Description", v.Description),
-        X.E("VersionLabel", v.Label),
-        v.S3Bucket is null ? null : X.S("SourceBundle", X.E("S3Bucket", v.S3Bucket), X.E("S3Key", v.S3Key)),
-        X.E("DateCreated", v.Created),
-        X.E("DateUpdated", v.Updated),
-        X.E("Status", v.StatusAt(_state.Now)),
+        X.Opt("ApplicationVersionArn", v.Arn),
+        X.Opt("ApplicationName", v.ApplicationName),
+        X.Opt("Description", v.Description),
+        X.Opt("VersionLabel", v.Label),
+        v.S3Bucket is null ? null : X.E("SourceBundle", X.Opt("S3Bucket", v.S3Bucket), X.Opt("S3Key", v.S3Key)),
+        X.Opt("DateCreated", v.Created),
+        X.Opt("DateUpdated", v.Updated),
+        X.Opt("Status", v.StatusAt(_state.Now)),
     ];
 
     private static object?[] TemplateXml(EbConfigurationTemplate t) =>
     [
-        X.E("SolutionStackName", t.Platform.SolutionStackName),
-        X.E("PlatformArn", t.Platform.Arn),
-        X.E("ApplicationName", t.ApplicationName),
-        X.E("TemplateName", t.Name),
-        X.E("Description", t.Description),
-        X.E("DateCreated", t.Created),
-        X.E("DateUpdated", t.Updated),
+        X.Opt("SolutionStackName", t.Platform.SolutionStackName),
+        X.Opt("PlatformArn", t.Platform.Arn),
+        X.Opt("ApplicationName", t.ApplicationName),
+        X.Opt("TemplateName", t.Name),
+        X.Opt("Description", t.Description),
+        X.Opt("DateCreated", t.Created),
+        X.Opt("DateUpdated", t.Updated),
         OptionsXml("OptionSettings", t.Options),
     ];
 
@@ -396,62 +399,62 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
         var health = _state.HealthOf(e);
         return
         [
-            X.E("EnvironmentName", e.Name),
-            X.E("EnvironmentId", e.Id),
-            X.E("ApplicationName", e.ApplicationName),
-            X.E("VersionLabel", e.VersionLabel),
-            X.E("SolutionStackName", e.Platform.SolutionStackName),
-            X.E("PlatformArn", e.Platform.Arn),
-            X.E("TemplateName", e.TemplateName),
-            X.E("Description", e.Description),
-            X.E("EndpointURL", e.LoadBalancerDns),
-            X.E("CNAME", e.Cname),
-            X.E("DateCreated", e.Created),
-            X.E("DateUpdated", e.Updated),
-            X.E("Status", status),
-            X.E("AbortableOperationInProgress", status == C.Updating),
-            X.E("Health", health.Color),
-            X.E("HealthStatus", health.HealthStatus),
-            X.S("Tier", X.E("Name", "WebServer"), X.E("Type", "Standard"), X.E("Version", "1.0")),
-            X.L("EnvironmentLinks", Array.Empty<string>(), l => [X.E("LinkName", l)]),
-            X.E("EnvironmentArn", e.Arn),
+            X.Opt("EnvironmentName", e.Name),
+            X.Opt("EnvironmentId", e.Id),
+            X.Opt("ApplicationName", e.ApplicationName),
+            X.Opt("VersionLabel", e.VersionLabel),
+            X.Opt("SolutionStackName", e.Platform.SolutionStackName),
+            X.Opt("PlatformArn", e.Platform.Arn),
+            X.Opt("TemplateName", e.TemplateName),
+            X.Opt("Description", e.Description),
+            X.Opt("EndpointURL", e.LoadBalancerDns),
+            X.Opt("CNAME", e.Cname),
+            X.Opt("DateCreated", e.Created),
+            X.Opt("DateUpdated", e.Updated),
+            X.Opt("Status", status),
+            X.Opt("AbortableOperationInProgress", status == C.Updating),
+            X.Opt("Health", health.Color),
+            X.Opt("HealthStatus", health.HealthStatus),
+            X.E("Tier", X.Opt("Name", "WebServer"), X.Opt("Type", "Standard"), X.Opt("Version", "1.0")),
+            X.Members("EnvironmentLinks", Array.Empty<string>(), l => [X.Opt("LinkName", l)]),
+            X.Opt("EnvironmentArn", e.Arn),
         ];
     }
 
     private static object?[] PlatformXml(EbPlatform x) =>
     [
-        X.E("PlatformArn", x.Arn),
-        X.E("PlatformOwner", "AWSElasticBeanstalk"),
-        X.E("PlatformStatus", "Ready"),
-        X.E("PlatformCategory", x.Category),
-        X.E("OperatingSystemName", "Amazon Linux"),
-        X.E("OperatingSystemVersion", "2023"),
+        X.Opt("PlatformArn", x.Arn),
+        X.Opt("PlatformOwner", "AWSElasticBeanstalk"),
+        X.Opt("PlatformStatus", "Ready"),
+        X.Opt("PlatformCategory", x.Category),
+        X.Opt("OperatingSystemName", "Amazon Linux"),
+        X.Opt("OperatingSystemVersion", "2023"),
         X.Strings("SupportedTierList", ["WebServer/Standard", "Worker/SQS/HTTP"]),
         X.Strings("SupportedAddonList", ["Log/S3", "Monitoring/Healthd", "WorkerDaemon/SQSD"]),
-        X.E("PlatformVersion", x.Version),
-        X.E("PlatformBranchName", x.BranchName),
-        X.E("PlatformBranchLifecycleState", x.BranchLifecycleState),
+        X.Opt("PlatformVersion", x.Version),
+        X.Opt("PlatformBranchName", x.BranchName),
+        X.Opt("PlatformBranchLifecycleState", x.BranchLifecycleState),
     ];
 
-    private object?[] EnvironmentHealthXml(QueryParams p)
+    private object?[] EnvironmentHealthXml(SimParams p)
     {
         var (environment, health, metrics, duration) = _state.DescribeHealth(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
         var wanted = Attributes(p);
         bool Want(string name) => wanted.Contains("All") || wanted.Contains(name);
         return
         [
-            X.E("EnvironmentName", environment.Name),
-            Want("HealthStatus") ? X.E("HealthStatus", health.HealthStatus) : null,
-            Want("Status") ? X.E("Status", _state.StatusOf(environment)) : null,
-            Want("Color") ? X.E("Color", health.Color) : null,
+            X.Opt("EnvironmentName", environment.Name),
+            Want("HealthStatus") ? X.Opt("HealthStatus", health.HealthStatus) : null,
+            Want("Status") ? X.Opt("Status", _state.StatusOf(environment)) : null,
+            Want("Color") ? X.Opt("Color", health.Color) : null,
             Want("Causes") ? X.Strings("Causes", health.Causes) : null,
             Want("ApplicationMetrics") ? MetricsXml(metrics, duration) : null,
-            Want("InstancesHealth") ? X.S("InstancesHealth", [.. new[] { C.NoData, C.Unknown, C.Pending, C.Ok, C.Info, C.Warning, C.Degraded, C.Severe }.Select(k => X.E(k, health.Instances[k]))]) : null,
-            Want("RefreshedAt") ? X.E("RefreshedAt", _state.Now) : null,
+            Want("InstancesHealth") ? X.E("InstancesHealth", [.. new[] { C.NoData, C.Unknown, C.Pending, C.Ok, C.Info, C.Warning, C.Degraded, C.Severe }.Select(k => X.Opt(k, health.Instances[k]))]) : null,
+            Want("RefreshedAt") ? X.Opt("RefreshedAt", _state.Now) : null,
         ];
     }
 
-    private object?[] InstancesHealthXml(QueryParams p)
+    private object?[] InstancesHealthXml(SimParams p)
     {
         var (environment, health, _, _) = _state.DescribeHealth(p.Get("EnvironmentId"), p.Get("EnvironmentName"));
         var wanted = Attributes(p);
@@ -460,29 +463,29 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
         var page = Paginate(instances, p, "DescribeInstancesHealth");
         return
         [
-            X.L("InstanceHealthList", page.Items, i =>
+            X.Members("InstanceHealthList", page.Items, i =>
             {
                 var status = health.InstanceStatus.GetValueOrDefault(i.Id, C.NoData);
                 return
                 [
-                    X.E("InstanceId", i.Id),
-                    Want("HealthStatus") ? X.E("HealthStatus", status) : null,
-                    Want("Color") ? X.E("Color", status switch { C.Ok => C.Green, C.Severe => C.Red, C.Warning => C.Yellow, _ => C.Grey }) : null,
+                    X.Opt("InstanceId", i.Id),
+                    Want("HealthStatus") ? X.Opt("HealthStatus", status) : null,
+                    Want("Color") ? X.Opt("Color", status switch { C.Ok => C.Green, C.Severe => C.Red, C.Warning => C.Yellow, _ => C.Grey }) : null,
                     Want("Causes") ? X.Strings("Causes", status == C.Severe ? ["Instance failed ELB health checks."] : []) : null,
-                    Want("LaunchedAt") ? X.E("LaunchedAt", i.LaunchedAt) : null,
-                    Want("Deployment") ? X.S("Deployment", X.E("VersionLabel", i.Server.VersionLabel), X.E("DeploymentId", i.DeploymentId), X.E("Status", "Deployed"), X.E("DeploymentTime", i.DeployedAt)) : null,
-                    Want("AvailabilityZone") ? X.E("AvailabilityZone", i.AvailabilityZone) : null,
-                    Want("InstanceType") ? X.E("InstanceType", environment.Option(C.LaunchConfigurationNamespace, "InstanceType") ?? "t3.micro") : null,
+                    Want("LaunchedAt") ? X.Opt("LaunchedAt", i.LaunchedAt) : null,
+                    Want("Deployment") ? X.E("Deployment", X.Opt("VersionLabel", i.Server.VersionLabel), X.Opt("DeploymentId", i.DeploymentId), X.Opt("Status", "Deployed"), X.Opt("DeploymentTime", i.DeployedAt)) : null,
+                    Want("AvailabilityZone") ? X.Opt("AvailabilityZone", i.AvailabilityZone) : null,
+                    Want("InstanceType") ? X.Opt("InstanceType", environment.Option(C.LaunchConfigurationNamespace, "InstanceType") ?? "t3.micro") : null,
                 ];
             }),
-            Want("RefreshedAt") ? X.E("RefreshedAt", _state.Now) : null,
-            X.E("NextToken", page.NextToken),
+            Want("RefreshedAt") ? X.Opt("RefreshedAt", _state.Now) : null,
+            X.Opt("NextToken", page.NextToken),
         ];
     }
 
-    private static HashSet<string> Attributes(QueryParams p)
+    private static HashSet<string> Attributes(SimParams p)
     {
-        var names = p.List("AttributeNames");
+        var names = p.Members("AttributeNames");
         return names.Count == 0 ? ["All"] : [.. names];
     }
 
@@ -495,13 +498,21 @@ public sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler
 
         // One mean for every percentile: the proxy keeps sums, not a latency histogram (docs/simulator-eb-elb.md).
         var latency = metrics.Requests == 0 ? 0 : metrics.Latency.TotalSeconds / metrics.Requests;
-        return X.S(
+        return X.E(
             "ApplicationMetrics",
-            X.E("Duration", duration),
-            X.E("RequestCount", (int)Math.Min(int.MaxValue, metrics.Requests)),
-            X.S("StatusCodes", X.E("Status2xx", (int)metrics.Status2xx), X.E("Status3xx", (int)metrics.Status3xx), X.E("Status4xx", (int)metrics.Status4xx), X.E("Status5xx", (int)metrics.Status5xx)),
-            metrics.Requests == 0 ? null : X.S(
+            X.Opt("Duration", duration),
+            X.Opt("RequestCount", (int)Math.Min(int.MaxValue, metrics.Requests)),
+            X.E("StatusCodes", X.Opt("Status2xx", (int)metrics.Status2xx), X.Opt("Status3xx", (int)metrics.Status3xx), X.Opt("Status4xx", (int)metrics.Status4xx), X.Opt("Status5xx", (int)metrics.Status5xx)),
+            metrics.Requests == 0 ? null : X.E(
                 "Latency",
-                [.. new[] { "P999", "P99", "P95", "P90", "P85", "P75", "P50", "P10" }.Select(k => X.E(k, Math.Round(latency, 3, MidpointRounding.AwayFromZero)))]));
+                [.. new[] { "P999", "P99", "P95", "P90", "P85", "P75", "P50", "P10" }.Select(k => X.Opt(k, Math.Round(latency, 3, MidpointRounding.AwayFromZero)))]));
     }
+
+    // This service has always answered without an XML declaration and with an (empty) Result element even for
+    // outputs without members; kept byte-for-byte.
+    private static SimResponse Respond(string action, string requestId, params object?[] result) =>
+        SimXml.QueryResponse(C.XmlNamespace, action, requestId, result, declaration: false);
+
+    private static SimResponse RespondEmpty(string action, string requestId) =>
+        SimXml.QueryResponse(C.XmlNamespace, action, requestId, null, declaration: false);
 }

@@ -1066,7 +1066,7 @@ public sealed partial class ElasticBeanstalkState : IAsyncDisposable
             ?? throw EbErrors.NoEnvironment(name, id);
     }
 
-    private Ebops.Sandbox.Aws.QueryKit.TagList FindTagsLocked(string arn)
+    private TagList FindTagsLocked(string arn)
     {
         if (_applications.FirstOrDefault(a => a.Arn == arn) is { } app)
         {

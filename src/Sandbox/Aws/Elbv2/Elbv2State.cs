@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
-using Ebops.Sandbox.Aws.QueryKit;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using C = Ebops.Sandbox.Aws.Elbv2.Elbv2Constants;
@@ -29,7 +28,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
     private readonly SimTiming _timing;
     private readonly InstanceRegistry _instances;
     private readonly Elbv2Options _options;
-    private readonly IdSource _ids;
+    private readonly SimIds _ids;
     private readonly string _region;
     private readonly string _account;
     private readonly FaultInjector? _faults;
@@ -60,8 +59,8 @@ public sealed partial class Elbv2State : IAsyncDisposable
         _timing = timing;
         _instances = instances;
         _options = options ?? new Elbv2Options();
-        _ids = new IdSource(_options.Seed);
         _region = region;
+        _ids = new SimIds(_options.Seed, region, account);
     }
 
     internal TimeProvider Time => _time;
@@ -291,13 +290,13 @@ public sealed partial class Elbv2State : IAsyncDisposable
                 }
             }
 
-            var id = _ids.Hex(16);
+            var id = _ids.HexString(16);
             var kind = type == C.Application ? "app" : "net";
             var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:loadbalancer/{kind}/{input.Name}/{id}";
             var internalPrefix = scheme == C.Internal ? "internal-" : string.Empty;
             var dnsName = type == C.Application
                 ? $"{internalPrefix}{input.Name}-{_ids.Digits(10)}.{_region}.elb.amazonaws.com"
-                : $"{internalPrefix}{input.Name}-{_ids.Hex(16)}.elb.{_region}.amazonaws.com";
+                : $"{internalPrefix}{input.Name}-{_ids.HexString(16)}.elb.{_region}.amazonaws.com";
 
             var zones = new List<LoadBalancerZone>();
             var associated = new List<string>();
@@ -305,7 +304,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             {
                 foreach (var (subnetId, _, zone, allocationId) in placed)
                 {
-                    var eni = "eni-" + _ids.Hex(17);
+                    var eni = _ids.NetworkInterfaceId();
                     string? ip = null;
                     if (allocationId is not null)
                     {
@@ -551,7 +550,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
                 throw new AwsSimException(E.DuplicateTargetGroupName, $"A target group with the same name '{name}' exists, but with different settings");
             }
 
-            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:targetgroup/{name}/{_ids.Hex(16)}";
+            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:targetgroup/{name}/{_ids.HexString(16)}";
             var group = new TargetGroup
             {
                 Arn = arn,
@@ -800,7 +799,7 @@ public sealed partial class Elbv2State : IAsyncDisposable
             protocol ??= lb.IsApplication ? "HTTP" : "TCP";
             port ??= protocol is "HTTPS" or "TLS" ? 443 : 80;
             ValidateListenerLocked(lb, protocol, port.Value, actions, hasCertificate, except: null);
-            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:listener/{(lb.IsApplication ? "app" : "net")}/{lb.Name}/{lb.Arn[(lb.Arn.LastIndexOf('/') + 1)..]}/{_ids.Hex(16)}";
+            var arn = $"arn:aws:elasticloadbalancing:{_region}:{_account}:listener/{(lb.IsApplication ? "app" : "net")}/{lb.Name}/{lb.Arn[(lb.Arn.LastIndexOf('/') + 1)..]}/{_ids.HexString(16)}";
             var primary = PrimaryRuntimeLocked(actions);
             Listener listener;
             if (lb.IsApplication)

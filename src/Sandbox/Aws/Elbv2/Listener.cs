@@ -1,5 +1,5 @@
+using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.DataPlane;
-using Ebops.Sandbox.Aws.QueryKit;
 
 namespace Ebops.Sandbox.Aws.Elbv2;
 

@@ -11,8 +11,8 @@ namespace Ebops.Sandbox.Tests.Aws.ElasticBeanstalk;
 /// <summary>EB and ELBv2 through the simulator's real HTTP front end, signed with AWSSDK.Core's public SigV4 signer.</summary>
 public sealed class FrontEndEbElbTests
 {
-    private static readonly ServiceModel Eb = ServiceModel.Load("elasticbeanstalk-2010-12-01");
-    private static readonly ServiceModel Elb = ServiceModel.Load("elasticloadbalancingv2-2015-12-01");
+    private static readonly AwsModel Eb = AwsModel.Load("elasticbeanstalk-2010-12-01");
+    private static readonly AwsModel Elb = AwsModel.Load("elasticloadbalancingv2-2015-12-01");
 
     [Fact]
     public async Task Signed_eb_and_elbv2_calls_launch_an_environment_reachable_through_the_state_dump_endpoints()
@@ -140,7 +140,7 @@ public sealed class FrontEndEbElbTests
     {
         var form = parameters.ToDictionary(p => p.Key, p => p.Value);
         var model = service == "elasticbeanstalk" ? Eb : Elb;
-        model.CheckRequest(action, form);
+        model.CheckRequest(action, form, strict: true);
         var reply = await host.QueryAsync(service, action, form);
         Assert.True(reply.Status == 200, reply.Body);
         model.CheckResponse(action, reply.Body);

@@ -8,7 +8,7 @@ internal sealed class ModelCaller(IAwsServiceHandler handler, string modelStem)
 {
     private int _requests;
 
-    public ServiceModel Model { get; } = ServiceModel.Load(modelStem);
+    public AwsModel Model { get; } = AwsModel.Load(modelStem);
 
     public XNamespace Ns => Model.XmlNamespace;
 
@@ -16,7 +16,7 @@ internal sealed class ModelCaller(IAwsServiceHandler handler, string modelStem)
     public async Task<XElement> CallAsync(string action, params (string Key, string Value)[] parameters)
     {
         var dictionary = parameters.ToDictionary(p => p.Key, p => p.Value);
-        Model.CheckRequest(action, dictionary);
+        Model.CheckRequest(action, dictionary, strict: true);
         var request = new SimRequest(handler.SigningName, action, dictionary, $"req-{Interlocked.Increment(ref _requests)}", Ebops.Sandbox.Aws.Core.SandboxNetwork.Region, Ebops.Sandbox.Aws.Core.SandboxNetwork.AccessKeyId);
         var response = await handler.HandleAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(200, response.StatusCode);

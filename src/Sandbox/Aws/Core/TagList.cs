@@ -1,4 +1,4 @@
-namespace Ebops.Sandbox.Aws.QueryKit;
+namespace Ebops.Sandbox.Aws.Core;
 
 /// <summary>An ordered tag set: adding an existing key replaces its value in place, as AWS tagging APIs do.</summary>
 internal sealed class TagList
