@@ -19,8 +19,12 @@ if (args.Length >= 2 && args[0] == "serve")
 
 var objects = Arg("--objects", 1000);
 var workers = Arg("--workers", 2);
-var self = typeof(Item).Assembly.Location;
-using var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, [self, "serve", objects.ToString(CultureInfo.InvariantCulture)])
+// Started as `dotnet Runtime.Bench.dll` the host needs the assembly path; started through the apphost (`dotnet run`)
+// it must not get it, or the child would take it for its first argument and run the whole benchmark again.
+var host = Environment.ProcessPath!;
+string[] serveArgs = ["serve", objects.ToString(CultureInfo.InvariantCulture)];
+string[] childArgs = Path.GetFileNameWithoutExtension(host) == "dotnet" ? [typeof(Item).Assembly.Location, .. serveArgs] : serveArgs;
+using var child = Process.Start(new ProcessStartInfo(host, childArgs)
 {
     RedirectStandardOutput = true,
     RedirectStandardInput = true,
