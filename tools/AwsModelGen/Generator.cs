@@ -376,7 +376,7 @@ public sealed class Generator(ServiceSpec spec, JsonObject model, JsonObject? pa
                 var local = "m" + counter++;
                 sb.AppendLine($"        if (v.{name} is {{ }} {local})");
                 sb.AppendLine("        {");
-                EmitWrite(sb, reference, local, $"prefix + \"{WireName(name, reference)}\"", IsSensitive(name, reference), 3, ref counter);
+                EmitWrite(sb, "p", reference, local, $"prefix + \"{WireName(name, reference)}\"", IsSensitive(name, reference), 3, ref counter);
                 sb.AppendLine("        }");
                 sb.AppendLine();
             }
@@ -391,30 +391,26 @@ public sealed class Generator(ServiceSpec spec, JsonObject model, JsonObject? pa
         return Finish(sb);
     }
 
-    private void EmitWrite(StringBuilder sb, JsonObject reference, string value, string key, bool sensitive, int depth, ref int counter)
+    private void EmitWrite(StringBuilder sb, string p, JsonObject reference, string value, string key, bool sensitive, int depth, ref int counter)
     {
         var pad = new string(' ', depth * 4);
         var def = Resolve(reference);
         switch (TypeOf(def))
         {
             case "structure":
-                sb.AppendLine($"{pad}Write{StructOf(reference).Name}(p, {key} + \".\", {value});");
+                sb.AppendLine($"{pad}Write{StructOf(reference).Name}({p}, {key} + \".\", {value});");
                 break;
             case "list":
             {
+                // List encoding lives in QueryParams.AddList; the generated code only says how to write one item.
                 var member = def["member"]!.AsObject();
-                var flattened = (bool?)def["flattened"] == true;
-                var i = "i" + counter++;
-                var itemKey = flattened ? $"{key} + \".\" + ({i} + 1)" : $"{key} + \".{(string?)member["locationName"] ?? "member"}.\" + ({i} + 1)";
-                sb.AppendLine($"{pad}if ({value}.Count == 0)");
+                var itemName = (bool?)def["flattened"] == true ? "null" : $"\"{(string?)member["locationName"] ?? "member"}\"";
+                var n = counter++;
+                var (q, k, x) = ("q" + n, "k" + n, "x" + n);
+                sb.AppendLine($"{pad}{p}.AddList({key}, {itemName}, {value}, static ({q}, {k}, {x}) =>");
                 sb.AppendLine($"{pad}{{");
-                sb.AppendLine($"{pad}    p.Add({key}, \"\");");
-                sb.AppendLine($"{pad}}}");
-                sb.AppendLine();
-                sb.AppendLine($"{pad}for (var {i} = 0; {i} < {value}.Count; {i}++)");
-                sb.AppendLine($"{pad}{{");
-                EmitWrite(sb, member, $"{value}[{i}]", itemKey, sensitive, depth + 1, ref counter);
-                sb.AppendLine($"{pad}}}");
+                EmitWrite(sb, q, member, x, k, sensitive, depth + 1, ref counter);
+                sb.AppendLine($"{pad}}});");
                 break;
             }
 
@@ -429,8 +425,8 @@ public sealed class Generator(ServiceSpec spec, JsonObject model, JsonObject? pa
                 sb.AppendLine($"{pad}var {i} = 1;");
                 sb.AppendLine($"{pad}foreach (var {entry} in {value})");
                 sb.AppendLine($"{pad}{{");
-                sb.AppendLine($"{pad}    p.Add({entryKey} + \".{keyName}\", {entry}.Key);");
-                EmitWrite(sb, def["value"]!.AsObject(), $"{entry}.Value", $"{entryKey} + \".{valueName}\"", sensitive, depth + 1, ref counter);
+                sb.AppendLine($"{pad}    {p}.Add({entryKey} + \".{keyName}\", {entry}.Key);");
+                EmitWrite(sb, p, def["value"]!.AsObject(), $"{entry}.Value", $"{entryKey} + \".{valueName}\"", sensitive, depth + 1, ref counter);
                 sb.AppendLine($"{pad}    {i}++;");
                 sb.AppendLine($"{pad}}}");
                 break;
@@ -438,8 +434,8 @@ public sealed class Generator(ServiceSpec spec, JsonObject model, JsonObject? pa
 
             default:
                 sb.AppendLine(sensitive && CsType(reference) == "string"
-                    ? $"{pad}p.AddSensitive({key}, {value});"
-                    : $"{pad}p.Add({key}, {value});");
+                    ? $"{pad}{p}.AddSensitive({key}, {value});"
+                    : $"{pad}{p}.Add({key}, {value});");
                 break;
         }
     }

@@ -35,6 +35,27 @@ public sealed class QueryParams
         sensitive.Add(value);
     }
 
+    /// <summary>
+    /// Writes a list member the way the Query protocol encodes lists: an empty list is sent as <c>Name=</c> (so that
+    /// "set to empty" differs from "not set"), items as <c>Name.{itemName}.N</c> (1-based), or <c>Name.N</c> when the
+    /// model marks the list flattened (<paramref name="itemName"/> null). <paramref name="writeItem"/> writes one item
+    /// under the key it is given.
+    /// </summary>
+    public void AddList<T>(string key, string? itemName, IReadOnlyList<T> values, Action<QueryParams, string, T> writeItem)
+    {
+        if (values.Count == 0)
+        {
+            Add(key, "");
+            return;
+        }
+
+        var itemPrefix = itemName is null ? key + "." : key + "." + itemName + ".";
+        for (var i = 0; i < values.Count; i++)
+        {
+            writeItem(this, itemPrefix + (i + 1).ToString(CultureInfo.InvariantCulture), values[i]);
+        }
+    }
+
     public static string FormatTimestamp(DateTimeOffset value)
     {
         var utc = value.UtcDateTime;

@@ -196,15 +196,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Tags is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Tags", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteTag(q4, k4 + ".", x4);
+            });
         }
     }
 
@@ -320,28 +315,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Versions is { } m5)
         {
-            if (m5.Count == 0)
+            p.AddList(prefix + "Versions", "member", m5, static (q6, k6, x6) =>
             {
-                p.Add(prefix + "Versions", "");
-            }
-
-            for (var i6 = 0; i6 < m5.Count; i6++)
-            {
-                p.Add(prefix + "Versions" + ".member." + (i6 + 1), m5[i6]);
-            }
+                q6.Add(k6, x6);
+            });
         }
 
         if (v.ConfigurationTemplates is { } m7)
         {
-            if (m7.Count == 0)
+            p.AddList(prefix + "ConfigurationTemplates", "member", m7, static (q8, k8, x8) =>
             {
-                p.Add(prefix + "ConfigurationTemplates", "");
-            }
-
-            for (var i8 = 0; i8 < m7.Count; i8++)
-            {
-                p.Add(prefix + "ConfigurationTemplates" + ".member." + (i8 + 1), m7[i8]);
-            }
+                q8.Add(k8, x8);
+            });
         }
 
         if (v.ResourceLifecycleConfig is { } m9)
@@ -354,15 +339,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.ApplicationNames is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "ApplicationNames", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "ApplicationNames", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "ApplicationNames" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
     }
 
@@ -370,15 +350,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.Applications is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Applications", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Applications", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteApplicationDescription(p, prefix + "Applications" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteApplicationDescription(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -465,15 +440,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Tags is { } m8)
         {
-            if (m8.Count == 0)
+            p.AddList(prefix + "Tags", "member", m8, static (q9, k9, x9) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i9 = 0; i9 < m8.Count; i9++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i9 + 1) + ".", m8[i9]);
-            }
+                WriteTag(q9, k9 + ".", x9);
+            });
         }
     }
 
@@ -606,15 +576,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.VersionLabels is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "VersionLabels", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "VersionLabels", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "VersionLabels" + ".member." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
 
         if (v.MaxRecords is { } m3)
@@ -632,15 +597,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.ApplicationVersions is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "ApplicationVersions", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "ApplicationVersions", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteApplicationVersionDescription(p, prefix + "ApplicationVersions" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteApplicationVersionDescription(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextToken is { } m2)
@@ -706,28 +666,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.OptionSettings is { } m7)
         {
-            if (m7.Count == 0)
+            p.AddList(prefix + "OptionSettings", "member", m7, static (q8, k8, x8) =>
             {
-                p.Add(prefix + "OptionSettings", "");
-            }
-
-            for (var i8 = 0; i8 < m7.Count; i8++)
-            {
-                WriteOptionSetting(p, prefix + "OptionSettings" + ".member." + (i8 + 1) + ".", m7[i8]);
-            }
+                WriteOptionSetting(q8, k8 + ".", x8);
+            });
         }
 
         if (v.Tags is { } m9)
         {
-            if (m9.Count == 0)
+            p.AddList(prefix + "Tags", "member", m9, static (q10, k10, x10) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i10 = 0; i10 < m9.Count; i10++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i10 + 1) + ".", m9[i10]);
-            }
+                WriteTag(q10, k10 + ".", x10);
+            });
         }
     }
 
@@ -816,15 +766,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.OptionSettings is { } m9)
         {
-            if (m9.Count == 0)
+            p.AddList(prefix + "OptionSettings", "member", m9, static (q10, k10, x10) =>
             {
-                p.Add(prefix + "OptionSettings", "");
-            }
-
-            for (var i10 = 0; i10 < m9.Count; i10++)
-            {
-                WriteOptionSetting(p, prefix + "OptionSettings" + ".member." + (i10 + 1) + ".", m9[i10]);
-            }
+                WriteOptionSetting(q10, k10 + ".", x10);
+            });
         }
     }
 
@@ -847,28 +792,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.OptionSettings is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "OptionSettings", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "OptionSettings", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteOptionSetting(p, prefix + "OptionSettings" + ".member." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteOptionSetting(q4, k4 + ".", x4);
+            });
         }
 
         if (v.OptionsToRemove is { } m5)
         {
-            if (m5.Count == 0)
+            p.AddList(prefix + "OptionsToRemove", "member", m5, static (q6, k6, x6) =>
             {
-                p.Add(prefix + "OptionsToRemove", "");
-            }
-
-            for (var i6 = 0; i6 < m5.Count; i6++)
-            {
-                WriteOptionSpecification(p, prefix + "OptionsToRemove" + ".member." + (i6 + 1) + ".", m5[i6]);
-            }
+                WriteOptionSpecification(q6, k6 + ".", x6);
+            });
         }
     }
 
@@ -912,15 +847,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.ConfigurationSettings is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "ConfigurationSettings", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "ConfigurationSettings", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteConfigurationSettingsDescription(p, prefix + "ConfigurationSettings" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteConfigurationSettingsDescription(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -971,15 +901,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Tags is { } m6)
         {
-            if (m6.Count == 0)
+            p.AddList(prefix + "Tags", "member", m6, static (q7, k7, x7) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i7 = 0; i7 < m6.Count; i7++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i7 + 1) + ".", m6[i7]);
-            }
+                WriteTag(q7, k7 + ".", x7);
+            });
         }
 
         if (v.VersionLabel is { } m8)
@@ -1004,28 +929,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.OptionSettings is { } m12)
         {
-            if (m12.Count == 0)
+            p.AddList(prefix + "OptionSettings", "member", m12, static (q13, k13, x13) =>
             {
-                p.Add(prefix + "OptionSettings", "");
-            }
-
-            for (var i13 = 0; i13 < m12.Count; i13++)
-            {
-                WriteOptionSetting(p, prefix + "OptionSettings" + ".member." + (i13 + 1) + ".", m12[i13]);
-            }
+                WriteOptionSetting(q13, k13 + ".", x13);
+            });
         }
 
         if (v.OptionsToRemove is { } m14)
         {
-            if (m14.Count == 0)
+            p.AddList(prefix + "OptionsToRemove", "member", m14, static (q15, k15, x15) =>
             {
-                p.Add(prefix + "OptionsToRemove", "");
-            }
-
-            for (var i15 = 0; i15 < m14.Count; i15++)
-            {
-                WriteOptionSpecification(p, prefix + "OptionsToRemove" + ".member." + (i15 + 1) + ".", m14[i15]);
-            }
+                WriteOptionSpecification(q15, k15 + ".", x15);
+            });
         }
 
         if (v.OperationsRole is { } m16)
@@ -1146,15 +1061,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.EnvironmentLinks is { } m18)
         {
-            if (m18.Count == 0)
+            p.AddList(prefix + "EnvironmentLinks", "member", m18, static (q19, k19, x19) =>
             {
-                p.Add(prefix + "EnvironmentLinks", "");
-            }
-
-            for (var i19 = 0; i19 < m18.Count; i19++)
-            {
-                WriteEnvironmentLink(p, prefix + "EnvironmentLinks" + ".member." + (i19 + 1) + ".", m18[i19]);
-            }
+                WriteEnvironmentLink(q19, k19 + ".", x19);
+            });
         }
 
         if (v.EnvironmentArn is { } m20)
@@ -1190,15 +1100,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Listeners is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "Listeners", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "Listeners", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                WriteListener(p, prefix + "Listeners" + ".member." + (i3 + 1) + ".", m2[i3]);
-            }
+                WriteListener(q3, k3 + ".", x3);
+            });
         }
     }
 
@@ -1242,28 +1147,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.EnvironmentIds is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "EnvironmentIds", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "EnvironmentIds", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "EnvironmentIds" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
 
         if (v.EnvironmentNames is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "EnvironmentNames", "member", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "EnvironmentNames", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                p.Add(prefix + "EnvironmentNames" + ".member." + (i5 + 1), m4[i5]);
-            }
+                q5.Add(k5, x5);
+            });
         }
 
         if (v.IncludeDeleted is { } m6)
@@ -1291,15 +1186,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.Environments is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Environments", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Environments", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteEnvironmentDescription(p, prefix + "Environments" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteEnvironmentDescription(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextToken is { } m2)
@@ -1338,93 +1228,58 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.AutoScalingGroups is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "AutoScalingGroups", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "AutoScalingGroups", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteAutoScalingGroup(p, prefix + "AutoScalingGroups" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteAutoScalingGroup(q2, k2 + ".", x2);
+            });
         }
 
         if (v.Instances is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Instances", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Instances", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteEnvironmentInstance(p, prefix + "Instances" + ".member." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteEnvironmentInstance(q4, k4 + ".", x4);
+            });
         }
 
         if (v.LaunchConfigurations is { } m5)
         {
-            if (m5.Count == 0)
+            p.AddList(prefix + "LaunchConfigurations", "member", m5, static (q6, k6, x6) =>
             {
-                p.Add(prefix + "LaunchConfigurations", "");
-            }
-
-            for (var i6 = 0; i6 < m5.Count; i6++)
-            {
-                WriteAutoScalingGroup(p, prefix + "LaunchConfigurations" + ".member." + (i6 + 1) + ".", m5[i6]);
-            }
+                WriteAutoScalingGroup(q6, k6 + ".", x6);
+            });
         }
 
         if (v.LaunchTemplates is { } m7)
         {
-            if (m7.Count == 0)
+            p.AddList(prefix + "LaunchTemplates", "member", m7, static (q8, k8, x8) =>
             {
-                p.Add(prefix + "LaunchTemplates", "");
-            }
-
-            for (var i8 = 0; i8 < m7.Count; i8++)
-            {
-                WriteEnvironmentInstance(p, prefix + "LaunchTemplates" + ".member." + (i8 + 1) + ".", m7[i8]);
-            }
+                WriteEnvironmentInstance(q8, k8 + ".", x8);
+            });
         }
 
         if (v.LoadBalancers is { } m9)
         {
-            if (m9.Count == 0)
+            p.AddList(prefix + "LoadBalancers", "member", m9, static (q10, k10, x10) =>
             {
-                p.Add(prefix + "LoadBalancers", "");
-            }
-
-            for (var i10 = 0; i10 < m9.Count; i10++)
-            {
-                WriteAutoScalingGroup(p, prefix + "LoadBalancers" + ".member." + (i10 + 1) + ".", m9[i10]);
-            }
+                WriteAutoScalingGroup(q10, k10 + ".", x10);
+            });
         }
 
         if (v.Triggers is { } m11)
         {
-            if (m11.Count == 0)
+            p.AddList(prefix + "Triggers", "member", m11, static (q12, k12, x12) =>
             {
-                p.Add(prefix + "Triggers", "");
-            }
-
-            for (var i12 = 0; i12 < m11.Count; i12++)
-            {
-                WriteAutoScalingGroup(p, prefix + "Triggers" + ".member." + (i12 + 1) + ".", m11[i12]);
-            }
+                WriteAutoScalingGroup(q12, k12 + ".", x12);
+            });
         }
 
         if (v.Queues is { } m13)
         {
-            if (m13.Count == 0)
+            p.AddList(prefix + "Queues", "member", m13, static (q14, k14, x14) =>
             {
-                p.Add(prefix + "Queues", "");
-            }
-
-            for (var i14 = 0; i14 < m13.Count; i14++)
-            {
-                WriteQueue(p, prefix + "Queues" + ".member." + (i14 + 1) + ".", m13[i14]);
-            }
+                WriteQueue(q14, k14 + ".", x14);
+            });
         }
     }
 
@@ -1471,15 +1326,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.AttributeNames is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "AttributeNames", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "AttributeNames", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "AttributeNames" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
     }
 
@@ -1507,15 +1357,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Causes is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "Causes", "member", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "Causes", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                p.Add(prefix + "Causes" + ".member." + (i5 + 1), m4[i5]);
-            }
+                q5.Add(k5, x5);
+            });
         }
 
         if (v.ApplicationMetrics is { } m6)
@@ -1680,15 +1525,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.AttributeNames is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "AttributeNames", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "AttributeNames", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "AttributeNames" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
 
         if (v.NextToken is { } m4)
@@ -1701,15 +1541,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.InstanceHealthList is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "InstanceHealthList", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "InstanceHealthList", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteInstanceHealth(p, prefix + "InstanceHealthList" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteInstanceHealth(q1, k1 + ".", x1);
+            });
         }
 
         if (v.RefreshedAt is { } m2)
@@ -1742,15 +1577,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Causes is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Causes", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Causes", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                p.Add(prefix + "Causes" + ".member." + (i4 + 1), m3[i4]);
-            }
+                q4.Add(k4, x4);
+            });
         }
 
         if (v.LaunchedAt is { } m5)
@@ -1793,15 +1623,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.LoadAverage is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "LoadAverage", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "LoadAverage", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "LoadAverage" + ".member." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
     }
 
@@ -1925,28 +1750,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.OptionSettings is { } m10)
         {
-            if (m10.Count == 0)
+            p.AddList(prefix + "OptionSettings", "member", m10, static (q11, k11, x11) =>
             {
-                p.Add(prefix + "OptionSettings", "");
-            }
-
-            for (var i11 = 0; i11 < m10.Count; i11++)
-            {
-                WriteOptionSetting(p, prefix + "OptionSettings" + ".member." + (i11 + 1) + ".", m10[i11]);
-            }
+                WriteOptionSetting(q11, k11 + ".", x11);
+            });
         }
 
         if (v.OptionsToRemove is { } m12)
         {
-            if (m12.Count == 0)
+            p.AddList(prefix + "OptionsToRemove", "member", m12, static (q13, k13, x13) =>
             {
-                p.Add(prefix + "OptionsToRemove", "");
-            }
-
-            for (var i13 = 0; i13 < m12.Count; i13++)
-            {
-                WriteOptionSpecification(p, prefix + "OptionsToRemove" + ".member." + (i13 + 1) + ".", m12[i13]);
-            }
+                WriteOptionSpecification(q13, k13 + ".", x13);
+            });
         }
     }
 
@@ -2063,15 +1878,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.Events is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Events", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Events", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteEvent(p, prefix + "Events" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteEvent(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextToken is { } m2)
@@ -2153,15 +1963,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.Filters is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Filters", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteFilter(q1, k1 + ".", x1);
+            });
         }
 
         if (v.MaxRecords is { } m2)
@@ -2189,15 +1994,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.Values is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "Values", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "Values", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "Values" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
     }
 
@@ -2205,15 +2005,10 @@ internal static class ElasticBeanstalkSerializer
     {
         if (v.PlatformSummaryList is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "PlatformSummaryList", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "PlatformSummaryList", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WritePlatformSummary(p, prefix + "PlatformSummaryList" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WritePlatformSummary(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextToken is { } m2)
@@ -2256,28 +2051,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.SupportedTierList is { } m6)
         {
-            if (m6.Count == 0)
+            p.AddList(prefix + "SupportedTierList", "member", m6, static (q7, k7, x7) =>
             {
-                p.Add(prefix + "SupportedTierList", "");
-            }
-
-            for (var i7 = 0; i7 < m6.Count; i7++)
-            {
-                p.Add(prefix + "SupportedTierList" + ".member." + (i7 + 1), m6[i7]);
-            }
+                q7.Add(k7, x7);
+            });
         }
 
         if (v.SupportedAddonList is { } m8)
         {
-            if (m8.Count == 0)
+            p.AddList(prefix + "SupportedAddonList", "member", m8, static (q9, k9, x9) =>
             {
-                p.Add(prefix + "SupportedAddonList", "");
-            }
-
-            for (var i9 = 0; i9 < m8.Count; i9++)
-            {
-                p.Add(prefix + "SupportedAddonList" + ".member." + (i9 + 1), m8[i9]);
-            }
+                q9.Add(k9, x9);
+            });
         }
 
         if (v.PlatformLifecycleState is { } m10)
@@ -2318,15 +2103,10 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.ResourceTags is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "ResourceTags", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "ResourceTags", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTag(p, prefix + "ResourceTags" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTag(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2339,28 +2119,18 @@ internal static class ElasticBeanstalkSerializer
 
         if (v.TagsToAdd is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "TagsToAdd", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "TagsToAdd", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTag(p, prefix + "TagsToAdd" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTag(q2, k2 + ".", x2);
+            });
         }
 
         if (v.TagsToRemove is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "TagsToRemove", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "TagsToRemove", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                p.Add(prefix + "TagsToRemove" + ".member." + (i4 + 1), m3[i4]);
-            }
+                q4.Add(k4, x4);
+            });
         }
     }
 }

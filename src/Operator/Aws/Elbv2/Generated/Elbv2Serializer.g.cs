@@ -151,41 +151,26 @@ internal static class Elbv2Serializer
 
         if (v.Subnets is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Subnets", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Subnets", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "Subnets" + ".member." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
 
         if (v.SubnetMappings is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "SubnetMappings", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "SubnetMappings", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteSubnetMapping(p, prefix + "SubnetMappings" + ".member." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteSubnetMapping(q4, k4 + ".", x4);
+            });
         }
 
         if (v.SecurityGroups is { } m5)
         {
-            if (m5.Count == 0)
+            p.AddList(prefix + "SecurityGroups", "member", m5, static (q6, k6, x6) =>
             {
-                p.Add(prefix + "SecurityGroups", "");
-            }
-
-            for (var i6 = 0; i6 < m5.Count; i6++)
-            {
-                p.Add(prefix + "SecurityGroups" + ".member." + (i6 + 1), m5[i6]);
-            }
+                q6.Add(k6, x6);
+            });
         }
 
         if (v.Scheme is { } m7)
@@ -195,15 +180,10 @@ internal static class Elbv2Serializer
 
         if (v.Tags is { } m8)
         {
-            if (m8.Count == 0)
+            p.AddList(prefix + "Tags", "member", m8, static (q9, k9, x9) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i9 = 0; i9 < m8.Count; i9++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i9 + 1) + ".", m8[i9]);
-            }
+                WriteTag(q9, k9 + ".", x9);
+            });
         }
 
         if (v.Type is { } m10)
@@ -262,15 +242,10 @@ internal static class Elbv2Serializer
     {
         if (v.LoadBalancers is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "LoadBalancers", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "LoadBalancers", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteLoadBalancer(p, prefix + "LoadBalancers" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteLoadBalancer(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -323,28 +298,18 @@ internal static class Elbv2Serializer
 
         if (v.AvailabilityZones is { } m9)
         {
-            if (m9.Count == 0)
+            p.AddList(prefix + "AvailabilityZones", "member", m9, static (q10, k10, x10) =>
             {
-                p.Add(prefix + "AvailabilityZones", "");
-            }
-
-            for (var i10 = 0; i10 < m9.Count; i10++)
-            {
-                WriteAvailabilityZone(p, prefix + "AvailabilityZones" + ".member." + (i10 + 1) + ".", m9[i10]);
-            }
+                WriteAvailabilityZone(q10, k10 + ".", x10);
+            });
         }
 
         if (v.SecurityGroups is { } m11)
         {
-            if (m11.Count == 0)
+            p.AddList(prefix + "SecurityGroups", "member", m11, static (q12, k12, x12) =>
             {
-                p.Add(prefix + "SecurityGroups", "");
-            }
-
-            for (var i12 = 0; i12 < m11.Count; i12++)
-            {
-                p.Add(prefix + "SecurityGroups" + ".member." + (i12 + 1), m11[i12]);
-            }
+                q12.Add(k12, x12);
+            });
         }
 
         if (v.IpAddressType is { } m13)
@@ -395,15 +360,10 @@ internal static class Elbv2Serializer
 
         if (v.LoadBalancerAddresses is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "LoadBalancerAddresses", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "LoadBalancerAddresses", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteLoadBalancerAddress(p, prefix + "LoadBalancerAddresses" + ".member." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteLoadBalancerAddress(q4, k4 + ".", x4);
+            });
         }
     }
 
@@ -434,28 +394,18 @@ internal static class Elbv2Serializer
     {
         if (v.LoadBalancerArns is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "LoadBalancerArns", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "LoadBalancerArns", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "LoadBalancerArns" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
 
         if (v.Names is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "Names", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "Names", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "Names" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
 
         if (v.Marker is { } m4)
@@ -473,15 +423,10 @@ internal static class Elbv2Serializer
     {
         if (v.LoadBalancers is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "LoadBalancers", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "LoadBalancers", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteLoadBalancer(p, prefix + "LoadBalancers" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteLoadBalancer(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextMarker is { } m2)
@@ -514,15 +459,10 @@ internal static class Elbv2Serializer
     {
         if (v.Attributes is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Attributes", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Attributes", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteAttribute(p, prefix + "Attributes" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteAttribute(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -548,15 +488,10 @@ internal static class Elbv2Serializer
 
         if (v.Attributes is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Attributes", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Attributes", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteAttribute(p, prefix + "Attributes" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteAttribute(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -564,15 +499,10 @@ internal static class Elbv2Serializer
     {
         if (v.Attributes is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Attributes", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Attributes", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteAttribute(p, prefix + "Attributes" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteAttribute(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -655,15 +585,10 @@ internal static class Elbv2Serializer
 
         if (v.Tags is { } m15)
         {
-            if (m15.Count == 0)
+            p.AddList(prefix + "Tags", "member", m15, static (q16, k16, x16) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i16 = 0; i16 < m15.Count; i16++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i16 + 1) + ".", m15[i16]);
-            }
+                WriteTag(q16, k16 + ".", x16);
+            });
         }
 
         if (v.IpAddressType is { } m17)
@@ -689,15 +614,10 @@ internal static class Elbv2Serializer
     {
         if (v.TargetGroups is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TargetGroups", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TargetGroups", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteTargetGroup(p, prefix + "TargetGroups" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteTargetGroup(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -775,15 +695,10 @@ internal static class Elbv2Serializer
 
         if (v.LoadBalancerArns is { } m14)
         {
-            if (m14.Count == 0)
+            p.AddList(prefix + "LoadBalancerArns", "member", m14, static (q15, k15, x15) =>
             {
-                p.Add(prefix + "LoadBalancerArns", "");
-            }
-
-            for (var i15 = 0; i15 < m14.Count; i15++)
-            {
-                p.Add(prefix + "LoadBalancerArns" + ".member." + (i15 + 1), m14[i15]);
-            }
+                q15.Add(k15, x15);
+            });
         }
 
         if (v.TargetType is { } m16)
@@ -811,28 +726,18 @@ internal static class Elbv2Serializer
 
         if (v.TargetGroupArns is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "TargetGroupArns", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "TargetGroupArns", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "TargetGroupArns" + ".member." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
 
         if (v.Names is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Names", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Names", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                p.Add(prefix + "Names" + ".member." + (i4 + 1), m3[i4]);
-            }
+                q4.Add(k4, x4);
+            });
         }
 
         if (v.Marker is { } m5)
@@ -850,15 +755,10 @@ internal static class Elbv2Serializer
     {
         if (v.TargetGroups is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TargetGroups", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TargetGroups", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteTargetGroup(p, prefix + "TargetGroups" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteTargetGroup(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextMarker is { } m2)
@@ -924,15 +824,10 @@ internal static class Elbv2Serializer
     {
         if (v.TargetGroups is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TargetGroups", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TargetGroups", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteTargetGroup(p, prefix + "TargetGroups" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteTargetGroup(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -957,15 +852,10 @@ internal static class Elbv2Serializer
 
         if (v.Targets is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Targets", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Targets", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTarget(p, prefix + "Targets" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTarget(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -1000,15 +890,10 @@ internal static class Elbv2Serializer
 
         if (v.Targets is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Targets", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Targets", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTarget(p, prefix + "Targets" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTarget(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -1025,28 +910,18 @@ internal static class Elbv2Serializer
 
         if (v.Targets is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Targets", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Targets", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTarget(p, prefix + "Targets" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTarget(q2, k2 + ".", x2);
+            });
         }
 
         if (v.Include is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Include", "member", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Include", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                p.Add(prefix + "Include" + ".member." + (i4 + 1), m3[i4]);
-            }
+                q4.Add(k4, x4);
+            });
         }
     }
 
@@ -1054,15 +929,10 @@ internal static class Elbv2Serializer
     {
         if (v.TargetHealthDescriptions is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TargetHealthDescriptions", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TargetHealthDescriptions", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteTargetHealthDescription(p, prefix + "TargetHealthDescriptions" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteTargetHealthDescription(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -1144,54 +1014,34 @@ internal static class Elbv2Serializer
 
         if (v.Certificates is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "Certificates", "member", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "Certificates", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                WriteCertificate(p, prefix + "Certificates" + ".member." + (i5 + 1) + ".", m4[i5]);
-            }
+                WriteCertificate(q5, k5 + ".", x5);
+            });
         }
 
         if (v.DefaultActions is { } m6)
         {
-            if (m6.Count == 0)
+            p.AddList(prefix + "DefaultActions", "member", m6, static (q7, k7, x7) =>
             {
-                p.Add(prefix + "DefaultActions", "");
-            }
-
-            for (var i7 = 0; i7 < m6.Count; i7++)
-            {
-                WriteAction(p, prefix + "DefaultActions" + ".member." + (i7 + 1) + ".", m6[i7]);
-            }
+                WriteAction(q7, k7 + ".", x7);
+            });
         }
 
         if (v.AlpnPolicy is { } m8)
         {
-            if (m8.Count == 0)
+            p.AddList(prefix + "AlpnPolicy", "member", m8, static (q9, k9, x9) =>
             {
-                p.Add(prefix + "AlpnPolicy", "");
-            }
-
-            for (var i9 = 0; i9 < m8.Count; i9++)
-            {
-                p.Add(prefix + "AlpnPolicy" + ".member." + (i9 + 1), m8[i9]);
-            }
+                q9.Add(k9, x9);
+            });
         }
 
         if (v.Tags is { } m10)
         {
-            if (m10.Count == 0)
+            p.AddList(prefix + "Tags", "member", m10, static (q11, k11, x11) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i11 = 0; i11 < m10.Count; i11++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i11 + 1) + ".", m10[i11]);
-            }
+                WriteTag(q11, k11 + ".", x11);
+            });
         }
 
         if (v.MutualAuthentication is { } m12)
@@ -1429,15 +1279,10 @@ internal static class Elbv2Serializer
     {
         if (v.TargetGroups is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TargetGroups", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TargetGroups", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteForwardConfigTargetGroup(p, prefix + "TargetGroups" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteForwardConfigTargetGroup(q1, k1 + ".", x1);
+            });
         }
 
         if (v.TargetGroupStickinessConfig is { } m2)
@@ -1499,15 +1344,10 @@ internal static class Elbv2Serializer
     {
         if (v.Listeners is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Listeners", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Listeners", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteListener(p, prefix + "Listeners" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteListener(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -1535,15 +1375,10 @@ internal static class Elbv2Serializer
 
         if (v.Certificates is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "Certificates", "member", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "Certificates", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                WriteCertificate(p, prefix + "Certificates" + ".member." + (i5 + 1) + ".", m4[i5]);
-            }
+                WriteCertificate(q5, k5 + ".", x5);
+            });
         }
 
         if (v.SslPolicy is { } m6)
@@ -1553,28 +1388,18 @@ internal static class Elbv2Serializer
 
         if (v.DefaultActions is { } m7)
         {
-            if (m7.Count == 0)
+            p.AddList(prefix + "DefaultActions", "member", m7, static (q8, k8, x8) =>
             {
-                p.Add(prefix + "DefaultActions", "");
-            }
-
-            for (var i8 = 0; i8 < m7.Count; i8++)
-            {
-                WriteAction(p, prefix + "DefaultActions" + ".member." + (i8 + 1) + ".", m7[i8]);
-            }
+                WriteAction(q8, k8 + ".", x8);
+            });
         }
 
         if (v.AlpnPolicy is { } m9)
         {
-            if (m9.Count == 0)
+            p.AddList(prefix + "AlpnPolicy", "member", m9, static (q10, k10, x10) =>
             {
-                p.Add(prefix + "AlpnPolicy", "");
-            }
-
-            for (var i10 = 0; i10 < m9.Count; i10++)
-            {
-                p.Add(prefix + "AlpnPolicy" + ".member." + (i10 + 1), m9[i10]);
-            }
+                q10.Add(k10, x10);
+            });
         }
 
         if (v.MutualAuthentication is { } m11)
@@ -1592,15 +1417,10 @@ internal static class Elbv2Serializer
 
         if (v.ListenerArns is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "ListenerArns", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "ListenerArns", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "ListenerArns" + ".member." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
 
         if (v.Marker is { } m3)
@@ -1618,15 +1438,10 @@ internal static class Elbv2Serializer
     {
         if (v.Listeners is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Listeners", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Listeners", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteListener(p, prefix + "Listeners" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteListener(q1, k1 + ".", x1);
+            });
         }
 
         if (v.NextMarker is { } m2)
@@ -1659,41 +1474,26 @@ internal static class Elbv2Serializer
 
         if (v.Certificates is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "Certificates", "member", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "Certificates", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                WriteCertificate(p, prefix + "Certificates" + ".member." + (i5 + 1) + ".", m4[i5]);
-            }
+                WriteCertificate(q5, k5 + ".", x5);
+            });
         }
 
         if (v.DefaultActions is { } m6)
         {
-            if (m6.Count == 0)
+            p.AddList(prefix + "DefaultActions", "member", m6, static (q7, k7, x7) =>
             {
-                p.Add(prefix + "DefaultActions", "");
-            }
-
-            for (var i7 = 0; i7 < m6.Count; i7++)
-            {
-                WriteAction(p, prefix + "DefaultActions" + ".member." + (i7 + 1) + ".", m6[i7]);
-            }
+                WriteAction(q7, k7 + ".", x7);
+            });
         }
 
         if (v.AlpnPolicy is { } m8)
         {
-            if (m8.Count == 0)
+            p.AddList(prefix + "AlpnPolicy", "member", m8, static (q9, k9, x9) =>
             {
-                p.Add(prefix + "AlpnPolicy", "");
-            }
-
-            for (var i9 = 0; i9 < m8.Count; i9++)
-            {
-                p.Add(prefix + "AlpnPolicy" + ".member." + (i9 + 1), m8[i9]);
-            }
+                q9.Add(k9, x9);
+            });
         }
 
         if (v.MutualAuthentication is { } m10)
@@ -1706,15 +1506,10 @@ internal static class Elbv2Serializer
     {
         if (v.Listeners is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Listeners", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Listeners", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteListener(p, prefix + "Listeners" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteListener(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -1734,28 +1529,18 @@ internal static class Elbv2Serializer
     {
         if (v.ResourceArns is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "ResourceArns", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "ResourceArns", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "ResourceArns" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
 
         if (v.Tags is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "Tags", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i3 + 1) + ".", m2[i3]);
-            }
+                WriteTag(q3, k3 + ".", x3);
+            });
         }
     }
 
@@ -1767,15 +1552,10 @@ internal static class Elbv2Serializer
     {
         if (v.ResourceArns is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "ResourceArns", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "ResourceArns", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "ResourceArns" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
     }
 
@@ -1783,15 +1563,10 @@ internal static class Elbv2Serializer
     {
         if (v.TagDescriptions is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TagDescriptions", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TagDescriptions", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteTagDescription(p, prefix + "TagDescriptions" + ".member." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteTagDescription(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -1804,15 +1579,10 @@ internal static class Elbv2Serializer
 
         if (v.Tags is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Tags", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTag(p, prefix + "Tags" + ".member." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTag(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -1820,28 +1590,18 @@ internal static class Elbv2Serializer
     {
         if (v.ResourceArns is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "ResourceArns", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "ResourceArns", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "ResourceArns" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
 
         if (v.TagKeys is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "TagKeys", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "TagKeys", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "TagKeys" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
     }
 

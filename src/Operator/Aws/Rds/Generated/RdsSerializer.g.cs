@@ -160,28 +160,18 @@ internal static class RdsSerializer
 
         if (v.DBSecurityGroups is { } m7)
         {
-            if (m7.Count == 0)
+            p.AddList(prefix + "DBSecurityGroups", "DBSecurityGroupName", m7, static (q8, k8, x8) =>
             {
-                p.Add(prefix + "DBSecurityGroups", "");
-            }
-
-            for (var i8 = 0; i8 < m7.Count; i8++)
-            {
-                p.Add(prefix + "DBSecurityGroups" + ".DBSecurityGroupName." + (i8 + 1), m7[i8]);
-            }
+                q8.Add(k8, x8);
+            });
         }
 
         if (v.VpcSecurityGroupIds is { } m9)
         {
-            if (m9.Count == 0)
+            p.AddList(prefix + "VpcSecurityGroupIds", "VpcSecurityGroupId", m9, static (q10, k10, x10) =>
             {
-                p.Add(prefix + "VpcSecurityGroupIds", "");
-            }
-
-            for (var i10 = 0; i10 < m9.Count; i10++)
-            {
-                p.Add(prefix + "VpcSecurityGroupIds" + ".VpcSecurityGroupId." + (i10 + 1), m9[i10]);
-            }
+                q10.Add(k10, x10);
+            });
         }
 
         if (v.AvailabilityZone is { } m11)
@@ -266,15 +256,10 @@ internal static class RdsSerializer
 
         if (v.Tags is { } m27)
         {
-            if (m27.Count == 0)
+            p.AddList(prefix + "Tags", "Tag", m27, static (q28, k28, x28) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i28 = 0; i28 < m27.Count; i28++)
-            {
-                WriteTag(p, prefix + "Tags" + ".Tag." + (i28 + 1) + ".", m27[i28]);
-            }
+                WriteTag(q28, k28 + ".", x28);
+            });
         }
 
         if (v.DBClusterIdentifier is { } m29)
@@ -329,15 +314,10 @@ internal static class RdsSerializer
 
         if (v.DomainDnsIps is { } m39)
         {
-            if (m39.Count == 0)
+            p.AddList(prefix + "DomainDnsIps", "member", m39, static (q40, k40, x40) =>
             {
-                p.Add(prefix + "DomainDnsIps", "");
-            }
-
-            for (var i40 = 0; i40 < m39.Count; i40++)
-            {
-                p.Add(prefix + "DomainDnsIps" + ".member." + (i40 + 1), m39[i40]);
-            }
+                q40.Add(k40, x40);
+            });
         }
 
         if (v.CopyTagsToSnapshot is { } m41)
@@ -392,28 +372,18 @@ internal static class RdsSerializer
 
         if (v.EnableCloudwatchLogsExports is { } m51)
         {
-            if (m51.Count == 0)
+            p.AddList(prefix + "EnableCloudwatchLogsExports", "member", m51, static (q52, k52, x52) =>
             {
-                p.Add(prefix + "EnableCloudwatchLogsExports", "");
-            }
-
-            for (var i52 = 0; i52 < m51.Count; i52++)
-            {
-                p.Add(prefix + "EnableCloudwatchLogsExports" + ".member." + (i52 + 1), m51[i52]);
-            }
+                q52.Add(k52, x52);
+            });
         }
 
         if (v.ProcessorFeatures is { } m53)
         {
-            if (m53.Count == 0)
+            p.AddList(prefix + "ProcessorFeatures", "ProcessorFeature", m53, static (q54, k54, x54) =>
             {
-                p.Add(prefix + "ProcessorFeatures", "");
-            }
-
-            for (var i54 = 0; i54 < m53.Count; i54++)
-            {
-                WriteProcessorFeature(p, prefix + "ProcessorFeatures" + ".ProcessorFeature." + (i54 + 1) + ".", m53[i54]);
-            }
+                WriteProcessorFeature(q54, k54 + ".", x54);
+            });
         }
 
         if (v.DeletionProtection is { } m55)
@@ -585,41 +555,26 @@ internal static class RdsSerializer
 
         if (v.DBSecurityGroups is { } m12)
         {
-            if (m12.Count == 0)
+            p.AddList(prefix + "DBSecurityGroups", "DBSecurityGroup", m12, static (q13, k13, x13) =>
             {
-                p.Add(prefix + "DBSecurityGroups", "");
-            }
-
-            for (var i13 = 0; i13 < m12.Count; i13++)
-            {
-                WriteDBSecurityGroupMembership(p, prefix + "DBSecurityGroups" + ".DBSecurityGroup." + (i13 + 1) + ".", m12[i13]);
-            }
+                WriteDBSecurityGroupMembership(q13, k13 + ".", x13);
+            });
         }
 
         if (v.VpcSecurityGroups is { } m14)
         {
-            if (m14.Count == 0)
+            p.AddList(prefix + "VpcSecurityGroups", "VpcSecurityGroupMembership", m14, static (q15, k15, x15) =>
             {
-                p.Add(prefix + "VpcSecurityGroups", "");
-            }
-
-            for (var i15 = 0; i15 < m14.Count; i15++)
-            {
-                WriteVpcSecurityGroupMembership(p, prefix + "VpcSecurityGroups" + ".VpcSecurityGroupMembership." + (i15 + 1) + ".", m14[i15]);
-            }
+                WriteVpcSecurityGroupMembership(q15, k15 + ".", x15);
+            });
         }
 
         if (v.DBParameterGroups is { } m16)
         {
-            if (m16.Count == 0)
+            p.AddList(prefix + "DBParameterGroups", "DBParameterGroup", m16, static (q17, k17, x17) =>
             {
-                p.Add(prefix + "DBParameterGroups", "");
-            }
-
-            for (var i17 = 0; i17 < m16.Count; i17++)
-            {
-                WriteDBParameterGroupStatus(p, prefix + "DBParameterGroups" + ".DBParameterGroup." + (i17 + 1) + ".", m16[i17]);
-            }
+                WriteDBParameterGroupStatus(q17, k17 + ".", x17);
+            });
         }
 
         if (v.AvailabilityZone is { } m18)
@@ -669,28 +624,18 @@ internal static class RdsSerializer
 
         if (v.ReadReplicaDBInstanceIdentifiers is { } m27)
         {
-            if (m27.Count == 0)
+            p.AddList(prefix + "ReadReplicaDBInstanceIdentifiers", "ReadReplicaDBInstanceIdentifier", m27, static (q28, k28, x28) =>
             {
-                p.Add(prefix + "ReadReplicaDBInstanceIdentifiers", "");
-            }
-
-            for (var i28 = 0; i28 < m27.Count; i28++)
-            {
-                p.Add(prefix + "ReadReplicaDBInstanceIdentifiers" + ".ReadReplicaDBInstanceIdentifier." + (i28 + 1), m27[i28]);
-            }
+                q28.Add(k28, x28);
+            });
         }
 
         if (v.ReadReplicaDBClusterIdentifiers is { } m29)
         {
-            if (m29.Count == 0)
+            p.AddList(prefix + "ReadReplicaDBClusterIdentifiers", "ReadReplicaDBClusterIdentifier", m29, static (q30, k30, x30) =>
             {
-                p.Add(prefix + "ReadReplicaDBClusterIdentifiers", "");
-            }
-
-            for (var i30 = 0; i30 < m29.Count; i30++)
-            {
-                p.Add(prefix + "ReadReplicaDBClusterIdentifiers" + ".ReadReplicaDBClusterIdentifier." + (i30 + 1), m29[i30]);
-            }
+                q30.Add(k30, x30);
+            });
         }
 
         if (v.ReplicaMode is { } m31)
@@ -710,15 +655,10 @@ internal static class RdsSerializer
 
         if (v.OptionGroupMemberships is { } m34)
         {
-            if (m34.Count == 0)
+            p.AddList(prefix + "OptionGroupMemberships", "OptionGroupMembership", m34, static (q35, k35, x35) =>
             {
-                p.Add(prefix + "OptionGroupMemberships", "");
-            }
-
-            for (var i35 = 0; i35 < m34.Count; i35++)
-            {
-                WriteOptionGroupMembership(p, prefix + "OptionGroupMemberships" + ".OptionGroupMembership." + (i35 + 1) + ".", m34[i35]);
-            }
+                WriteOptionGroupMembership(q35, k35 + ".", x35);
+            });
         }
 
         if (v.CharacterSetName is { } m36)
@@ -743,15 +683,10 @@ internal static class RdsSerializer
 
         if (v.StatusInfos is { } m40)
         {
-            if (m40.Count == 0)
+            p.AddList(prefix + "StatusInfos", "DBInstanceStatusInfo", m40, static (q41, k41, x41) =>
             {
-                p.Add(prefix + "StatusInfos", "");
-            }
-
-            for (var i41 = 0; i41 < m40.Count; i41++)
-            {
-                WriteDBInstanceStatusInfo(p, prefix + "StatusInfos" + ".DBInstanceStatusInfo." + (i41 + 1) + ".", m40[i41]);
-            }
+                WriteDBInstanceStatusInfo(q41, k41 + ".", x41);
+            });
         }
 
         if (v.StorageType is { } m42)
@@ -796,15 +731,10 @@ internal static class RdsSerializer
 
         if (v.DomainMemberships is { } m50)
         {
-            if (m50.Count == 0)
+            p.AddList(prefix + "DomainMemberships", "DomainMembership", m50, static (q51, k51, x51) =>
             {
-                p.Add(prefix + "DomainMemberships", "");
-            }
-
-            for (var i51 = 0; i51 < m50.Count; i51++)
-            {
-                WriteDomainMembership(p, prefix + "DomainMemberships" + ".DomainMembership." + (i51 + 1) + ".", m50[i51]);
-            }
+                WriteDomainMembership(q51, k51 + ".", x51);
+            });
         }
 
         if (v.CopyTagsToSnapshot is { } m52)
@@ -864,28 +794,18 @@ internal static class RdsSerializer
 
         if (v.EnabledCloudwatchLogsExports is { } m63)
         {
-            if (m63.Count == 0)
+            p.AddList(prefix + "EnabledCloudwatchLogsExports", "member", m63, static (q64, k64, x64) =>
             {
-                p.Add(prefix + "EnabledCloudwatchLogsExports", "");
-            }
-
-            for (var i64 = 0; i64 < m63.Count; i64++)
-            {
-                p.Add(prefix + "EnabledCloudwatchLogsExports" + ".member." + (i64 + 1), m63[i64]);
-            }
+                q64.Add(k64, x64);
+            });
         }
 
         if (v.ProcessorFeatures is { } m65)
         {
-            if (m65.Count == 0)
+            p.AddList(prefix + "ProcessorFeatures", "ProcessorFeature", m65, static (q66, k66, x66) =>
             {
-                p.Add(prefix + "ProcessorFeatures", "");
-            }
-
-            for (var i66 = 0; i66 < m65.Count; i66++)
-            {
-                WriteProcessorFeature(p, prefix + "ProcessorFeatures" + ".ProcessorFeature." + (i66 + 1) + ".", m65[i66]);
-            }
+                WriteProcessorFeature(q66, k66 + ".", x66);
+            });
         }
 
         if (v.DeletionProtection is { } m67)
@@ -895,15 +815,10 @@ internal static class RdsSerializer
 
         if (v.AssociatedRoles is { } m68)
         {
-            if (m68.Count == 0)
+            p.AddList(prefix + "AssociatedRoles", "DBInstanceRole", m68, static (q69, k69, x69) =>
             {
-                p.Add(prefix + "AssociatedRoles", "");
-            }
-
-            for (var i69 = 0; i69 < m68.Count; i69++)
-            {
-                WriteDBInstanceRole(p, prefix + "AssociatedRoles" + ".DBInstanceRole." + (i69 + 1) + ".", m68[i69]);
-            }
+                WriteDBInstanceRole(q69, k69 + ".", x69);
+            });
         }
 
         if (v.ListenerEndpoint is { } m70)
@@ -918,28 +833,18 @@ internal static class RdsSerializer
 
         if (v.TagList is { } m72)
         {
-            if (m72.Count == 0)
+            p.AddList(prefix + "TagList", "Tag", m72, static (q73, k73, x73) =>
             {
-                p.Add(prefix + "TagList", "");
-            }
-
-            for (var i73 = 0; i73 < m72.Count; i73++)
-            {
-                WriteTag(p, prefix + "TagList" + ".Tag." + (i73 + 1) + ".", m72[i73]);
-            }
+                WriteTag(q73, k73 + ".", x73);
+            });
         }
 
         if (v.DBInstanceAutomatedBackupsReplications is { } m74)
         {
-            if (m74.Count == 0)
+            p.AddList(prefix + "DBInstanceAutomatedBackupsReplications", "DBInstanceAutomatedBackupsReplication", m74, static (q75, k75, x75) =>
             {
-                p.Add(prefix + "DBInstanceAutomatedBackupsReplications", "");
-            }
-
-            for (var i75 = 0; i75 < m74.Count; i75++)
-            {
-                WriteDBInstanceAutomatedBackupsReplication(p, prefix + "DBInstanceAutomatedBackupsReplications" + ".DBInstanceAutomatedBackupsReplication." + (i75 + 1) + ".", m74[i75]);
-            }
+                WriteDBInstanceAutomatedBackupsReplication(q75, k75 + ".", x75);
+            });
         }
 
         if (v.CustomerOwnedIpEnabled is { } m76)
@@ -1139,15 +1044,10 @@ internal static class RdsSerializer
 
         if (v.Subnets is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "Subnets", "Subnet", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "Subnets", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                WriteSubnet(p, prefix + "Subnets" + ".Subnet." + (i5 + 1) + ".", m4[i5]);
-            }
+                WriteSubnet(q5, k5 + ".", x5);
+            });
         }
 
         if (v.DBSubnetGroupArn is { } m6)
@@ -1157,15 +1057,10 @@ internal static class RdsSerializer
 
         if (v.SupportedNetworkTypes is { } m7)
         {
-            if (m7.Count == 0)
+            p.AddList(prefix + "SupportedNetworkTypes", "member", m7, static (q8, k8, x8) =>
             {
-                p.Add(prefix + "SupportedNetworkTypes", "");
-            }
-
-            for (var i8 = 0; i8 < m7.Count; i8++)
-            {
-                p.Add(prefix + "SupportedNetworkTypes" + ".member." + (i8 + 1), m7[i8]);
-            }
+                q8.Add(k8, x8);
+            });
         }
     }
 
@@ -1282,15 +1177,10 @@ internal static class RdsSerializer
 
         if (v.ProcessorFeatures is { } m14)
         {
-            if (m14.Count == 0)
+            p.AddList(prefix + "ProcessorFeatures", "ProcessorFeature", m14, static (q15, k15, x15) =>
             {
-                p.Add(prefix + "ProcessorFeatures", "");
-            }
-
-            for (var i15 = 0; i15 < m14.Count; i15++)
-            {
-                WriteProcessorFeature(p, prefix + "ProcessorFeatures" + ".ProcessorFeature." + (i15 + 1) + ".", m14[i15]);
-            }
+                WriteProcessorFeature(q15, k15 + ".", x15);
+            });
         }
 
         if (v.IAMDatabaseAuthenticationEnabled is { } m16)
@@ -1333,28 +1223,18 @@ internal static class RdsSerializer
     {
         if (v.LogTypesToEnable is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "LogTypesToEnable", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "LogTypesToEnable", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "LogTypesToEnable" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
 
         if (v.LogTypesToDisable is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "LogTypesToDisable", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "LogTypesToDisable", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "LogTypesToDisable" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
     }
 
@@ -1428,15 +1308,10 @@ internal static class RdsSerializer
 
         if (v.DnsIps is { } m6)
         {
-            if (m6.Count == 0)
+            p.AddList(prefix + "DnsIps", "member", m6, static (q7, k7, x7) =>
             {
-                p.Add(prefix + "DnsIps", "");
-            }
-
-            for (var i7 = 0; i7 < m6.Count; i7++)
-            {
-                p.Add(prefix + "DnsIps" + ".member." + (i7 + 1), m6[i7]);
-            }
+                q7.Add(k7, x7);
+            });
         }
     }
 
@@ -1506,15 +1381,10 @@ internal static class RdsSerializer
 
         if (v.Filters is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Filters", "Filter", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".Filter." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteFilter(q2, k2 + ".", x2);
+            });
         }
 
         if (v.MaxRecords is { } m3)
@@ -1537,15 +1407,10 @@ internal static class RdsSerializer
 
         if (v.Values is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Values", "Value", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Values", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "Values" + ".Value." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
     }
 
@@ -1558,15 +1423,10 @@ internal static class RdsSerializer
 
         if (v.DBInstances is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "DBInstances", "DBInstance", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "DBInstances", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteDBInstance(p, prefix + "DBInstances" + ".DBInstance." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteDBInstance(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -1594,28 +1454,18 @@ internal static class RdsSerializer
 
         if (v.DBSecurityGroups is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "DBSecurityGroups", "DBSecurityGroupName", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "DBSecurityGroups", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                p.Add(prefix + "DBSecurityGroups" + ".DBSecurityGroupName." + (i5 + 1), m4[i5]);
-            }
+                q5.Add(k5, x5);
+            });
         }
 
         if (v.VpcSecurityGroupIds is { } m6)
         {
-            if (m6.Count == 0)
+            p.AddList(prefix + "VpcSecurityGroupIds", "VpcSecurityGroupId", m6, static (q7, k7, x7) =>
             {
-                p.Add(prefix + "VpcSecurityGroupIds", "");
-            }
-
-            for (var i7 = 0; i7 < m6.Count; i7++)
-            {
-                p.Add(prefix + "VpcSecurityGroupIds" + ".VpcSecurityGroupId." + (i7 + 1), m6[i7]);
-            }
+                q7.Add(k7, x7);
+            });
         }
 
         if (v.ApplyImmediately is { } m8)
@@ -1730,15 +1580,10 @@ internal static class RdsSerializer
 
         if (v.DomainDnsIps is { } m30)
         {
-            if (m30.Count == 0)
+            p.AddList(prefix + "DomainDnsIps", "member", m30, static (q31, k31, x31) =>
             {
-                p.Add(prefix + "DomainDnsIps", "");
-            }
-
-            for (var i31 = 0; i31 < m30.Count; i31++)
-            {
-                p.Add(prefix + "DomainDnsIps" + ".member." + (i31 + 1), m30[i31]);
-            }
+                q31.Add(k31, x31);
+            });
         }
 
         if (v.CopyTagsToSnapshot is { } m32)
@@ -1808,15 +1653,10 @@ internal static class RdsSerializer
 
         if (v.ProcessorFeatures is { } m45)
         {
-            if (m45.Count == 0)
+            p.AddList(prefix + "ProcessorFeatures", "ProcessorFeature", m45, static (q46, k46, x46) =>
             {
-                p.Add(prefix + "ProcessorFeatures", "");
-            }
-
-            for (var i46 = 0; i46 < m45.Count; i46++)
-            {
-                WriteProcessorFeature(p, prefix + "ProcessorFeatures" + ".ProcessorFeature." + (i46 + 1) + ".", m45[i46]);
-            }
+                WriteProcessorFeature(q46, k46 + ".", x46);
+            });
         }
 
         if (v.UseDefaultProcessorFeatures is { } m47)
@@ -1909,28 +1749,18 @@ internal static class RdsSerializer
     {
         if (v.EnableLogTypes is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "EnableLogTypes", "member", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "EnableLogTypes", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                p.Add(prefix + "EnableLogTypes" + ".member." + (i1 + 1), m0[i1]);
-            }
+                q1.Add(k1, x1);
+            });
         }
 
         if (v.DisableLogTypes is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "DisableLogTypes", "member", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "DisableLogTypes", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "DisableLogTypes" + ".member." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
     }
 
@@ -2013,15 +1843,10 @@ internal static class RdsSerializer
 
         if (v.Tags is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Tags", "Tag", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteTag(p, prefix + "Tags" + ".Tag." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteTag(q4, k4 + ".", x4);
+            });
         }
     }
 
@@ -2065,15 +1890,10 @@ internal static class RdsSerializer
 
         if (v.Filters is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Filters", "Filter", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".Filter." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteFilter(q2, k2 + ".", x2);
+            });
         }
 
         if (v.MaxRecords is { } m3)
@@ -2096,15 +1916,10 @@ internal static class RdsSerializer
 
         if (v.DBParameterGroups is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "DBParameterGroups", "DBParameterGroup", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "DBParameterGroups", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteDBParameterGroup(p, prefix + "DBParameterGroups" + ".DBParameterGroup." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteDBParameterGroup(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2117,15 +1932,10 @@ internal static class RdsSerializer
 
         if (v.Parameters is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Parameters", "Parameter", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Parameters", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteParameter(p, prefix + "Parameters" + ".Parameter." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteParameter(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2183,15 +1993,10 @@ internal static class RdsSerializer
 
         if (v.SupportedEngineModes is { } m10)
         {
-            if (m10.Count == 0)
+            p.AddList(prefix + "SupportedEngineModes", "member", m10, static (q11, k11, x11) =>
             {
-                p.Add(prefix + "SupportedEngineModes", "");
-            }
-
-            for (var i11 = 0; i11 < m10.Count; i11++)
-            {
-                p.Add(prefix + "SupportedEngineModes" + ".member." + (i11 + 1), m10[i11]);
-            }
+                q11.Add(k11, x11);
+            });
         }
     }
 
@@ -2225,15 +2030,10 @@ internal static class RdsSerializer
 
         if (v.Filters is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "Filters", "Filter", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".Filter." + (i3 + 1) + ".", m2[i3]);
-            }
+                WriteFilter(q3, k3 + ".", x3);
+            });
         }
 
         if (v.MaxRecords is { } m4)
@@ -2251,15 +2051,10 @@ internal static class RdsSerializer
     {
         if (v.Parameters is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "Parameters", "Parameter", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "Parameters", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteParameter(p, prefix + "Parameters" + ".Parameter." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteParameter(q1, k1 + ".", x1);
+            });
         }
 
         if (v.Marker is { } m2)
@@ -2287,15 +2082,10 @@ internal static class RdsSerializer
 
         if (v.Filters is { } m3)
         {
-            if (m3.Count == 0)
+            p.AddList(prefix + "Filters", "Filter", m3, static (q4, k4, x4) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i4 = 0; i4 < m3.Count; i4++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".Filter." + (i4 + 1) + ".", m3[i4]);
-            }
+                WriteFilter(q4, k4 + ".", x4);
+            });
         }
 
         if (v.MaxRecords is { } m5)
@@ -2333,15 +2123,10 @@ internal static class RdsSerializer
 
         if (v.DBSnapshots is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "DBSnapshots", "DBSnapshot", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "DBSnapshots", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteDBSnapshot(p, prefix + "DBSnapshots" + ".DBSnapshot." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteDBSnapshot(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2479,15 +2264,10 @@ internal static class RdsSerializer
 
         if (v.ProcessorFeatures is { } m26)
         {
-            if (m26.Count == 0)
+            p.AddList(prefix + "ProcessorFeatures", "ProcessorFeature", m26, static (q27, k27, x27) =>
             {
-                p.Add(prefix + "ProcessorFeatures", "");
-            }
-
-            for (var i27 = 0; i27 < m26.Count; i27++)
-            {
-                WriteProcessorFeature(p, prefix + "ProcessorFeatures" + ".ProcessorFeature." + (i27 + 1) + ".", m26[i27]);
-            }
+                WriteProcessorFeature(q27, k27 + ".", x27);
+            });
         }
 
         if (v.DbiResourceId is { } m28)
@@ -2497,15 +2277,10 @@ internal static class RdsSerializer
 
         if (v.TagList is { } m29)
         {
-            if (m29.Count == 0)
+            p.AddList(prefix + "TagList", "Tag", m29, static (q30, k30, x30) =>
             {
-                p.Add(prefix + "TagList", "");
-            }
-
-            for (var i30 = 0; i30 < m29.Count; i30++)
-            {
-                WriteTag(p, prefix + "TagList" + ".Tag." + (i30 + 1) + ".", m29[i30]);
-            }
+                WriteTag(q30, k30 + ".", x30);
+            });
         }
 
         if (v.OriginalSnapshotCreateTime is { } m31)
@@ -2558,28 +2333,18 @@ internal static class RdsSerializer
 
         if (v.SubnetIds is { } m2)
         {
-            if (m2.Count == 0)
+            p.AddList(prefix + "SubnetIds", "SubnetIdentifier", m2, static (q3, k3, x3) =>
             {
-                p.Add(prefix + "SubnetIds", "");
-            }
-
-            for (var i3 = 0; i3 < m2.Count; i3++)
-            {
-                p.Add(prefix + "SubnetIds" + ".SubnetIdentifier." + (i3 + 1), m2[i3]);
-            }
+                q3.Add(k3, x3);
+            });
         }
 
         if (v.Tags is { } m4)
         {
-            if (m4.Count == 0)
+            p.AddList(prefix + "Tags", "Tag", m4, static (q5, k5, x5) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i5 = 0; i5 < m4.Count; i5++)
-            {
-                WriteTag(p, prefix + "Tags" + ".Tag." + (i5 + 1) + ".", m4[i5]);
-            }
+                WriteTag(q5, k5 + ".", x5);
+            });
         }
     }
 
@@ -2600,15 +2365,10 @@ internal static class RdsSerializer
 
         if (v.Filters is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Filters", "Filter", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".Filter." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteFilter(q2, k2 + ".", x2);
+            });
         }
 
         if (v.MaxRecords is { } m3)
@@ -2631,15 +2391,10 @@ internal static class RdsSerializer
 
         if (v.DBSubnetGroups is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "DBSubnetGroups", "DBSubnetGroup", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "DBSubnetGroups", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteDBSubnetGroup(p, prefix + "DBSubnetGroups" + ".DBSubnetGroup." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteDBSubnetGroup(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2652,15 +2407,10 @@ internal static class RdsSerializer
 
         if (v.Tags is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Tags", "Tag", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Tags", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteTag(p, prefix + "Tags" + ".Tag." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteTag(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2673,15 +2423,10 @@ internal static class RdsSerializer
 
         if (v.Filters is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "Filters", "Filter", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "Filters", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                WriteFilter(p, prefix + "Filters" + ".Filter." + (i2 + 1) + ".", m1[i2]);
-            }
+                WriteFilter(q2, k2 + ".", x2);
+            });
         }
     }
 
@@ -2689,15 +2434,10 @@ internal static class RdsSerializer
     {
         if (v.TagList is { } m0)
         {
-            if (m0.Count == 0)
+            p.AddList(prefix + "TagList", "Tag", m0, static (q1, k1, x1) =>
             {
-                p.Add(prefix + "TagList", "");
-            }
-
-            for (var i1 = 0; i1 < m0.Count; i1++)
-            {
-                WriteTag(p, prefix + "TagList" + ".Tag." + (i1 + 1) + ".", m0[i1]);
-            }
+                WriteTag(q1, k1 + ".", x1);
+            });
         }
     }
 
@@ -2710,15 +2450,10 @@ internal static class RdsSerializer
 
         if (v.TagKeys is { } m1)
         {
-            if (m1.Count == 0)
+            p.AddList(prefix + "TagKeys", "member", m1, static (q2, k2, x2) =>
             {
-                p.Add(prefix + "TagKeys", "");
-            }
-
-            for (var i2 = 0; i2 < m1.Count; i2++)
-            {
-                p.Add(prefix + "TagKeys" + ".member." + (i2 + 1), m1[i2]);
-            }
+                q2.Add(k2, x2);
+            });
         }
     }
 }
