@@ -14,6 +14,13 @@ public static class EbopsAnnotations
     public const string AdoptionPolicyAdoptOrCreate = "adopt-or-create";
 
     /// <summary>
+    /// With an adoption policy: the identifiers of the AWS objects to adopt, as a JSON object of strings (for example
+    /// <c>{"securityGroupId": "sg-0123", "parameterGroupName": "myapp-params"}</c>); the keys each kind reads are
+    /// listed in docs/resources.md.
+    /// </summary>
+    public const string AdoptionFields = EbopsApi.Group + "/adoption-fields";
+
+    /// <summary>
     /// What deleting the Kubernetes object does to the AWS objects: <see cref="DeletionPolicyDelete"/> (the default)
     /// or <see cref="DeletionPolicyRetain"/> (leave them and only remove the finalizer).
     /// </summary>
