@@ -8,6 +8,7 @@ internal static class EbConstants
 
     public const string Launching = "Launching";
     public const string Updating = "Updating";
+    public const string Aborting = "Aborting";
     public const string Ready = "Ready";
     public const string Terminating = "Terminating";
     public const string Terminated = "Terminated";
@@ -26,6 +27,9 @@ internal static class EbConstants
     public const string Degraded = "Degraded";
     public const string Severe = "Severe";
     public const string Suspended = "Suspended";
+
+    /// <summary>What instances run before any version is deployed.</summary>
+    public const string SampleApplication = "Sample Application";
 
     public const string Processed = "PROCESSED";
     public const string Unprocessed = "UNPROCESSED";

@@ -72,7 +72,7 @@ internal static class EbHealthRules
 
         if (counts[C.Ok] == total)
         {
-            return status == C.Updating
+            return status is C.Updating or C.Aborting
                 ? new EbHealth(C.Green, C.Info, ["Command is executing on all instances."], counts, perInstance)
                 : new EbHealth(C.Green, C.Ok, [], counts, perInstance);
         }

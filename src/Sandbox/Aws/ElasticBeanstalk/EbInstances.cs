@@ -121,7 +121,7 @@ internal sealed class EbInstances(SimWorld world, EbLoadBalancing loadBalancing,
         {
             var id = world.Ids.InstanceId();
             EbInstance? instance = null;
-            var server = new InstanceServer(id, environment.VersionLabel ?? "Sample Application", () => BehaviorOf(environment, id, instance), world.Time);
+            var server = new InstanceServer(id, environment.VersionLabel ?? C.SampleApplication, () => BehaviorOf(environment, id, instance), world.Time);
             instance = new EbInstance { Id = id, Server = server, AvailabilityZone = zones[environment.Instances.Count % zones.Count], LaunchedAt = now, DeployedAt = now };
             environment.Instances.Add(instance);
             registry.Add(server);

@@ -42,6 +42,12 @@ internal sealed class EnvironmentEvents(SimWorld world, EbEventLog events)
     public void Updated(EbEnvironment environment, string requestId) =>
         events.Add(environment.OperationEnds, "INFO", "Environment update completed successfully.", environment, requestId);
 
+    public void Aborting(EbEnvironment environment, string requestId)
+    {
+        events.Add(environment.OperationStarted, "INFO", "Aborting environment update: rolling back to the previous configuration.", environment, requestId);
+        events.Add(environment.OperationEnds, "INFO", "Environment update was aborted; the environment runs its previous configuration.", environment, requestId);
+    }
+
     public void Terminating(EbEnvironment environment, string requestId)
     {
         events.Add(environment.OperationStarted, "INFO", "terminateEnvironment is starting.", environment, requestId);

@@ -4,8 +4,8 @@ using X = Ebops.Sandbox.Aws.Core.SimXml;
 namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 
 /// <summary>
-/// CreateEnvironment, DescribeEnvironments, UpdateEnvironment, TerminateEnvironment, SwapEnvironmentCNAMEs,
-/// DescribeEnvironmentResources, CheckDNSAvailability.
+/// CreateEnvironment, DescribeEnvironments, UpdateEnvironment, AbortEnvironmentUpdate, TerminateEnvironment,
+/// SwapEnvironmentCNAMEs, DescribeEnvironmentResources, CheckDNSAvailability.
 /// </summary>
 internal sealed class EnvironmentOperations(EnvironmentStore environments, HealthStore health, EbPaging paging) : ISimOperations
 {
@@ -13,6 +13,7 @@ internal sealed class EnvironmentOperations(EnvironmentStore environments, Healt
         .Add("CreateEnvironment", CreateEnvironment)
         .Add("DescribeEnvironments", DescribeEnvironments)
         .Add("UpdateEnvironment", UpdateEnvironment)
+        .Add("AbortEnvironmentUpdate", AbortEnvironmentUpdate)
         .Add("TerminateEnvironment", TerminateEnvironmentAsync)
         .Add("SwapEnvironmentCNAMEs", SwapEnvironmentCnames)
         .Add("DescribeEnvironmentResources", DescribeEnvironmentResources)
@@ -64,6 +65,12 @@ internal sealed class EnvironmentOperations(EnvironmentStore environments, Healt
                 EbParams.Options(p, "OptionsToRemove")),
             request.RequestId);
         return EbXml.Respond(request, Describe(environment));
+    }
+
+    private SimResponse AbortEnvironmentUpdate(SimRequest request, SimParams p)
+    {
+        environments.AbortUpdate(p.Get("EnvironmentId"), p.Get("EnvironmentName"), request.RequestId);
+        return EbXml.RespondEmpty(request);
     }
 
     private async ValueTask<SimResponse> TerminateEnvironmentAsync(SimRequest request, SimParams p, CancellationToken cancellationToken)

@@ -105,14 +105,16 @@ internal sealed partial class EnvironmentStore(
                 stores.Versions.CheckExists(environment.ApplicationName, label);
             }
 
+            var rollback = new EbRollback(environment.VersionLabel, environment.TemplateName, environment.Options, environment.Instances.Count);
             IReadOnlyList<EbOptionSetting> baseOptions = environment.Options;
             if (update.TemplateName is not null)
             {
                 baseOptions = EbOptionSettings.Merge(baseOptions, stores.Templates.Find(environment.ApplicationName, update.TemplateName).Options, []);
-                environment.TemplateName = update.TemplateName;
             }
 
             environment.Options = Configure(environment.Platform, baseOptions, update.Options, update.OptionsToRemove);
+            environment.TemplateName = update.TemplateName ?? environment.TemplateName;
+            environment.RollbackTo = rollback;
             stopped = Apply(environment, update, now, requestId);
         }
 
@@ -148,6 +150,47 @@ internal sealed partial class EnvironmentStore(
             source.Updated = destination.Updated = now;
             events.Swapped(source, destination, now, requestId);
             Log.CnamesSwapped(log, source.Name, destination.Name);
+        }
+    }
+
+    /// <summary>
+    /// Cancels an update in progress: the environment is <c>Aborting</c> while it rolls back to the version, template,
+    /// settings and instance count it had before the update, then <c>Ready</c>.
+    /// </summary>
+    public void AbortUpdate(string? id, string? name, string requestId)
+    {
+        List<DataPlane.InstanceServer> stopped;
+        lock (world.Gate)
+        {
+            var now = world.Time.GetUtcNow();
+            var environment = Environments.Find(id, name);
+            if (environment.StatusAt(now) != C.Updating || environment.RollbackTo is not { } previous)
+            {
+                throw EbErrors.Invalid($"Environment named {environment.Name} is in an invalid state for this operation. Must be pending deployment.");
+            }
+
+            environment.Options = previous.Options;
+            environment.TemplateName = previous.TemplateName;
+            environment.RollbackTo = null;
+            environment.Operation = C.Aborting;
+            environment.OperationStarted = now;
+            environment.OperationEnds = now + world.Timing.Of(C.UpdateTime);
+            environment.Updated = now;
+            if (environment.VersionLabel != previous.VersionLabel)
+            {
+                environment.VersionLabel = previous.VersionLabel;
+                instances.Deploy(environment, previous.VersionLabel ?? C.SampleApplication, now);
+            }
+
+            var (min, max) = EbOptionSettings.Capacity(environment.Options);
+            stopped = instances.Scale(environment, Math.Clamp(previous.InstanceCount, min, max), requestId);
+            provisioner.Reconfigure(environment);
+            events.Aborting(environment, requestId);
+        }
+
+        foreach (var server in stopped)
+        {
+            _ = server.DisposeAsync().AsTask();
         }
     }
 

@@ -103,7 +103,7 @@ internal sealed class HealthStore : IAsyncDisposable
         var status = environment.StatusAt(now);
         var targets = status is C.Terminating or C.Terminated || environment.TargetGroupArn is null ? null : loadBalancing.Targets(environment.TargetGroupArn);
         var health = EbHealthRules.Compute(environment, status, targets);
-        if (status is C.Ready or C.Updating && environment.LastHealthStatus is { } previous && previous != health.HealthStatus)
+        if (status is C.Ready or C.Updating or C.Aborting && environment.LastHealthStatus is { } previous && previous != health.HealthStatus)
         {
             var worse = EbHealthRules.Rank(health.HealthStatus) > EbHealthRules.Rank(previous);
             events.Add(now, worse ? "WARN" : "INFO", $"Environment health has transitioned from {previous} to {health.HealthStatus}.", environment, null);
@@ -118,7 +118,7 @@ internal sealed class HealthStore : IAsyncDisposable
         lock (world.Gate)
         {
             var now = world.Time.GetUtcNow();
-            foreach (var environment in environments.All().Where(e => e.StatusAt(now) is C.Ready or C.Updating))
+            foreach (var environment in environments.All().Where(e => e.StatusAt(now) is C.Ready or C.Updating or C.Aborting))
             {
                 Refresh(environment, now);
                 if (environment.LoadBalancerArn is not null && loadBalancing.Counters(environment.LoadBalancerArn) is { } counters)
