@@ -1,6 +1,6 @@
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Rds;
 
 /// <summary>Sends RDS Query calls through <see cref="SimHost"/> and checks each request and each successful response
 /// against the official RDS model (errors against the Query error shape).</summary>
