@@ -11,8 +11,8 @@ namespace Ebops.Operator.Resources;
 public static class AwsNames
 {
     /// <summary>
-    /// Joins <paramref name="parts"/> with '-', keeps only characters <paramref name="allowed"/> accepts (others become
-    /// '-'), collapses repeated '-', trims '-' at both ends, and fits the result into <paramref name="maxLength"/>.
+    /// Joins <paramref name="parts"/> with '-', keeps only characters <paramref name="allowed"/> accepts (lower-casing
+    /// where that helps; others become '-'), collapses repeated '-', trims '-' at both ends, and fits the result into <paramref name="maxLength"/>.
     /// </summary>
     public static string Compose(int maxLength, Func<char, bool> allowed, params IReadOnlyList<string> parts)
     {
@@ -21,7 +21,7 @@ public static class AwsNames
         var builder = new StringBuilder(joined.Length);
         foreach (var c in joined)
         {
-            var next = allowed(c) ? c : '-';
+            var next = allowed(c) ? c : allowed(char.ToLowerInvariant(c)) ? char.ToLowerInvariant(c) : '-';
             if (next == '-' && builder.Length > 0 && builder[^1] == '-')
             {
                 continue;
