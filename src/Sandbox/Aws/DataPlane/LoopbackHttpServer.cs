@@ -19,14 +19,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private const int MaxHeaderBytes = 64 * 1024;
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
-    private readonly Socket _listener;
-    private readonly Func<LoopbackHttpRequest, CancellationToken, ValueTask<LoopbackHttpResponse>> _handler;
-    private readonly Func<bool> _refuse;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
-    private readonly Task _acceptLoop;
-    private readonly TimeProvider _time;
-    private int _disposed;
+    private readonly Socket listener;
+    private readonly Func<LoopbackHttpRequest, CancellationToken, ValueTask<LoopbackHttpResponse>> handler;
+    private readonly Func<bool> refuse;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> connections = new();
+    private readonly Task acceptLoop;
+    private readonly TimeProvider time;
+    private int disposed;
 
     /// <param name="handler">Answers each request.</param>
     /// <param name="refuse">When it returns true, new connections are reset on accept and open ones on their next request
@@ -39,14 +39,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         int port = 0,
         TimeProvider? time = null)
     {
-        _handler = handler;
-        _time = time ?? TimeProvider.System;
-        _refuse = refuse ?? (static () => false);
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        _listener.Listen(512);
-        Endpoint = (IPEndPoint)_listener.LocalEndPoint!;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        this.handler = handler;
+        this.time = time ?? TimeProvider.System;
+        this.refuse = refuse ?? (static () => false);
+        listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Listen(512);
+        Endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The loopback address and port the server listens on.</summary>
@@ -59,12 +59,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public TimeSpan ConnectionLifetime { get; set; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>Open client connections.</summary>
-    public int OpenConnections => _connections.Count;
+    public int OpenConnections => connections.Count;
 
     /// <summary>Resets every open connection (used when an instance starts refusing).</summary>
     public void AbortConnections()
     {
-        foreach (var socket in _connections.Keys)
+        foreach (var socket in connections.Keys)
         {
             Abort(socket);
         }
@@ -72,24 +72,24 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
+        await stop.CancelAsync().ConfigureAwait(false);
+        listener.Dispose();
         AbortConnections();
         try
         {
-            await _acceptLoop.ConfigureAwait(false);
+            await acceptLoop.ConfigureAwait(false);
         }
         catch (Exception)
         {
             // The loop ends with the listener; nothing to report.
         }
 
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     internal static void Abort(Socket socket)
@@ -110,12 +110,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+                socket = await listener.AcceptAsync(stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -127,7 +127,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             }
             catch (SocketException)
             {
-                if (_stop.IsCancellationRequested)
+                if (stop.IsCancellationRequested)
                 {
                     return;
                 }
@@ -135,22 +135,22 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 continue;
             }
 
-            if (_refuse())
+            if (refuse())
             {
                 Abort(socket);
                 continue;
             }
 
             socket.NoDelay = true;
-            _connections[socket] = 0;
+            connections[socket] = 0;
             _ = ServeAsync(socket);
         }
     }
 
     private async Task ServeAsync(Socket socket)
     {
-        var token = _stop.Token;
-        var openedAt = _time.GetTimestamp();
+        var token = stop.Token;
+        var openedAt = time.GetTimestamp();
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: false);
@@ -163,7 +163,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                     break;
                 }
 
-                if (_refuse())
+                if (refuse())
                 {
                     Abort(socket);
                     return;
@@ -172,14 +172,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 LoopbackHttpResponse response;
                 try
                 {
-                    response = await _handler(request, token).ConfigureAwait(false);
+                    response = await handler(request, token).ConfigureAwait(false);
                 }
                 catch (Exception) when (!token.IsCancellationRequested)
                 {
                     response = LoopbackHttpResponse.Text(500, "text/plain", "internal error") with { Close = true };
                 }
 
-                if (_refuse())
+                if (refuse())
                 {
                     Abort(socket);
                     return;
@@ -187,7 +187,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
                 var lifetime = ConnectionLifetime;
                 var close = request.WantsClose || response.Close
-                    || (lifetime != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(openedAt) >= lifetime);
+                    || (lifetime != Timeout.InfiniteTimeSpan && time.GetElapsedTime(openedAt) >= lifetime);
                 await WriteResponseAsync(stream, response, close, request.Method == "HEAD", token).ConfigureAwait(false);
                 if (close)
                 {
@@ -204,7 +204,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
         finally
         {
-            _connections.TryRemove(socket, out _);
+            connections.TryRemove(socket, out _);
             socket.Dispose();
         }
     }
