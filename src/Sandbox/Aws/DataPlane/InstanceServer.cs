@@ -15,6 +15,8 @@ public sealed class InstanceServer : IAsyncDisposable
     private readonly TimeProvider time;
     private byte[] okBody;
     private string versionLabel;
+    private readonly Lock waitersGate = new();
+    private readonly List<(long Count, TaskCompletionSource Reached)> waiters = [];
     private long requests;
 
     /// <param name="instanceId">EC2-style instance id (reported in every response).</param>
@@ -42,7 +44,7 @@ public sealed class InstanceServer : IAsyncDisposable
     /// <summary>The behaviour in force now.</summary>
     public InstanceBehavior Behavior => behavior();
 
-    /// <summary>Requests answered so far (health checks included).</summary>
+    /// <summary>Requests received so far (health checks included).</summary>
     public long RequestCount => Interlocked.Read(ref requests);
 
     /// <summary>Call after changing the behaviour source to Refuse so that idle kept-alive connections die at once.</summary>
@@ -62,21 +64,50 @@ public sealed class InstanceServer : IAsyncDisposable
         ApplyBehavior();
     }
 
+    /// <summary>Completes once the instance has received <paramref name="count"/> requests (before answering the last
+    /// one), so a caller can act while a request is held without polling.</summary>
+    public Task RequestsReceivedAsync(long count)
+    {
+        lock (waitersGate)
+        {
+            if (RequestCount >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((count, reached));
+            return reached.Task;
+        }
+    }
+
     public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private void SignalRequest(long received)
+    {
+        lock (waitersGate)
+        {
+            foreach (var waiter in waiters.Where(w => w.Count <= received).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+        }
+    }
 
     private static byte[] Body(string instanceId, string versionLabel)
         => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["version"] = versionLabel, ["instance"] = instanceId });
 
     private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref requests);
-        var behavior = behavior();
-        if (behavior.Kind == InstanceBehaviorKind.Slow && behavior.Delay > TimeSpan.Zero)
+        SignalRequest(Interlocked.Increment(ref requests));
+        var current = behavior();
+        if (current.Kind == InstanceBehaviorKind.Slow && current.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(behavior.Delay, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(current.Delay, time, cancellationToken).ConfigureAwait(false);
         }
 
-        return behavior.Kind == InstanceBehaviorKind.Http500
+        return current.Kind == InstanceBehaviorKind.Http500
             ? LoopbackHttpResponse.Text(500, "text/plain", $"500 Internal Server Error (version {VersionLabel} on {InstanceId})")
             : new LoopbackHttpResponse(200, [new("Content-Type", "application/json")], Volatile.Read(ref okBody));
     }
