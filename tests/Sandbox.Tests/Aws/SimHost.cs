@@ -33,12 +33,15 @@ internal sealed class SimHost : IAsyncDisposable
     /// <summary>Every request and response the helper exchanged (for model validation).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = new();
 
-    /// <summary>Starts a simulator. <paramref name="sdkClients"/>: AWSSDK clients sign with the real clock, so the skew check
-    /// (which reads the fake clock) is turned off.</summary>
-    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false)
+    /// <summary>Starts a simulator.</summary>
+    /// <param name="configure">Changes to the options.</param>
+    /// <param name="timing">The time scale (instant by default).</param>
+    /// <param name="sdkClients">AWSSDK clients sign with the real clock, so the skew check (which reads the fake clock) is turned off.</param>
+    /// <param name="time">The clock (a fake one on 2026-03-01 by default; with <paramref name="sdkClients"/>, at the real time).</param>
+    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false, FakeTimeProvider? time = null)
     {
         // SDK clients sign (and presign) with the real clock: start the fake clock there so expiry checks are meaningful.
-        var time = new FakeTimeProvider(sdkClients ? DateTimeOffset.UtcNow : new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        time ??= new FakeTimeProvider(sdkClients ? DateTimeOffset.UtcNow : new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var options = new AwsSimulatorOptions
         {
             TimeProvider = time,

@@ -67,6 +67,9 @@ public sealed class AlbProxy : IAsyncDisposable
 
     public ProxyCounters Counters { get; } = new();
 
+    /// <summary>Client connections this listener has accepted so far.</summary>
+    public long AcceptedConnections => server.AcceptedConnections;
+
     /// <summary>The target group the listener's default action forwards to (null: 503).</summary>
     public TargetGroupRuntime? TargetGroup
     {

@@ -27,6 +27,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private readonly Task acceptLoop;
     private readonly TimeProvider time;
     private int disposed;
+    private long accepted;
 
     /// <param name="handler">Answers each request.</param>
     /// <param name="refuse">When it returns true, new connections are reset on accept and open ones on their next request
@@ -60,6 +61,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     /// <summary>Open client connections.</summary>
     public int OpenConnections => connections.Count;
+
+    /// <summary>Client connections accepted and served so far (refused ones not counted).</summary>
+    public long AcceptedConnections => Interlocked.Read(ref accepted);
 
     /// <summary>Resets every open connection (used when an instance starts refusing).</summary>
     public void AbortConnections()
@@ -142,6 +146,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             }
 
             socket.NoDelay = true;
+            Interlocked.Increment(ref accepted);
             connections[socket] = 0;
             _ = ServeAsync(socket);
         }
