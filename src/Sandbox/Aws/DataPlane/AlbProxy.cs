@@ -98,17 +98,10 @@ public sealed class AlbProxy : IAsyncDisposable
             new KeyValuePair<string, string>("Server", "awselb/2.0"));
     }
 
-    private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The request as the ALB sends it to a target: hop-by-hop headers dropped, X-Forwarded-* and X-Amzn-Trace-Id added.</summary>
+    private HttpRequestMessage ForwardedRequest(LoopbackHttpRequest request, IPEndPoint target)
     {
-        var started = Stopwatch.GetTimestamp();
-        var target = TargetGroup?.PickEndpoint();
-        if (target is null)
-        {
-            Counters.Record(503, TimeSpan.Zero, fromLoadBalancer: true);
-            return ElbError(503);
-        }
-
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri($"http://{target}{request.Target}"));
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri($"http://{target}{request.Target}"));
         if (request.Body.Length > 0)
         {
             message.Content = new ByteArrayContent(request.Body);
@@ -144,6 +137,20 @@ public sealed class AlbProxy : IAsyncDisposable
             "X-Amzn-Trace-Id",
             string.Create(CultureInfo.InvariantCulture, $"Root=1-{time.GetUtcNow().ToUnixTimeSeconds():x8}-{Interlocked.Increment(ref traceCounter):x24}"));
 
+        return message;
+    }
+
+    private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var target = TargetGroup?.PickEndpoint();
+        if (target is null)
+        {
+            Counters.Record(503, TimeSpan.Zero, fromLoadBalancer: true);
+            return ElbError(503);
+        }
+
+        using var message = ForwardedRequest(request, target);
         using var timeout = new CancellationTokenSource(IdleTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try

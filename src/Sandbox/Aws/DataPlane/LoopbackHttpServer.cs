@@ -216,16 +216,42 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     private static async Task<LoopbackHttpRequest?> ReadRequestAsync(PipeReader reader, Stream stream, IPEndPoint? remote, CancellationToken token)
     {
-        string head;
+        if (await ReadHeadAsync(reader, token).ConfigureAwait(false) is not { } head)
+        {
+            return null;
+        }
+
+        var request = ParseHead(head, remote);
+        if (request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            // curl and others wait for this before sending a large body.
+            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), token).ConfigureAwait(false);
+        }
+
+        if (request.Header("Transfer-Encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return request with { Body = await LoopbackHttpBody.ReadChunkedAsync(reader, token).ConfigureAwait(false) };
+        }
+
+        if (request.Header("Content-Length") is { } lengthText && long.TryParse(lengthText, out var length) && length > 0)
+        {
+            return request with { Body = await LoopbackHttpBody.ReadExactlyAsync(reader, length, token).ConfigureAwait(false) };
+        }
+
+        return request;
+    }
+
+    /// <summary>The request line and headers, or null when the client closed the connection between requests.</summary>
+    private static async Task<string?> ReadHeadAsync(PipeReader reader, CancellationToken token)
+    {
         while (true)
         {
             var result = await reader.ReadAsync(token).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (TryReadHead(buffer, out var headText, out var consumed))
+            if (TryReadHead(buffer, out var head, out var consumed))
             {
-                head = headText;
                 reader.AdvanceTo(consumed);
-                break;
+                return head;
             }
 
             if (result.IsCompleted)
@@ -246,7 +272,10 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
 
+    private static LoopbackHttpRequest ParseHead(string head, IPEndPoint? remote)
+    {
         var lines = head.Split("\r\n");
         var requestLine = lines[0].Split(' ');
         if (requestLine.Length != 3 || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
@@ -264,24 +293,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             }
         }
 
-        var request = new LoopbackHttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, [], remote);
-        if (request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
-        {
-            // curl and others wait for this before sending a large body.
-            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), token).ConfigureAwait(false);
-        }
-
-        if (request.Header("Transfer-Encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            return request with { Body = await ReadChunkedAsync(reader, token).ConfigureAwait(false) };
-        }
-
-        if (request.Header("Content-Length") is { } lengthText && long.TryParse(lengthText, out var length) && length > 0)
-        {
-            return request with { Body = await ReadExactlyAsync(reader, length, token).ConfigureAwait(false) };
-        }
-
-        return request;
+        return new LoopbackHttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, [], remote);
     }
 
     private static bool TryReadHead(ReadOnlySequence<byte> buffer, out string head, out SequencePosition consumed)
@@ -297,73 +309,6 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         head = string.Empty;
         consumed = buffer.Start;
         return false;
-    }
-
-    private static async Task<byte[]> ReadExactlyAsync(PipeReader reader, long length, CancellationToken token)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
-            if (result.Buffer.Length >= length)
-            {
-                var body = result.Buffer.Slice(0, length);
-                var bytes = body.ToArray();
-                reader.AdvanceTo(body.End);
-                return bytes;
-            }
-
-            if (result.IsCompleted)
-            {
-                throw new InvalidDataException("connection closed inside a request body");
-            }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
-    }
-
-    private static async Task<byte[]> ReadChunkedAsync(PipeReader reader, CancellationToken token)
-    {
-        using var body = new MemoryStream();
-        while (true)
-        {
-            var sizeLine = await ReadLineAsync(reader, token).ConfigureAwait(false);
-            var semicolon = sizeLine.IndexOf(';', StringComparison.Ordinal);
-            var size = Convert.ToInt64(semicolon >= 0 ? sizeLine[..semicolon].Trim() : sizeLine.Trim(), 16);
-            if (size == 0)
-            {
-                // Trailers end with an empty line.
-                while ((await ReadLineAsync(reader, token).ConfigureAwait(false)).Length > 0)
-                {
-                }
-
-                return body.ToArray();
-            }
-
-            body.Write(await ReadExactlyAsync(reader, size, token).ConfigureAwait(false));
-            await ReadLineAsync(reader, token).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<string> ReadLineAsync(PipeReader reader, CancellationToken token)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
-            var position = result.Buffer.PositionOf((byte)'\n');
-            if (position is { } newline)
-            {
-                var line = Encoding.Latin1.GetString(result.Buffer.Slice(0, newline)).TrimEnd('\r');
-                reader.AdvanceTo(result.Buffer.GetPosition(1, newline));
-                return line;
-            }
-
-            if (result.IsCompleted || result.Buffer.Length > MaxHeaderBytes)
-            {
-                throw new InvalidDataException("bad chunk framing");
-            }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
     }
 
     private static async Task WriteResponseAsync(Stream stream, LoopbackHttpResponse response, bool close, bool headOnly, CancellationToken token)

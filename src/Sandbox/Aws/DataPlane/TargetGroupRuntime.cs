@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Ebops.Sandbox.Aws.DataPlane;
 
@@ -15,7 +14,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly Dictionary<string, TargetEntry> targets = new(StringComparer.Ordinal);
     private readonly TimeProvider time;
-    private readonly HttpClient checker;
+    private readonly HealthProbe probe;
     private readonly CancellationTokenSource stop = new();
     private readonly ITimer timer;
     private HealthCheckSettings settings;
@@ -31,20 +30,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
         Name = name;
         this.settings = settings;
         this.time = time;
-
-        // A fresh connection per check, as a health checker opening a connection per probe would (and a refusing
-        // instance is noticed at once instead of hiding behind a pooled connection).
-        checker = new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.Zero,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        checker.DefaultRequestHeaders.UserAgent.ParseAdd("ELB-HealthChecker/2.0");
+        probe = new HealthProbe(time);
         timer = time.CreateTimer(static state => ((TargetGroupRuntime)state!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -272,7 +258,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
         {
         }
 
-        checker.Dispose();
+        probe.Dispose();
         stop.Dispose();
     }
 
@@ -340,7 +326,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                 }
             }
 
-            var results = await Task.WhenAll(due.Select(d => CheckAsync(d.Endpoint, check))).ConfigureAwait(false);
+            var results = await Task.WhenAll(due.Select(d => probe.CheckAsync(d.Endpoint, check, stop.Token))).ConfigureAwait(false);
             lock (gate)
             {
                 for (var i = 0; i < due.Count; i++)
@@ -360,36 +346,6 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
         }
     }
 
-    private async Task<CheckResult> CheckAsync(IPEndPoint endpoint, HealthCheckSettings settings)
-    {
-        using var timeout = new CancellationTokenSource(settings.Timeout <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : settings.Timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stop.Token);
-        try
-        {
-            if (string.Equals(settings.Protocol, "TCP", StringComparison.OrdinalIgnoreCase))
-            {
-                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(endpoint, linked.Token).ConfigureAwait(false);
-                return CheckResult.Success;
-            }
-
-            var path = string.IsNullOrEmpty(settings.Path) ? "/" : settings.Path;
-            using var response = await checker.GetAsync(new Uri($"http://{endpoint}{path}"), HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var code = (int)response.StatusCode;
-            return settings.Matches(code)
-                ? CheckResult.Success
-                : new CheckResult(false, TargetHealthStates.ResponseCodeMismatch, $"Health checks failed with these codes: [{code}]");
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            return new CheckResult(false, TargetHealthStates.Timeout, TargetHealthStates.TimeoutDescription);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException)
-        {
-            return new CheckResult(false, TargetHealthStates.FailedHealthChecks, TargetHealthStates.FailedHealthChecksDescription);
-        }
-    }
-
     private TargetHealthSnapshot SnapshotLocked(TargetEntry target)
     {
         if (!inUse && target.State != TargetHealthStates.Draining)
@@ -398,64 +354,5 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
         }
 
         return new TargetHealthSnapshot(target.Id, target.Endpoint.Port, target.State, target.Reason, target.Description);
-    }
-
-    private sealed record CheckResult(bool Ok, string? Reason, string? Description)
-    {
-        public static CheckResult Success { get; } = new(true, null, null);
-    }
-
-    private sealed class TargetEntry(string id, IPEndPoint endpoint)
-    {
-        public string Id { get; } = id;
-
-        public IPEndPoint Endpoint { get; set; } = endpoint;
-
-        public string State { get; set; } = TargetHealthStates.Initial;
-
-        public string? Reason { get; set; } = TargetHealthStates.RegistrationInProgress;
-
-        public string? Description { get; set; } = TargetHealthStates.RegistrationInProgressDescription;
-
-        public int Successes { get; set; }
-
-        public int Failures { get; set; }
-
-        public ITimer? DrainTimer { get; set; }
-
-        public void ResetToInitial()
-        {
-            State = TargetHealthStates.Initial;
-            Reason = TargetHealthStates.RegistrationInProgress;
-            Description = TargetHealthStates.RegistrationInProgressDescription;
-            Successes = 0;
-            Failures = 0;
-        }
-
-        public void Apply(CheckResult result, HealthCheckSettings settings)
-        {
-            if (result.Ok)
-            {
-                Failures = 0;
-                Successes++;
-                if (State != TargetHealthStates.Healthy && Successes >= settings.HealthyThreshold)
-                {
-                    State = TargetHealthStates.Healthy;
-                    Reason = null;
-                    Description = null;
-                }
-
-                return;
-            }
-
-            Successes = 0;
-            Failures++;
-            if (State == TargetHealthStates.Unhealthy || Failures >= settings.UnhealthyThreshold)
-            {
-                State = TargetHealthStates.Unhealthy;
-                Reason = result.Reason;
-                Description = result.Description;
-            }
-        }
     }
 }
