@@ -10,6 +10,10 @@ public interface ISimNetwork
     /// <summary>Returns the VPC id and availability zone of a subnet, or null when the subnet does not exist.</summary>
     (string VpcId, string AvailabilityZone)? FindSubnet(string subnetId);
 
+    /// <summary>Adds a VPC with the given subnets and its <c>default</c> security group (tests use it for "different
+    /// VPC" and multi-zone cases); returns the VPC id.</summary>
+    string AddVpc(string cidrBlock, params (string SubnetId, string Cidr, string Zone)[] subnets);
+
     /// <summary>The default VPC's subnets (used when a caller names none, as EB does).</summary>
     IReadOnlyList<string> DefaultSubnets();
 

@@ -5,7 +5,7 @@ namespace Ebops.Sandbox.Tests.Aws.SimModel;
 /// <summary>A stateful in-memory <see cref="ISimNetwork"/>: the default VPC's two subnets, security groups, Elastic IPs.</summary>
 internal sealed class FakeSimNetwork : ISimNetwork
 {
-    private readonly Dictionary<string, (string VpcId, string Zone)> subnets = new()
+    private readonly Dictionary<string, (string VpcId, string Zone)> subnets = new(StringComparer.Ordinal)
     {
         [SandboxNetwork.SubnetA] = (SandboxNetwork.VpcId, SandboxNetwork.SubnetAZone),
         [SandboxNetwork.SubnetC] = (SandboxNetwork.VpcId, SandboxNetwork.SubnetCZone),
@@ -28,6 +28,17 @@ internal sealed class FakeSimNetwork : ISimNetwork
         var id = $"eipalloc-{++next:x17}";
         ElasticIps[id] = ($"3.38.{next / 250}.{next % 250 + 1}", null);
         return id;
+    }
+
+    public string AddVpc(string cidrBlock, params (string SubnetId, string Cidr, string Zone)[] subnetsOfVpc)
+    {
+        var vpcId = $"vpc-{++next:x17}";
+        foreach (var (subnetId, _, zone) in subnetsOfVpc)
+        {
+            subnets[subnetId] = (vpcId, zone);
+        }
+
+        return vpcId;
     }
 
     public (string VpcId, string AvailabilityZone)? FindSubnet(string subnetId) => subnets.TryGetValue(subnetId, out var s) ? s : null;
