@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 
 namespace Ebops.Bench.Runtime;

@@ -1,4 +1,4 @@
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 
 namespace Ebops.EndToEnd.Tests.Runtime;

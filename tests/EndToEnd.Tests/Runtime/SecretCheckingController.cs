@@ -1,5 +1,5 @@
 using System.Net;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 using k8s;
 using k8s.Autorest;
