@@ -19,6 +19,7 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions opt
     private volatile bool leading;
     private volatile bool stopping;
     private readonly TaskCompletionSource becameLeader = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource leaderKnown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? leader;
 
     /// <summary>pod name + random suffix, so a restarted pod never mistakes the old holder for itself.</summary>
@@ -31,6 +32,9 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions opt
 
     /// <summary>Completes the first time this replica starts leading.</summary>
     public Task BecameLeader => becameLeader.Task;
+
+    /// <summary>Completes once this replica knows who leads (itself or another).</summary>
+    public Task LeaderKnown => leaderKnown.Task;
 
     public string LeaseName => options.LeaseName;
 
@@ -54,6 +58,7 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions opt
         {
             leading = true;
             leader = Identity;
+            leaderKnown.TrySetResult();
             metrics.SetLeader(Identity, true);
             Log.StartedLeading(logger, Identity, options.LeaseNamespace, options.LeaseName);
             startedLeading();
@@ -75,6 +80,10 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions opt
         {
             leader = identity;
             Log.NewLeader(logger, identity);
+            if (!string.IsNullOrEmpty(identity))
+            {
+                leaderKnown.TrySetResult();
+            }
         };
         elector.OnError += e => Log.ElectionError(logger, e);
         metrics.SetLeader(Identity, false);

@@ -71,7 +71,7 @@ public static class OperatorHost
         app.MapGet("/readyz", (RuntimeHealth health) => health.IsReady
             ? Results.Text("ok\n" + health.Describe())
             : Results.Text("not ready\n" + health.Describe(), statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<Metrics.RuntimeMetrics>().Registry);
         return app;
     }
 

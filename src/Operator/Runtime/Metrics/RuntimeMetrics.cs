@@ -17,7 +17,8 @@ public sealed class RuntimeMetrics
     /// <summary>Registers the metrics in <paramref name="registry"/> (default: prometheus-net's default registry).</summary>
     public RuntimeMetrics(CollectorRegistry? registry = null)
     {
-        var factory = Prometheus.Metrics.WithCustomRegistry(registry ?? Prometheus.Metrics.DefaultRegistry);
+        Registry = registry ?? Prometheus.Metrics.DefaultRegistry;
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         reconciles = factory.CreateCounter("ebops_reconcile_total", "Reconciles by kind and result.", "kind", "result");
         errors = factory.CreateCounter("ebops_reconcile_errors_total", "Reconciles that failed with a transient error.", "kind");
         duration = factory.CreateHistogram("ebops_reconcile_duration_seconds", "Time spent in one reconcile.",
@@ -28,6 +29,9 @@ public sealed class RuntimeMetrics
         retries = factory.CreateCounter("ebops_workqueue_retries_total", "Keys re-queued with failure backoff.", "kind");
         leader = factory.CreateGauge("ebops_leader", "1 while this replica holds the leader lease.", "identity");
     }
+
+    /// <summary>Where the metrics live; /metrics serves this registry.</summary>
+    public CollectorRegistry Registry { get; }
 
     public void Reconciled(string kind, string result, TimeSpan elapsed)
     {

@@ -33,6 +33,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly ChangeFilter filter;
+    private readonly IReconcileObserver? observer;
     private readonly CancellationTokenSource hardStop = new();
     private readonly List<Task> loops = [];
     private volatile bool faulted;
@@ -49,6 +50,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         options = parts.Options;
         time = parts.Time;
         logger = parts.Logger;
+        observer = parts.Observer;
         var entity = EntityMetadata.For<T>();
         Kind = entity.Kind;
         filter = new ChangeFilter(options.Finalizer);
@@ -138,6 +140,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         }
 
         metrics.Reconciled(Kind, outcome.MetricLabel(), time.GetElapsedTime(started));
+        observer?.Processed(Kind, key, outcome);
         return outcome;
     }
 

@@ -40,6 +40,9 @@ internal sealed class ControllerServiceBuilder<T>
 
     public ILogger Logger { get; init; } = NullLogger.Instance;
 
+    /// <summary>Told the outcome of every reconcile (optional).</summary>
+    public IReconcileObserver? Observer { get; init; }
+
     /// <summary>Jitter source of the queue (tests pass a constant).</summary>
     public Func<double>? Random { get; init; }
 
@@ -59,5 +62,6 @@ internal sealed class ControllerServiceBuilder<T>
         Options = options,
         Time = provider.GetRequiredService<TimeProvider>(),
         Logger = provider.GetRequiredService<ILogger<ControllerService<T>>>(),
+        Observer = provider.GetService<IReconcileObserver>(),
     };
 }
