@@ -1,6 +1,6 @@
 namespace Ebops.Tools.AwsModelGen;
 
-/// <summary>What to generate for one service: the model, the operations (exactly the list), nicer names for
+/// <summary>What to generate for one service: the model, the operations the operator calls (nothing more), nicer names for
 /// shared shapes whose min-model ids are mangled, and members to treat as sensitive although the model does not say so.</summary>
 public sealed record ServiceSpec(
     string Name,
