@@ -48,6 +48,56 @@ public sealed class ControllerServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reconcile_before_the_watch_delivered_our_own_write_reads_live()
+    {
+        harness.HoldWatch();
+        Assert.Equal(ReconcileOutcome.Done, await harness.ProcessAsync());
+        Assert.Equal(2, Api.Calls.Count);
+
+        // The cache still holds the object without our finalizer and status: acting on it would be acting on the past.
+        Api.Calls.Clear();
+        Assert.Equal(ReconcileOutcome.Done, await harness.ProcessAsync());
+        Assert.Equal(["GET w"], Api.Calls);
+
+        harness.ReleaseWatch();
+        await harness.SettledAsync();
+        Api.Calls.Clear();
+        Assert.Equal(ReconcileOutcome.Done, await harness.ProcessAsync());
+        Assert.Empty(Api.Calls);
+    }
+
+    [Fact]
+    public async Task A_status_write_from_a_stale_cache_conflicts_requeues_at_once_and_reads_live_once()
+    {
+        await harness.ProcessAsync();
+        await harness.SettledAsync();
+        await harness.DrainQueueAsync();
+
+        // Someone else changes the object; the watch has not told us yet.
+        harness.HoldWatch();
+        Api.Edit("default", "w", json => json["metadata"]!["labels"] = new System.Text.Json.Nodes.JsonObject { ["team"] = "web" });
+        controller.OnReconcile = w =>
+        {
+            w.Status!.Note = "changed";
+            return ReconcileResult.Done;
+        };
+        Api.Calls.Clear();
+        Assert.Equal(ReconcileOutcome.Conflict, await harness.ProcessAsync());
+        Assert.StartsWith("PATCH-STATUS w", Assert.Single(Api.Calls), StringComparison.Ordinal);
+        Assert.Equal(1, harness.Service.Queue.Depth);
+        Assert.Equal(0, harness.Service.Queue.NumRequeues(Key));
+
+        Api.Calls.Clear();
+        Assert.Equal(ReconcileOutcome.Done, await harness.ProcessAsync());
+        Assert.Equal(2, Api.Calls.Count);
+        Assert.Equal("GET w", Api.Calls[0]);
+        Assert.StartsWith("PATCH-STATUS w", Api.Calls[1], StringComparison.Ordinal);
+        var stored = Api.Peek("default", "w")!;
+        Assert.Equal("changed", stored.Status!.Note);
+        Assert.Equal("web", stored.Metadata.Labels!["team"]);
+    }
+
+    [Fact]
     public async Task The_finalizer_is_added_before_the_controller_runs_with_the_resource_version_read()
     {
         controller.OnReconcile = w =>

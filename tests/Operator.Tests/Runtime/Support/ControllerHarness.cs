@@ -21,6 +21,7 @@ internal sealed class ControllerHarness : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> running = [];
     private Task lastEvent = Task.CompletedTask;
+    private List<(WatchEventType Type, Widget Widget)>? held;
 
     public ControllerHarness(IResourceController<Widget> controller, TimerSignallingTimeProvider time, FakeResourceClient<Widget>? api = null,
         ControllerOptions? options = null)
@@ -75,10 +76,34 @@ internal sealed class ControllerHarness : IAsyncDisposable
         running.Add(Task.Run(() => Secrets.RunAsync(stop.Token), Ct));
         await watching.WaitAsync(Ct);
         await secretsWatching.WaitAsync(Ct);
-        Api.Changed = (type, widget) => lastEvent = Source.Push(type, widget);
+        Api.Changed = (type, widget) =>
+        {
+            if (held is not null)
+            {
+                held.Add((type, widget));
+            }
+            else
+            {
+                lastEvent = Source.Push(type, widget);
+            }
+        };
         if (!keepQueuedKeys)
         {
             await DrainQueueAsync();
+        }
+    }
+
+    /// <summary>From now on the watch delivers nothing (a slow watch): the cache falls behind the API.</summary>
+    public void HoldWatch() => held = [];
+
+    /// <summary>Delivers what the watch held back, in order.</summary>
+    public void ReleaseWatch()
+    {
+        var pending = held ?? [];
+        held = null;
+        foreach (var (type, widget) in pending)
+        {
+            lastEvent = Source.Push(type, widget);
         }
     }
 
