@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Runtime.Api;
 using Ebops.Operator.Runtime.Cache;
@@ -57,29 +58,37 @@ public sealed class RuntimeCacheTests
         var reconciled = runtime.Outcomes.CountFor("owner");
 
         runtime.Requests.Clear();
-        var created = await store.CreateAsync(bed.Namespace, "owner-connection",
-            new SecretContent(new Dictionary<string, string?> { ["password"] = "pa55word", ["host"] = "db.example" })
+        var created = await store.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta
             {
-                Labels = new Dictionary<string, string> { ["app"] = "owner" },
-                OwnerReferences = [OwnerReference.ControlledBy(owner)],
-            }, Ct);
-        Assert.NotNull(created);
-        Assert.Equal(SecretSummary.Hash("pa55word"), created.HashOf("password"));
-        Assert.Null(await store.CreateAsync(bed.Namespace, "owner-connection", new SecretContent(new Dictionary<string, string?>()), Ct));
-        Assert.Equal("pa55word", await store.ReadKeyAsync(bed.Namespace, "owner-connection", "password", Ct));
-        Assert.Equal(3, runtime.Requests.Requests.Count);
+                Name = "owner-connection",
+                NamespaceProperty = bed.Namespace,
+                OwnerReferences = [new V1OwnerReference { ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = "owner", Uid = owner.Metadata.Uid, Controller = true }],
+            },
+            StringData = new Dictionary<string, string> { ["password"] = "pa55word", ["host"] = "db.example" },
+        }, Ct);
+        var conflict = await Assert.ThrowsAsync<k8s.Autorest.HttpOperationException>(() => store.CreateAsync(new V1Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "owner-connection", NamespaceProperty = bed.Namespace },
+        }, Ct));
+        Assert.True(ApiErrors.IsConflict(conflict));
+        var data = (await store.ReadAsync(bed.Namespace, "owner-connection", Ct))!;
+        Assert.Equal("pa55word", System.Text.Encoding.UTF8.GetString(data["password"]));
+        Assert.Null(await store.ReadAsync(bed.Namespace, "missing", Ct));
+        Assert.Equal(4, runtime.Requests.Requests.Count);
 
-        // The watch delivers it to the cache (payload-free) and re-queues the owner.
+        // The watch delivers it to the cache (without its values) and re-queues the owner.
         await runtime.ReconciledTimesAsync("owner", reconciled + 1, Ct);
         var cached = cache.Get(bed.Namespace, "owner-connection")!;
-        Assert.Equal(created.ResourceVersion, cached.ResourceVersion);
-        Assert.Equal(created.DataHashes, cached.DataHashes);
+        Assert.Equal(created.Metadata.ResourceVersion, cached.ResourceVersion);
+        Assert.Equal(SecretHashes.Of("pa55word"), cached.KeyHashes["password"]);
         Assert.Equal("owner", Assert.Single(cached.OwnerReferences).Name);
 
-        var patched = await store.PatchAsync(bed.Namespace, "owner-connection", new SecretContent(new Dictionary<string, string?> { ["password"] = "n3w", ["host"] = null }), Ct);
-        Assert.Equal(SecretSummary.Hash("n3w"), patched!.HashOf("password"));
-        Assert.False(patched.HasKey("host"));
+        var patched = await store.PatchAsync(bed.Namespace, "owner-connection",
+            new JsonObject { ["stringData"] = new JsonObject { ["password"] = "n3w" }, ["data"] = new JsonObject { ["host"] = null } }, Ct);
+        Assert.False(patched.Data.ContainsKey("host"));
         await runtime.ReconciledTimesAsync("owner", reconciled + 2, Ct);
-        Assert.Null(await store.PatchAsync(bed.Namespace, "missing", new SecretContent(new Dictionary<string, string?> { ["a"] = "b" }), Ct));
+        Assert.Equal(SecretHashes.Of("n3w"), cache.Get(bed.Namespace, "owner-connection")!.KeyHashes["password"]);
     }
 }

@@ -17,7 +17,7 @@ public sealed class SecretCheckingController(ISecretCache secrets, ReconcileLog 
         var name = entity.Spec.SecretName ?? throw new TerminalException("is required", "spec.secretName");
         var secret = secrets.Get(entity.Metadata.NamespaceProperty, name)
             ?? throw new TerminalException($"Secret {name} not found", "spec.secretName", "SecretNotFound");
-        if (!secret.HasKey("token"))
+        if (!secret.KeyHashes.ContainsKey("token"))
         {
             throw new TerminalException($"Secret {name} has no key 'token'", "spec.secretName", "SecretIncomplete");
         }

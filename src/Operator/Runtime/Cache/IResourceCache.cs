@@ -3,19 +3,19 @@ using Ebops.Operator.Entities;
 namespace Ebops.Operator.Runtime.Cache;
 
 /// <summary>
-/// The watch cache of one kind (controller-runtime's cache reader): what the watcher last saw, without a request.
-/// Injectable in controllers for every kind registered with <c>AddController</c> or <c>AddResourceCache</c>.
-/// Every object returned is a deep copy: safe to change, never written back by the cache.
+/// The watch cache of one kind (controller-runtime's cached client): reads cost no API request. Objects are deep
+/// copies, safe to mutate. The cache may lag behind the API server by the watch's latency; status writes carry the
+/// resourceVersion that was read, so acting on a stale copy ends in a 409 and a fresh read, never in a lost update.
 /// </summary>
 public interface IResourceCache<T>
     where T : class, ICustomResource
 {
-    /// <summary>True once the first list is done; before that the cache may miss objects that exist.</summary>
+    /// <summary>True once the first list has been processed.</summary>
     bool IsSynced { get; }
 
-    /// <summary>The object as last seen by the watch; null when it does not exist (or is not cached yet).</summary>
+    /// <summary>A copy of the object, or null when the cache does not hold it.</summary>
     T? Get(string @namespace, string name);
 
-    /// <summary>Every cached object in <paramref name="namespace"/>, or in all watched namespaces when null, ordered by namespace and name.</summary>
+    /// <summary>Copies of every cached object, in one namespace or all.</summary>
     IReadOnlyList<T> List(string? @namespace = null);
 }

@@ -1,16 +1,11 @@
-using Ebops.Operator.Runtime.Api;
-
 namespace Ebops.Operator.Runtime.Cache;
 
-/// <summary>
-/// The watch cache of Secrets, without their payload: per data key only the SHA-256 of the value, computed as the
-/// watch event arrives (the value is dropped at once). Read values live through <see cref="ISecretStore"/>.
-/// </summary>
+/// <summary>The watch cache of Secrets in the watched namespaces, without payloads (see <see cref="SecretSummary"/>).</summary>
 public interface ISecretCache
 {
-    /// <summary>True once the first list is done.</summary>
+    /// <summary>True once the first list has been processed.</summary>
     bool IsSynced { get; }
 
-    /// <summary>The Secret's summary as last seen by the watch; null when it does not exist.</summary>
+    /// <summary>The Secret's summary, or null when it does not exist (as far as the cache knows).</summary>
     SecretSummary? Get(string @namespace, string name);
 }

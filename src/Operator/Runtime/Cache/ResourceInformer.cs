@@ -1,5 +1,4 @@
 using Ebops.Operator.Entities;
-using Ebops.Operator.Runtime.Api;
 using Ebops.Operator.Runtime.Watch;
 using k8s;
 using Microsoft.Extensions.Logging;
@@ -44,7 +43,7 @@ internal sealed class ResourceInformer<T> : IResourceCache<T>, IInformer
     {
         if (change.Previous?.Metadata.ResourceVersion != change.Current?.Metadata.ResourceVersion)
         {
-            var owners = OwnerReference.From(change.Previous?.Metadata).Union(OwnerReference.From(change.Current?.Metadata)).ToList();
+            var owners = (change.Previous?.Metadata.OwnerReferences ?? []).Concat(change.Current?.Metadata.OwnerReferences ?? []).ToList();
             handler(new VersionChange(Kind, change.Key, owners));
         }
     });

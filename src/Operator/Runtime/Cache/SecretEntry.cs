@@ -1,4 +1,3 @@
-using Ebops.Operator.Runtime.Api;
 using k8s;
 using k8s.Models;
 
@@ -24,7 +23,7 @@ internal sealed class SecretEntry : IKubernetesObject<V1ObjectMeta>
     /// <summary>Summarizes <paramref name="secret"/> and empties its payload in place, so it does not linger.</summary>
     public static SecretEntry From(V1Secret secret)
     {
-        var summary = SecretSummary.From(secret);
+        var summary = SecretHashes.Summarize(secret);
         secret.Data = null;
         secret.StringData = null;
         var meta = new V1ObjectMeta

@@ -1,4 +1,3 @@
-using Ebops.Operator.Runtime.Api;
 using Ebops.Operator.Runtime.Watch;
 using Microsoft.Extensions.Logging;
 
@@ -22,7 +21,8 @@ internal sealed class SecretInformer : ISecretCache, IInformer
 
     public Task Synced => Watcher.Synced;
 
-    public SecretSummary? Get(string @namespace, string name) => Watcher.Find(new ResourceKey(@namespace, name))?.Summary;
+    public SecretSummary? Get(string @namespace, string name) =>
+        Watcher.Find(new ResourceKey(@namespace, name))?.Summary is { } summary ? summary with { OwnerReferences = SecretHashes.CopyOwners(summary.OwnerReferences) } : null;
 
     public string? ResourceVersionOf(ResourceKey key) => Watcher.Find(key)?.Metadata.ResourceVersion;
 
@@ -30,7 +30,7 @@ internal sealed class SecretInformer : ISecretCache, IInformer
     {
         if (change.Previous?.Metadata.ResourceVersion != change.Current?.Metadata.ResourceVersion)
         {
-            var owners = (change.Previous?.Summary.OwnerReferences ?? []).Union(change.Current?.Summary.OwnerReferences ?? []).ToList();
+            var owners = (change.Previous?.Metadata.OwnerReferences ?? []).Concat(change.Current?.Metadata.OwnerReferences ?? []).ToList();
             handler(new VersionChange(Kind, change.Key, owners));
         }
     });

@@ -1,4 +1,4 @@
-using Ebops.Operator.Runtime.Api;
+using k8s.Models;
 
 namespace Ebops.Operator.Runtime.Cache;
 
@@ -6,4 +6,4 @@ namespace Ebops.Operator.Runtime.Cache;
 /// An object of <paramref name="Kind"/> was created, deleted or got a new resourceVersion (status included);
 /// <paramref name="Owners"/> are its ownerReferences (before and after the change).
 /// </summary>
-internal sealed record VersionChange(string Kind, ResourceKey Key, IReadOnlyList<OwnerReference> Owners);
+internal sealed record VersionChange(string Kind, ResourceKey Key, IReadOnlyList<V1OwnerReference> Owners);

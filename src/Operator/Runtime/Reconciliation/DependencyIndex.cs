@@ -85,7 +85,7 @@ internal sealed class DependencyIndex
                 notify.AddRange(dependents);
             }
 
-            foreach (var owner in change.Owners.Where(o => o.IsController))
+            foreach (var owner in change.Owners.Where(o => o.Controller == true).DistinctBy(o => (o.ApiVersion, o.Kind, o.Name)))
             {
                 var group = owner.ApiVersion.Contains('/', StringComparison.Ordinal) ? owner.ApiVersion[..owner.ApiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
                 if (controllers.TryGetValue((group, owner.Kind), out var controller))

@@ -1,5 +1,4 @@
 using System.Text;
-using Ebops.Operator.Runtime.Api;
 using Ebops.Operator.Runtime.Cache;
 using k8s.Models;
 
@@ -19,7 +18,7 @@ public sealed class SecretSummaryTests
             Annotations = new Dictionary<string, string>
             {
                 ["note"] = "rotated monthly",
-                [SecretSummary.LastAppliedAnnotation] = "{\"stringData\":{\"password\":\"hunter2\"}}",
+                [SecretHashes.LastAppliedAnnotation] = "{\"stringData\":{\"password\":\"hunter2\"}}",
             },
             OwnerReferences = [new V1OwnerReference { ApiVersion = "ebops.io/v1alpha1", Kind = "RdsDatabase", Name = "db", Uid = "u-1", Controller = true }],
         },
@@ -36,11 +35,12 @@ public sealed class SecretSummaryTests
         Assert.Equal(("apps", "db", "kubernetes.io/basic-auth", "42"), (summary.Namespace, summary.Name, summary.Type, summary.ResourceVersion));
         Assert.Equal("web", summary.Labels["app"]);
         Assert.Equal(["note"], summary.Annotations.Keys);
-        Assert.Equal(new OwnerReference("ebops.io/v1alpha1", "RdsDatabase", "db", "u-1", IsController: true), Assert.Single(summary.OwnerReferences));
+        var owner = Assert.Single(summary.OwnerReferences);
+        Assert.Equal(("ebops.io/v1alpha1", "RdsDatabase", "db", "u-1", true), (owner.ApiVersion, owner.Kind, owner.Name, owner.Uid, owner.Controller));
         // SHA-256("hunter2") and SHA-256(""), lower-case hex.
-        Assert.Equal("f52fbd32b2b3b86ff88ef6c490628285f482af15ddcb29541f94bcf526a3f6c7", summary.HashOf("password"));
-        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", summary.HashOf("empty"));
-        Assert.Null(summary.HashOf("missing"));
+        Assert.Equal("f52fbd32b2b3b86ff88ef6c490628285f482af15ddcb29541f94bcf526a3f6c7", summary.KeyHashes["password"]);
+        Assert.Equal("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", summary.KeyHashes["empty"]);
+        Assert.False(summary.KeyHashes.ContainsKey("missing"));
 
         // The payload is dropped from the object the watch handed over, and nothing kept holds it.
         Assert.Null(secret.Data);
@@ -49,5 +49,5 @@ public sealed class SecretSummaryTests
 
     [Fact]
     public void Hash_is_the_hex_sha256_of_the_utf8_value() =>
-        Assert.Equal(SecretSummary.Hash(Encoding.UTF8.GetBytes("pässword")), SecretSummary.Hash("pässword"));
+        Assert.Equal(SecretHashes.Of(Encoding.UTF8.GetBytes("pässword")), SecretHashes.Of("pässword"));
 }

@@ -1,3 +1,4 @@
+using Ebops.Operator.Runtime.Cache;
 using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 using Ebops.Tests.Shared;
