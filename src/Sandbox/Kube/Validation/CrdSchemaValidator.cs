@@ -7,6 +7,8 @@ using System.Text.RegularExpressions;
 using Ebops.Sandbox.Kube.Validation.Cel;
 using Json.Schema;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Validation;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.Sandbox.Tests.Kube.Validation;

@@ -1,3 +1,4 @@
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.Sandbox.Tests.Kube.Validation;
