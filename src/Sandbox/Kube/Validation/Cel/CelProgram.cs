@@ -6,12 +6,12 @@ namespace Ebops.Sandbox.Kube.Validation.Cel;
 /// </summary>
 public sealed class CelProgram
 {
-    private readonly CelExpr _expr;
+    private readonly CelExpr expr;
 
     private CelProgram(string source, CelExpr expr, bool isTransitionRule)
     {
         Source = source;
-        _expr = expr;
+        this.expr = expr;
         IsTransitionRule = isTransitionRule;
     }
 
@@ -37,7 +37,7 @@ public sealed class CelProgram
             vars["oldSelf"] = oldSelf;
         }
 
-        return CelEvaluator.Evaluate(_expr, vars);
+        return CelEvaluator.Evaluate(expr, vars);
     }
 
     private static void Check(CelExpr expr, ref bool usesOldSelf)
