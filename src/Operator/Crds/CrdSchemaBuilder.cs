@@ -220,6 +220,11 @@ internal static class CrdSchemaBuilder
             schema["default"] = SpelledOutDefault(schema);
         }
 
+        AddItemsAndListMarkers(schema, provider);
+    }
+
+    private static void AddItemsAndListMarkers(JsonObject schema, ICustomAttributeProvider provider)
+    {
         if (Attr<ItemsAttribute>(provider) is { } items && (schema["items"] ?? schema["additionalProperties"]) is JsonObject itemSchema)
         {
             if (items.MaxLength > 0)

@@ -110,25 +110,11 @@ internal static partial class ObjectRules
     /// </summary>
     public static JsonObject PrepareUpdate(ResourceType type, JsonObject old, JsonObject requested, bool statusSubresource, List<FieldError> errors)
     {
-        JsonObject next;
         if (statusSubresource)
         {
-            next = old.DeepClone().AsObject();
-            if (requested["status"] is { } status)
-            {
-                next["status"] = status.DeepClone();
-            }
-            else
-            {
-                next.Remove("status");
-            }
-            if (requested["metadata"]?["managedFields"] is { } statusManaged)
-            {
-                Metadata(next)["managedFields"] = statusManaged.DeepClone();
-            }
-            return next;
+            return StatusUpdate(old, requested);
         }
-        next = requested.DeepClone().AsObject();
+        var next = requested.DeepClone().AsObject();
         if (type.HasStatusSubresource)
         {
             if (old["status"] is { } oldStatus)
@@ -168,13 +154,32 @@ internal static partial class ObjectRules
             if (added.Count > 0)
             {
                 errors.Add(FieldError.Forbidden("metadata.finalizers",
-                    $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(a => $"\"{a}\""))}}}"));
+                    $"no new finalizers can be added if the object is being deleted, found new finalizers {GoFormat.StringSlice(added)}"));
             }
         }
         NormalizeBuiltIn(type, next);
         if (type.TracksGeneration && !JsonNode.DeepEquals(SpecPart(type, old), SpecPart(type, next)))
         {
             meta["generation"] = (oldMeta["generation"]?.GetValue<long>() ?? 0) + 1;
+        }
+        return next;
+    }
+
+    // The status subresource changes status (and the managedFields of the write), nothing else.
+    private static JsonObject StatusUpdate(JsonObject old, JsonObject requested)
+    {
+        var next = old.DeepClone().AsObject();
+        if (requested["status"] is { } status)
+        {
+            next["status"] = status.DeepClone();
+        }
+        else
+        {
+            next.Remove("status");
+        }
+        if (requested["metadata"]?["managedFields"] is { } statusManaged)
+        {
+            Metadata(next)["managedFields"] = statusManaged.DeepClone();
         }
         return next;
     }
@@ -258,7 +263,7 @@ internal static partial class ObjectRules
         var ok = asLabel ? name.Length <= 63 && DnsLabel().IsMatch(name) : name.Length <= 253 && DnsSubdomain().IsMatch(name);
         if (!ok)
         {
-            errors.Add(FieldError.Invalid("metadata.name", $"\"{name}\"", asLabel ? LabelMessage : SubdomainMessage));
+            errors.Add(FieldError.Invalid("metadata.name", GoFormat.Quote(name), asLabel ? LabelMessage : SubdomainMessage));
         }
     }
 
@@ -283,21 +288,21 @@ internal static partial class ObjectRules
                 var prefix = slash < 0 ? null : key[..slash];
                 if (name.Length == 0 || name.Length > 63 || !QualifiedNamePart().IsMatch(name))
                 {
-                    errors.Add(FieldError.Invalid(path, $"\"{key}\"", name.Length > 63 ? "name part must be no more than 63 characters" : QualifiedNameMessage));
+                    errors.Add(FieldError.Invalid(path, GoFormat.Quote(key), name.Length > 63 ? "name part must be no more than 63 characters" : QualifiedNameMessage));
                 }
                 else if (prefix is not null && (prefix.Length == 0 || prefix.Length > 253 || !DnsSubdomain().IsMatch(prefix)))
                 {
-                    errors.Add(FieldError.Invalid(path, $"\"{key}\"", "prefix part " + SubdomainMessage));
+                    errors.Add(FieldError.Invalid(path, GoFormat.Quote(key), "prefix part " + SubdomainMessage));
                 }
                 if (isLabels && Str(value) is { } text)
                 {
                     if (text.Length > 63)
                     {
-                        errors.Add(FieldError.Invalid(path, $"\"{text}\"", "must be no more than 63 characters"));
+                        errors.Add(FieldError.Invalid(path, GoFormat.Quote(text), "must be no more than 63 characters"));
                     }
                     else if (!LabelValue().IsMatch(text))
                     {
-                        errors.Add(FieldError.Invalid(path, $"\"{text}\"", LabelValueMessage));
+                        errors.Add(FieldError.Invalid(path, GoFormat.Quote(text), LabelValueMessage));
                     }
                 }
             }

@@ -20,37 +20,9 @@ internal static class RuleFieldPath
         var tokens = Tokenize(jsonPath);
         for (var i = 0; i < tokens.Count; i++)
         {
-            string name;
-            if (tokens[i] == "[")
+            var name = NextName(tokens, ref i, allowArrayNotation, out error);
+            if (name is null)
             {
-                if (!allowArrayNotation)
-                {
-                    error = "array notation is not allowed";
-                    return null;
-                }
-
-                if (i + 2 >= tokens.Count || tokens[i + 1].Length < 2 || tokens[i + 1][0] != '\'' || tokens[i + 1][^1] != '\'' || tokens[i + 2] != "]")
-                {
-                    error = i + 1 >= tokens.Count ? "unexpected end of JSON path" : $"expected single quoted string but got {tokens[i + 1]}";
-                    return null;
-                }
-
-                name = tokens[i + 1][1..^1].Replace("\\'", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
-                i += 2;
-            }
-            else if (tokens[i] == ".")
-            {
-                if (i + 1 >= tokens.Count)
-                {
-                    error = "unexpected end of JSON path";
-                    return null;
-                }
-
-                name = tokens[++i];
-            }
-            else
-            {
-                error = $"expected [ or . but got: {tokens[i]}";
                 return null;
             }
 
@@ -78,6 +50,44 @@ internal static class RuleFieldPath
         }
 
         return path;
+    }
+
+    // The name after '.' or inside "['...']" at tokens[i]; i ends on the step's last token.
+    private static string? NextName(List<string> tokens, ref int i, bool allowArrayNotation, out string error)
+    {
+        error = "";
+        if (tokens[i] == ".")
+        {
+            if (i + 1 < tokens.Count)
+            {
+                return tokens[++i];
+            }
+
+            error = "unexpected end of JSON path";
+            return null;
+        }
+
+        if (tokens[i] != "[")
+        {
+            error = $"expected [ or . but got: {tokens[i]}";
+            return null;
+        }
+
+        if (!allowArrayNotation)
+        {
+            error = "array notation is not allowed";
+            return null;
+        }
+
+        if (i + 2 >= tokens.Count || tokens[i + 1].Length < 2 || tokens[i + 1][0] != '\'' || tokens[i + 1][^1] != '\'' || tokens[i + 2] != "]")
+        {
+            error = i + 1 >= tokens.Count ? "unexpected end of JSON path" : $"expected single quoted string but got {tokens[i + 1]}";
+            return null;
+        }
+
+        var name = tokens[i + 1][1..^1].Replace("\\'", "'", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
+        i += 2;
+        return name;
     }
 
     /// <summary>The schema a valid path ends at (for selectable fields).</summary>

@@ -18,13 +18,19 @@ internal sealed class CostTracker
 
     public ulong Total { get; private set; }
 
-    /// <summary>The four most expensive expressions, costliest first (the ones kube-apiserver names when over the total).</summary>
+    /// <summary>
+    /// The four most expensive expressions, costliest first, among those costing at least 1% of the schema limit:
+    /// the ones kube-apiserver names when the total is over.
+    /// </summary>
     public IEnumerable<string> MostExpensive => expressions.OrderByDescending(e => e.Cost).Take(4).Select(e => e.Path);
 
     public void Observe(string path, ulong cost)
     {
         Total = Total > ulong.MaxValue - cost ? ulong.MaxValue : Total + cost;
-        expressions.Add((path, cost));
+        if (cost >= SchemaLimit / 100)
+        {
+            expressions.Add((path, cost));
+        }
     }
 
     /// <summary><c>getCostErrorMessage</c>: "&lt;what&gt; exceeds budget by factor of 2.5x (try simplifying ...)".</summary>
