@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using Ebops.Sandbox.Kube.Validation;
 using Ebops.Sandbox.Kube.Validation.Cel;
+using Ebops.Sandbox.Kube.Validation.Crds;
 
 namespace Ebops.Sandbox.Tests.Kube.Validation;
 
@@ -48,6 +51,24 @@ public sealed class CelCompilerTests
         var compiled = CelCompiler.CompileRule("quantity(self.name).isGreaterThan(quantity('1Gi')) && self == oldSelf", Auth);
         Assert.Null(compiled.Error);
         Assert.True(compiled.UsesOldSelf);
+    }
+
+    [Fact]
+    public void PropertiesThatAreNotIdentifiersAreReachedByTheirEscapedNames()
+    {
+        var schema = YamlDocuments.LoadObject("""
+            type: object
+            x-kubernetes-validations:
+            - rule: self.max__dash__size > 0 && self.__namespace__ != ''
+              message: bad
+            properties:
+              max-size: {type: integer}
+              namespace: {type: string, maxLength: 10}
+            """);
+        Assert.Null(CelCompiler.CompileRule("self.max__dash__size > 0 && self.__namespace__ != ''", CelDeclTypes.From(schema)).Error);
+        var validator = new CrdSchemaValidator(schema);
+        Assert.Empty(validator.Validate(JsonNode.Parse("""{"max-size":1,"namespace":"a"}""")!.AsObject(), null));
+        Assert.Equal("<nil>: Invalid value: \"object\": bad", Assert.Single(validator.Validate(JsonNode.Parse("""{"max-size":0,"namespace":"a"}""")!.AsObject(), null)).Message);
     }
 
     [Fact]

@@ -14,12 +14,6 @@ internal static class CelDeclTypes
     /// <summary>kube-apiserver's request size limit, which bounds unbounded strings, lists and maps.</summary>
     public const long MaxRequestSizeBytes = 3 * 1024 * 1024;
 
-    private static readonly HashSet<string> Reserved =
-    [
-        "true", "false", "null", "in", "as", "break", "const", "continue", "else", "for", "function", "if", "import",
-        "let", "loop", "package", "namespace", "return", "var", "void", "while",
-    ];
-
     public static CelType From(JsonObject schema, bool isResourceRoot = false)
     {
         if (SchemaJson.Flag(schema, "x-kubernetes-int-or-string"))
@@ -49,19 +43,6 @@ internal static class CelDeclTypes
     /// <summary>How many times a value of this schema can appear in one request when nothing bounds its container.</summary>
     public static long UnboundedItems(CelType item) => (MaxRequestSizeBytes - 2) / (item.MinSerializedSize + 1);
 
-    /// <summary>The CEL name of a property, or null when CEL cannot address it.</summary>
-    public static string? Escape(string name)
-    {
-        if (Reserved.Contains(name))
-        {
-            return "__" + name + "__";
-        }
-
-        var escaped = name.Replace("__", "__underscores__", StringComparison.Ordinal).Replace(".", "__dot__", StringComparison.Ordinal)
-            .Replace("-", "__dash__", StringComparison.Ordinal).Replace("/", "__slash__", StringComparison.Ordinal);
-        return escaped.Length > 0 && (char.IsAsciiLetter(escaped[0]) || escaped[0] == '_') && escaped.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? escaped : null;
-    }
-
     private static CelType Object(JsonObject? properties, bool embedded)
     {
         var fields = new Dictionary<string, CelType>(StringComparer.Ordinal);
@@ -78,7 +59,7 @@ internal static class CelDeclTypes
 
         foreach (var (name, child) in properties ?? [])
         {
-            if (child is JsonObject c && Escape(name) is { } celName && !(embedded && name == "metadata"))
+            if (child is JsonObject c && CelNames.Escape(name) is { } celName && !(embedded && name == "metadata"))
             {
                 fields[celName] = From(c);
             }
