@@ -1,6 +1,7 @@
 namespace Ebops.Tools.AwsModelGen;
 
-/// <summary>What to generate for one service: the model, the operations (exactly the list), nicer names for
+/// <summary>What to generate for one service: the model, the operations ebops calls (nothing more: the IAM policy and
+/// the simulator's conformance tests follow this list), nicer names for
 /// shared shapes whose min-model ids are mangled, and members to treat as sensitive although the model does not say so.</summary>
 public sealed record ServiceSpec(
     string Name,
@@ -21,7 +22,8 @@ public sealed record ServiceSpec(
                 "DeleteConfigurationTemplate", "CreateEnvironment", "DescribeEnvironments", "DescribeEnvironmentResources",
                 "DescribeEnvironmentHealth", "DescribeInstancesHealth", "UpdateEnvironment", "SwapEnvironmentCNAMEs",
                 "TerminateEnvironment", "DescribeEvents", "CheckDNSAvailability", "ListPlatformVersions",
-                "ListTagsForResource", "UpdateTagsForResource",
+                "ListTagsForResource", "UpdateTagsForResource", "DescribeConfigurationOptions", "ValidateConfigurationSettings",
+                "AbortEnvironmentUpdate",
             ],
             // Shapes are named after the member that first reaches them; these paths (Parent.Member) get the API
             // reference's names instead, where the automatic one would be ambiguous or clash (System).
@@ -57,7 +59,8 @@ public sealed record ServiceSpec(
                 "CreateDBInstance", "DescribeDBInstances", "ModifyDBInstance", "RebootDBInstance", "DeleteDBInstance",
                 "CreateDBParameterGroup", "DescribeDBParameterGroups", "ModifyDBParameterGroup", "DeleteDBParameterGroup",
                 "DescribeDBParameters", "DescribeDBSnapshots", "CreateDBSubnetGroup", "DescribeDBSubnetGroups",
-                "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource",
+                "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource", "ModifyDBSubnetGroup", "DeleteDBSubnetGroup",
+                "DescribeOrderableDBInstanceOptions", "DescribeDBEngineVersions",
             ],
             new Dictionary<string, string>
             {

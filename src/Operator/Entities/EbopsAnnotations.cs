@@ -14,6 +14,13 @@ public static class EbopsAnnotations
     public const string AdoptionPolicyAdoptOrCreate = "adopt-or-create";
 
     /// <summary>
+    /// With an adoption policy: the identifiers of the AWS objects to adopt, as a JSON object of strings (for example
+    /// <c>{"securityGroupId": "sg-0123", "parameterGroupName": "myapp-params"}</c>); the keys each kind reads are
+    /// listed in docs/resources.md.
+    /// </summary>
+    public const string AdoptionFields = EbopsApi.Group + "/adoption-fields";
+
+    /// <summary>
     /// What deleting the Kubernetes object does to the AWS objects: <see cref="DeletionPolicyDelete"/> (the default)
     /// or <see cref="DeletionPolicyRetain"/> (leave them and only remove the finalizer).
     /// </summary>
@@ -21,6 +28,16 @@ public static class EbopsAnnotations
 
     public const string DeletionPolicyDelete = "delete";
     public const string DeletionPolicyRetain = "retain";
+
+    /// <summary>
+    /// A request to a BlueGreenRelease: <c>promote</c>, <c>abort</c>, <c>retry</c> or <c>rollback</c>. The operator
+    /// applies it once (it remembers the object's resourceVersion at which it saw the request) and removes the
+    /// annotation, so nothing in Git drifts. <c>kubectl ebops</c> and the Argo CD actions set it.
+    /// </summary>
+    public const string Signal = EbopsApi.Group + "/signal";
+
+    /// <summary>Who sent the <see cref="Signal"/> (recorded as promotedBy and in events).</summary>
+    public const string SignalBy = EbopsApi.Group + "/signal-by";
 
     /// <summary><c>"true"</c>: the controller reads and reports but changes nothing in AWS.</summary>
     public const string Paused = EbopsApi.Group + "/paused";

@@ -270,4 +270,24 @@ internal sealed partial class ElasticBeanstalkApi
         var p = ElasticBeanstalkSerializer.UpdateTagsForResource(request);
         await Client.CallAsync("UpdateTagsForResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
+
+    public async System.Threading.Tasks.Task<DescribeConfigurationOptionsResponse> DescribeConfigurationOptionsAsync(DescribeConfigurationOptionsRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = ElasticBeanstalkSerializer.DescribeConfigurationOptions(request);
+        var result = await Client.CallAsync("DescribeConfigurationOptions", p.Items, "DescribeConfigurationOptionsResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new DescribeConfigurationOptionsResponse() : ElasticBeanstalkParser.ReadDescribeConfigurationOptionsResponse(result);
+    }
+
+    public async System.Threading.Tasks.Task<ValidateConfigurationSettingsResponse> ValidateConfigurationSettingsAsync(ValidateConfigurationSettingsRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = ElasticBeanstalkSerializer.ValidateConfigurationSettings(request);
+        var result = await Client.CallAsync("ValidateConfigurationSettings", p.Items, "ValidateConfigurationSettingsResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new ValidateConfigurationSettingsResponse() : ElasticBeanstalkParser.ReadValidateConfigurationSettingsResponse(result);
+    }
+
+    public async System.Threading.Tasks.Task AbortEnvironmentUpdateAsync(AbortEnvironmentUpdateRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = ElasticBeanstalkSerializer.AbortEnvironmentUpdate(request);
+        await Client.CallAsync("AbortEnvironmentUpdate", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+    }
 }

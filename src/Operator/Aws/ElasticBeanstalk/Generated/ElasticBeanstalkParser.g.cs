@@ -409,4 +409,45 @@ internal static class ElasticBeanstalkParser
         ResourceArn = XmlRead.Str(e, "ResourceArn"),
         ResourceTags = XmlRead.List(e, "ResourceTags", "member", ReadTag),
     };
+
+    internal static DescribeConfigurationOptionsResponse ReadDescribeConfigurationOptionsResponse(System.Xml.Linq.XElement e) => new()
+    {
+        SolutionStackName = XmlRead.Str(e, "SolutionStackName"),
+        PlatformArn = XmlRead.Str(e, "PlatformArn"),
+        Options = XmlRead.List(e, "Options", "member", ReadOption),
+    };
+
+    internal static Option ReadOption(System.Xml.Linq.XElement e) => new()
+    {
+        Namespace = XmlRead.Str(e, "Namespace"),
+        Name = XmlRead.Str(e, "Name"),
+        DefaultValue = XmlRead.Str(e, "DefaultValue"),
+        ChangeSeverity = XmlRead.Str(e, "ChangeSeverity"),
+        UserDefined = XmlRead.Bool(e, "UserDefined"),
+        ValueType = XmlRead.Str(e, "ValueType"),
+        ValueOptions = XmlRead.List(e, "ValueOptions", "member", XmlRead.TextOf),
+        MinValue = XmlRead.Int(e, "MinValue"),
+        MaxValue = XmlRead.Int(e, "MaxValue"),
+        MaxLength = XmlRead.Int(e, "MaxLength"),
+        Regex = XmlRead.Child(e, "Regex") is { } c_Regex ? ReadRegex(c_Regex) : null,
+    };
+
+    internal static Regex ReadRegex(System.Xml.Linq.XElement e) => new()
+    {
+        Pattern = XmlRead.Str(e, "Pattern"),
+        Label = XmlRead.Str(e, "Label"),
+    };
+
+    internal static ValidateConfigurationSettingsResponse ReadValidateConfigurationSettingsResponse(System.Xml.Linq.XElement e) => new()
+    {
+        Messages = XmlRead.List(e, "Messages", "member", ReadValidateConfigurationSettingsMessage),
+    };
+
+    internal static ValidateConfigurationSettingsMessage ReadValidateConfigurationSettingsMessage(System.Xml.Linq.XElement e) => new()
+    {
+        Message = XmlRead.Str(e, "Message"),
+        Severity = XmlRead.Str(e, "Severity"),
+        Namespace = XmlRead.Str(e, "Namespace"),
+        OptionName = XmlRead.Str(e, "OptionName"),
+    };
 }

@@ -177,6 +177,27 @@ internal static class ElasticBeanstalkSerializer
         return p;
     }
 
+    public static Ebops.Operator.Aws.Core.QueryParams DescribeConfigurationOptions(DescribeConfigurationOptionsRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteDescribeConfigurationOptionsRequest(p, "", request);
+        return p;
+    }
+
+    public static Ebops.Operator.Aws.Core.QueryParams ValidateConfigurationSettings(ValidateConfigurationSettingsRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteValidateConfigurationSettingsRequest(p, "", request);
+        return p;
+    }
+
+    public static Ebops.Operator.Aws.Core.QueryParams AbortEnvironmentUpdate(AbortEnvironmentUpdateRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteAbortEnvironmentUpdateRequest(p, "", request);
+        return p;
+    }
+
     internal static void WriteCreateApplicationRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, CreateApplicationRequest v)
     {
         if (v.ApplicationName is { } m0)
@@ -2131,6 +2152,210 @@ internal static class ElasticBeanstalkSerializer
             {
                 q4.Add(k4, x4);
             });
+        }
+    }
+
+    internal static void WriteDescribeConfigurationOptionsRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeConfigurationOptionsRequest v)
+    {
+        if (v.ApplicationName is { } m0)
+        {
+            p.Add(prefix + "ApplicationName", m0);
+        }
+
+        if (v.TemplateName is { } m1)
+        {
+            p.Add(prefix + "TemplateName", m1);
+        }
+
+        if (v.EnvironmentName is { } m2)
+        {
+            p.Add(prefix + "EnvironmentName", m2);
+        }
+
+        if (v.SolutionStackName is { } m3)
+        {
+            p.Add(prefix + "SolutionStackName", m3);
+        }
+
+        if (v.PlatformArn is { } m4)
+        {
+            p.Add(prefix + "PlatformArn", m4);
+        }
+
+        if (v.Options is { } m5)
+        {
+            p.AddList(prefix + "Options", "member", m5, static (q6, k6, x6) =>
+            {
+                WriteOptionSpecification(q6, k6 + ".", x6);
+            });
+        }
+    }
+
+    internal static void WriteDescribeConfigurationOptionsResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeConfigurationOptionsResponse v)
+    {
+        if (v.SolutionStackName is { } m0)
+        {
+            p.Add(prefix + "SolutionStackName", m0);
+        }
+
+        if (v.PlatformArn is { } m1)
+        {
+            p.Add(prefix + "PlatformArn", m1);
+        }
+
+        if (v.Options is { } m2)
+        {
+            p.AddList(prefix + "Options", "member", m2, static (q3, k3, x3) =>
+            {
+                WriteOption(q3, k3 + ".", x3);
+            });
+        }
+    }
+
+    internal static void WriteOption(Ebops.Operator.Aws.Core.QueryParams p, string prefix, Option v)
+    {
+        if (v.Namespace is { } m0)
+        {
+            p.Add(prefix + "Namespace", m0);
+        }
+
+        if (v.Name is { } m1)
+        {
+            p.Add(prefix + "Name", m1);
+        }
+
+        if (v.DefaultValue is { } m2)
+        {
+            p.Add(prefix + "DefaultValue", m2);
+        }
+
+        if (v.ChangeSeverity is { } m3)
+        {
+            p.Add(prefix + "ChangeSeverity", m3);
+        }
+
+        if (v.UserDefined is { } m4)
+        {
+            p.Add(prefix + "UserDefined", m4);
+        }
+
+        if (v.ValueType is { } m5)
+        {
+            p.Add(prefix + "ValueType", m5);
+        }
+
+        if (v.ValueOptions is { } m6)
+        {
+            p.AddList(prefix + "ValueOptions", "member", m6, static (q7, k7, x7) =>
+            {
+                q7.Add(k7, x7);
+            });
+        }
+
+        if (v.MinValue is { } m8)
+        {
+            p.Add(prefix + "MinValue", m8);
+        }
+
+        if (v.MaxValue is { } m9)
+        {
+            p.Add(prefix + "MaxValue", m9);
+        }
+
+        if (v.MaxLength is { } m10)
+        {
+            p.Add(prefix + "MaxLength", m10);
+        }
+
+        if (v.Regex is { } m11)
+        {
+            WriteRegex(p, prefix + "Regex" + ".", m11);
+        }
+    }
+
+    internal static void WriteRegex(Ebops.Operator.Aws.Core.QueryParams p, string prefix, Regex v)
+    {
+        if (v.Pattern is { } m0)
+        {
+            p.Add(prefix + "Pattern", m0);
+        }
+
+        if (v.Label is { } m1)
+        {
+            p.Add(prefix + "Label", m1);
+        }
+    }
+
+    internal static void WriteValidateConfigurationSettingsRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ValidateConfigurationSettingsRequest v)
+    {
+        if (v.ApplicationName is { } m0)
+        {
+            p.Add(prefix + "ApplicationName", m0);
+        }
+
+        if (v.TemplateName is { } m1)
+        {
+            p.Add(prefix + "TemplateName", m1);
+        }
+
+        if (v.EnvironmentName is { } m2)
+        {
+            p.Add(prefix + "EnvironmentName", m2);
+        }
+
+        if (v.OptionSettings is { } m3)
+        {
+            p.AddList(prefix + "OptionSettings", "member", m3, static (q4, k4, x4) =>
+            {
+                WriteOptionSetting(q4, k4 + ".", x4);
+            });
+        }
+    }
+
+    internal static void WriteValidateConfigurationSettingsResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ValidateConfigurationSettingsResponse v)
+    {
+        if (v.Messages is { } m0)
+        {
+            p.AddList(prefix + "Messages", "member", m0, static (q1, k1, x1) =>
+            {
+                WriteValidateConfigurationSettingsMessage(q1, k1 + ".", x1);
+            });
+        }
+    }
+
+    internal static void WriteValidateConfigurationSettingsMessage(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ValidateConfigurationSettingsMessage v)
+    {
+        if (v.Message is { } m0)
+        {
+            p.Add(prefix + "Message", m0);
+        }
+
+        if (v.Severity is { } m1)
+        {
+            p.Add(prefix + "Severity", m1);
+        }
+
+        if (v.Namespace is { } m2)
+        {
+            p.Add(prefix + "Namespace", m2);
+        }
+
+        if (v.OptionName is { } m3)
+        {
+            p.Add(prefix + "OptionName", m3);
+        }
+    }
+
+    internal static void WriteAbortEnvironmentUpdateRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, AbortEnvironmentUpdateRequest v)
+    {
+        if (v.EnvironmentId is { } m0)
+        {
+            p.Add(prefix + "EnvironmentId", m0);
+        }
+
+        if (v.EnvironmentName is { } m1)
+        {
+            p.Add(prefix + "EnvironmentName", m1);
         }
     }
 }

@@ -963,3 +963,103 @@ public sealed record UpdateTagsForResourceRequest
 
     public System.Collections.Generic.IReadOnlyList<string>? TagsToRemove { get; init; }
 }
+
+/// <summary>Input of DescribeConfigurationOptions.</summary>
+public sealed record DescribeConfigurationOptionsRequest
+{
+    public string? ApplicationName { get; init; }
+
+    public string? TemplateName { get; init; }
+
+    public string? EnvironmentName { get; init; }
+
+    public string? SolutionStackName { get; init; }
+
+    public string? PlatformArn { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<OptionSpecification>? Options { get; init; }
+}
+
+/// <summary>Result of DescribeConfigurationOptions.</summary>
+public sealed record DescribeConfigurationOptionsResponse
+{
+    public string? SolutionStackName { get; init; }
+
+    public string? PlatformArn { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<Option>? Options { get; init; }
+}
+
+/// <summary>Model structure, named from DescribeConfigurationOptionsResponse.Options.</summary>
+public sealed record Option
+{
+    public string? Namespace { get; init; }
+
+    public string? Name { get; init; }
+
+    public string? DefaultValue { get; init; }
+
+    public string? ChangeSeverity { get; init; }
+
+    public bool? UserDefined { get; init; }
+
+    public string? ValueType { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? ValueOptions { get; init; }
+
+    public int? MinValue { get; init; }
+
+    public int? MaxValue { get; init; }
+
+    public int? MaxLength { get; init; }
+
+    public Regex? Regex { get; init; }
+}
+
+/// <summary>Model structure, named from Option.Regex.</summary>
+public sealed record Regex
+{
+    public string? Pattern { get; init; }
+
+    public string? Label { get; init; }
+}
+
+/// <summary>Input of ValidateConfigurationSettings.</summary>
+public sealed record ValidateConfigurationSettingsRequest
+{
+    /// <summary>Required by the model.</summary>
+    public string? ApplicationName { get; init; }
+
+    public string? TemplateName { get; init; }
+
+    public string? EnvironmentName { get; init; }
+
+    /// <summary>Required by the model.</summary>
+    public System.Collections.Generic.IReadOnlyList<OptionSetting>? OptionSettings { get; init; }
+}
+
+/// <summary>Result of ValidateConfigurationSettings.</summary>
+public sealed record ValidateConfigurationSettingsResponse
+{
+    public System.Collections.Generic.IReadOnlyList<ValidateConfigurationSettingsMessage>? Messages { get; init; }
+}
+
+/// <summary>Model structure, named from ValidateConfigurationSettingsResponse.Messages.</summary>
+public sealed record ValidateConfigurationSettingsMessage
+{
+    public string? Message { get; init; }
+
+    public string? Severity { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public string? OptionName { get; init; }
+}
+
+/// <summary>Input of AbortEnvironmentUpdate.</summary>
+public sealed record AbortEnvironmentUpdateRequest
+{
+    public string? EnvironmentId { get; init; }
+
+    public string? EnvironmentName { get; init; }
+}

@@ -94,4 +94,13 @@ public partial interface IElasticBeanstalkApi
 
     /// <summary>UpdateTagsForResource (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
     System.Threading.Tasks.Task UpdateTagsForResourceAsync(UpdateTagsForResourceRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>DescribeConfigurationOptions (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<DescribeConfigurationOptionsResponse> DescribeConfigurationOptionsAsync(DescribeConfigurationOptionsRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>ValidateConfigurationSettings (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<ValidateConfigurationSettingsResponse> ValidateConfigurationSettingsAsync(ValidateConfigurationSettingsRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>AbortEnvironmentUpdate (2010-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task AbortEnvironmentUpdateAsync(AbortEnvironmentUpdateRequest request, System.Threading.CancellationToken cancellationToken = default);
 }

@@ -70,4 +70,22 @@ public partial interface IRdsApi
 
     /// <summary>RemoveTagsFromResource (2014-10-31). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
     System.Threading.Tasks.Task RemoveTagsFromResourceAsync(RemoveTagsFromResourceRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>ModifyDBSubnetGroup (2014-10-31). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<ModifyDBSubnetGroupResponse> ModifyDBSubnetGroupAsync(ModifyDBSubnetGroupRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>DeleteDBSubnetGroup (2014-10-31). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task DeleteDBSubnetGroupAsync(DeleteDBSubnetGroupRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>DescribeOrderableDBInstanceOptions (2014-10-31). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<DescribeOrderableDBInstanceOptionsResponse> DescribeOrderableDBInstanceOptionsAsync(DescribeOrderableDBInstanceOptionsRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Every OrderableDBInstanceOptions item of DescribeOrderableDBInstanceOptions, following Marker across pages.</summary>
+    System.Collections.Generic.IAsyncEnumerable<OrderableDBInstanceOption> DescribeOrderableDBInstanceOptionsAllAsync(DescribeOrderableDBInstanceOptionsRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>DescribeDBEngineVersions (2014-10-31). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<DescribeDBEngineVersionsResponse> DescribeDBEngineVersionsAsync(DescribeDBEngineVersionsRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Every DBEngineVersions item of DescribeDBEngineVersions, following Marker across pages.</summary>
+    System.Collections.Generic.IAsyncEnumerable<DBEngineVersion> DescribeDBEngineVersionsAllAsync(DescribeDBEngineVersionsRequest request, System.Threading.CancellationToken cancellationToken = default);
 }

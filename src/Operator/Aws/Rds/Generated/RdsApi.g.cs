@@ -216,4 +216,71 @@ internal sealed partial class RdsApi
         var p = RdsSerializer.RemoveTagsFromResource(request);
         await Client.CallAsync("RemoveTagsFromResource", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
     }
+
+    public async System.Threading.Tasks.Task<ModifyDBSubnetGroupResponse> ModifyDBSubnetGroupAsync(ModifyDBSubnetGroupRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = RdsSerializer.ModifyDBSubnetGroup(request);
+        var result = await Client.CallAsync("ModifyDBSubnetGroup", p.Items, "ModifyDBSubnetGroupResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new ModifyDBSubnetGroupResponse() : RdsParser.ReadModifyDBSubnetGroupResponse(result);
+    }
+
+    public async System.Threading.Tasks.Task DeleteDBSubnetGroupAsync(DeleteDBSubnetGroupRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = RdsSerializer.DeleteDBSubnetGroup(request);
+        await Client.CallAsync("DeleteDBSubnetGroup", p.Items, null, p.Sensitive, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async System.Threading.Tasks.Task<DescribeOrderableDBInstanceOptionsResponse> DescribeOrderableDBInstanceOptionsAsync(DescribeOrderableDBInstanceOptionsRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = RdsSerializer.DescribeOrderableDBInstanceOptions(request);
+        var result = await Client.CallAsync("DescribeOrderableDBInstanceOptions", p.Items, "DescribeOrderableDBInstanceOptionsResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new DescribeOrderableDBInstanceOptionsResponse() : RdsParser.ReadDescribeOrderableDBInstanceOptionsResponse(result);
+    }
+
+    public async System.Collections.Generic.IAsyncEnumerable<OrderableDBInstanceOption> DescribeOrderableDBInstanceOptionsAllAsync(DescribeOrderableDBInstanceOptionsRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default)
+    {
+        var next = request;
+        while (true)
+        {
+            var page = await DescribeOrderableDBInstanceOptionsAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.OrderableDBInstanceOptions ?? [])
+            {
+                yield return item;
+            }
+
+            if (string.IsNullOrEmpty(page.Marker) || page.Marker == next.Marker)
+            {
+                yield break;
+            }
+
+            next = next with { Marker = page.Marker };
+        }
+    }
+
+    public async System.Threading.Tasks.Task<DescribeDBEngineVersionsResponse> DescribeDBEngineVersionsAsync(DescribeDBEngineVersionsRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = RdsSerializer.DescribeDBEngineVersions(request);
+        var result = await Client.CallAsync("DescribeDBEngineVersions", p.Items, "DescribeDBEngineVersionsResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new DescribeDBEngineVersionsResponse() : RdsParser.ReadDescribeDBEngineVersionsResponse(result);
+    }
+
+    public async System.Collections.Generic.IAsyncEnumerable<DBEngineVersion> DescribeDBEngineVersionsAllAsync(DescribeDBEngineVersionsRequest request, [System.Runtime.CompilerServices.EnumeratorCancellation] System.Threading.CancellationToken cancellationToken = default)
+    {
+        var next = request;
+        while (true)
+        {
+            var page = await DescribeDBEngineVersionsAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var item in page.DBEngineVersions ?? [])
+            {
+                yield return item;
+            }
+
+            if (string.IsNullOrEmpty(page.Marker) || page.Marker == next.Marker)
+            {
+                yield break;
+            }
+
+            next = next with { Marker = page.Marker };
+        }
+    }
 }

@@ -391,4 +391,139 @@ internal static class RdsParser
     {
         TagList = XmlRead.List(e, "TagList", "Tag", ReadTag),
     };
+
+    internal static ModifyDBSubnetGroupResponse ReadModifyDBSubnetGroupResponse(System.Xml.Linq.XElement e) => new()
+    {
+        DBSubnetGroup = XmlRead.Child(e, "DBSubnetGroup") is { } c_DBSubnetGroup ? ReadDBSubnetGroup(c_DBSubnetGroup) : null,
+    };
+
+    internal static DescribeOrderableDBInstanceOptionsResponse ReadDescribeOrderableDBInstanceOptionsResponse(System.Xml.Linq.XElement e) => new()
+    {
+        OrderableDBInstanceOptions = XmlRead.List(e, "OrderableDBInstanceOptions", "OrderableDBInstanceOption", ReadOrderableDBInstanceOption),
+        Marker = XmlRead.Str(e, "Marker"),
+    };
+
+    internal static OrderableDBInstanceOption ReadOrderableDBInstanceOption(System.Xml.Linq.XElement e) => new()
+    {
+        Engine = XmlRead.Str(e, "Engine"),
+        EngineVersion = XmlRead.Str(e, "EngineVersion"),
+        DBInstanceClass = XmlRead.Str(e, "DBInstanceClass"),
+        LicenseModel = XmlRead.Str(e, "LicenseModel"),
+        AvailabilityZoneGroup = XmlRead.Str(e, "AvailabilityZoneGroup"),
+        AvailabilityZones = XmlRead.List(e, "AvailabilityZones", "AvailabilityZone", ReadSubnetAvailabilityZone),
+        MultiAZCapable = XmlRead.Bool(e, "MultiAZCapable"),
+        ReadReplicaCapable = XmlRead.Bool(e, "ReadReplicaCapable"),
+        Vpc = XmlRead.Bool(e, "Vpc"),
+        SupportsStorageEncryption = XmlRead.Bool(e, "SupportsStorageEncryption"),
+        StorageType = XmlRead.Str(e, "StorageType"),
+        SupportsIops = XmlRead.Bool(e, "SupportsIops"),
+        SupportsEnhancedMonitoring = XmlRead.Bool(e, "SupportsEnhancedMonitoring"),
+        SupportsIAMDatabaseAuthentication = XmlRead.Bool(e, "SupportsIAMDatabaseAuthentication"),
+        SupportsPerformanceInsights = XmlRead.Bool(e, "SupportsPerformanceInsights"),
+        MinStorageSize = XmlRead.Int(e, "MinStorageSize"),
+        MaxStorageSize = XmlRead.Int(e, "MaxStorageSize"),
+        MinIopsPerDbInstance = XmlRead.Int(e, "MinIopsPerDbInstance"),
+        MaxIopsPerDbInstance = XmlRead.Int(e, "MaxIopsPerDbInstance"),
+        MinIopsPerGib = XmlRead.Double(e, "MinIopsPerGib"),
+        MaxIopsPerGib = XmlRead.Double(e, "MaxIopsPerGib"),
+        AvailableProcessorFeatures = XmlRead.List(e, "AvailableProcessorFeatures", "AvailableProcessorFeature", ReadAvailableProcessorFeature),
+        SupportedEngineModes = XmlRead.List(e, "SupportedEngineModes", "member", XmlRead.TextOf),
+        SupportsStorageAutoscaling = XmlRead.Bool(e, "SupportsStorageAutoscaling"),
+        SupportsKerberosAuthentication = XmlRead.Bool(e, "SupportsKerberosAuthentication"),
+        OutpostCapable = XmlRead.Bool(e, "OutpostCapable"),
+        SupportedActivityStreamModes = XmlRead.List(e, "SupportedActivityStreamModes", "member", XmlRead.TextOf),
+        SupportsGlobalDatabases = XmlRead.Bool(e, "SupportsGlobalDatabases"),
+        SupportsClusters = XmlRead.Bool(e, "SupportsClusters"),
+        SupportedNetworkTypes = XmlRead.List(e, "SupportedNetworkTypes", "member", XmlRead.TextOf),
+        SupportsStorageThroughput = XmlRead.Bool(e, "SupportsStorageThroughput"),
+        MinStorageThroughputPerDbInstance = XmlRead.Int(e, "MinStorageThroughputPerDbInstance"),
+        MaxStorageThroughputPerDbInstance = XmlRead.Int(e, "MaxStorageThroughputPerDbInstance"),
+        MinStorageThroughputPerIops = XmlRead.Double(e, "MinStorageThroughputPerIops"),
+        MaxStorageThroughputPerIops = XmlRead.Double(e, "MaxStorageThroughputPerIops"),
+        SupportsDedicatedLogVolume = XmlRead.Bool(e, "SupportsDedicatedLogVolume"),
+    };
+
+    internal static AvailableProcessorFeature ReadAvailableProcessorFeature(System.Xml.Linq.XElement e) => new()
+    {
+        Name = XmlRead.Str(e, "Name"),
+        DefaultValue = XmlRead.Str(e, "DefaultValue"),
+        AllowedValues = XmlRead.Str(e, "AllowedValues"),
+    };
+
+    internal static DescribeDBEngineVersionsResponse ReadDescribeDBEngineVersionsResponse(System.Xml.Linq.XElement e) => new()
+    {
+        Marker = XmlRead.Str(e, "Marker"),
+        DBEngineVersions = XmlRead.List(e, "DBEngineVersions", "DBEngineVersion", ReadDBEngineVersion),
+    };
+
+    internal static DBEngineVersion ReadDBEngineVersion(System.Xml.Linq.XElement e) => new()
+    {
+        Engine = XmlRead.Str(e, "Engine"),
+        EngineVersion = XmlRead.Str(e, "EngineVersion"),
+        DBParameterGroupFamily = XmlRead.Str(e, "DBParameterGroupFamily"),
+        DBEngineDescription = XmlRead.Str(e, "DBEngineDescription"),
+        DBEngineVersionDescription = XmlRead.Str(e, "DBEngineVersionDescription"),
+        DefaultCharacterSet = XmlRead.Child(e, "DefaultCharacterSet") is { } c_DefaultCharacterSet ? ReadDefaultCharacterSet(c_DefaultCharacterSet) : null,
+        Image = XmlRead.Child(e, "Image") is { } c_Image ? ReadImage(c_Image) : null,
+        DBEngineMediaType = XmlRead.Str(e, "DBEngineMediaType"),
+        SupportedCharacterSets = XmlRead.List(e, "SupportedCharacterSets", "CharacterSet", ReadDefaultCharacterSet),
+        SupportedNcharCharacterSets = XmlRead.List(e, "SupportedNcharCharacterSets", "CharacterSet", ReadDefaultCharacterSet),
+        ValidUpgradeTarget = XmlRead.List(e, "ValidUpgradeTarget", "UpgradeTarget", ReadUpgradeTarget),
+        SupportedTimezones = XmlRead.List(e, "SupportedTimezones", "Timezone", ReadTimezone),
+        ExportableLogTypes = XmlRead.List(e, "ExportableLogTypes", "member", XmlRead.TextOf),
+        SupportsLogExportsToCloudwatchLogs = XmlRead.Bool(e, "SupportsLogExportsToCloudwatchLogs"),
+        SupportsReadReplica = XmlRead.Bool(e, "SupportsReadReplica"),
+        SupportedEngineModes = XmlRead.List(e, "SupportedEngineModes", "member", XmlRead.TextOf),
+        SupportedFeatureNames = XmlRead.List(e, "SupportedFeatureNames", "member", XmlRead.TextOf),
+        Status = XmlRead.Str(e, "Status"),
+        SupportsParallelQuery = XmlRead.Bool(e, "SupportsParallelQuery"),
+        SupportsGlobalDatabases = XmlRead.Bool(e, "SupportsGlobalDatabases"),
+        MajorEngineVersion = XmlRead.Str(e, "MajorEngineVersion"),
+        DatabaseInstallationFilesS3BucketName = XmlRead.Str(e, "DatabaseInstallationFilesS3BucketName"),
+        DatabaseInstallationFilesS3Prefix = XmlRead.Str(e, "DatabaseInstallationFilesS3Prefix"),
+        DBEngineVersionArn = XmlRead.Str(e, "DBEngineVersionArn"),
+        KMSKeyId = XmlRead.Str(e, "KMSKeyId"),
+        CreateTime = XmlRead.Time(e, "CreateTime"),
+        TagList = XmlRead.List(e, "TagList", "Tag", ReadTag),
+        SupportsBabelfish = XmlRead.Bool(e, "SupportsBabelfish"),
+        CustomDBEngineVersionManifest = XmlRead.Str(e, "CustomDBEngineVersionManifest"),
+        SupportsLimitlessDatabase = XmlRead.Bool(e, "SupportsLimitlessDatabase"),
+        SupportsCertificateRotationWithoutRestart = XmlRead.Bool(e, "SupportsCertificateRotationWithoutRestart"),
+        SupportedCACertificateIdentifiers = XmlRead.List(e, "SupportedCACertificateIdentifiers", "member", XmlRead.TextOf),
+        SupportsLocalWriteForwarding = XmlRead.Bool(e, "SupportsLocalWriteForwarding"),
+        SupportsIntegrations = XmlRead.Bool(e, "SupportsIntegrations"),
+    };
+
+    internal static DefaultCharacterSet ReadDefaultCharacterSet(System.Xml.Linq.XElement e) => new()
+    {
+        CharacterSetName = XmlRead.Str(e, "CharacterSetName"),
+        CharacterSetDescription = XmlRead.Str(e, "CharacterSetDescription"),
+    };
+
+    internal static Image ReadImage(System.Xml.Linq.XElement e) => new()
+    {
+        ImageId = XmlRead.Str(e, "ImageId"),
+        Status = XmlRead.Str(e, "Status"),
+    };
+
+    internal static UpgradeTarget ReadUpgradeTarget(System.Xml.Linq.XElement e) => new()
+    {
+        Engine = XmlRead.Str(e, "Engine"),
+        EngineVersion = XmlRead.Str(e, "EngineVersion"),
+        Description = XmlRead.Str(e, "Description"),
+        AutoUpgrade = XmlRead.Bool(e, "AutoUpgrade"),
+        IsMajorVersionUpgrade = XmlRead.Bool(e, "IsMajorVersionUpgrade"),
+        SupportedEngineModes = XmlRead.List(e, "SupportedEngineModes", "member", XmlRead.TextOf),
+        SupportsParallelQuery = XmlRead.Bool(e, "SupportsParallelQuery"),
+        SupportsGlobalDatabases = XmlRead.Bool(e, "SupportsGlobalDatabases"),
+        SupportsBabelfish = XmlRead.Bool(e, "SupportsBabelfish"),
+        SupportsLimitlessDatabase = XmlRead.Bool(e, "SupportsLimitlessDatabase"),
+        SupportsLocalWriteForwarding = XmlRead.Bool(e, "SupportsLocalWriteForwarding"),
+        SupportsIntegrations = XmlRead.Bool(e, "SupportsIntegrations"),
+    };
+
+    internal static Timezone ReadTimezone(System.Xml.Linq.XElement e) => new()
+    {
+        TimezoneName = XmlRead.Str(e, "TimezoneName"),
+    };
 }

@@ -121,6 +121,34 @@ internal static class RdsSerializer
         return p;
     }
 
+    public static Ebops.Operator.Aws.Core.QueryParams ModifyDBSubnetGroup(ModifyDBSubnetGroupRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteModifyDBSubnetGroupRequest(p, "", request);
+        return p;
+    }
+
+    public static Ebops.Operator.Aws.Core.QueryParams DeleteDBSubnetGroup(DeleteDBSubnetGroupRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteDeleteDBSubnetGroupRequest(p, "", request);
+        return p;
+    }
+
+    public static Ebops.Operator.Aws.Core.QueryParams DescribeOrderableDBInstanceOptions(DescribeOrderableDBInstanceOptionsRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteDescribeOrderableDBInstanceOptionsRequest(p, "", request);
+        return p;
+    }
+
+    public static Ebops.Operator.Aws.Core.QueryParams DescribeDBEngineVersions(DescribeDBEngineVersionsRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteDescribeDBEngineVersionsRequest(p, "", request);
+        return p;
+    }
+
     internal static void WriteCreateDBInstanceRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, CreateDBInstanceRequest v)
     {
         if (v.DBName is { } m0)
@@ -2454,6 +2482,698 @@ internal static class RdsSerializer
             {
                 q2.Add(k2, x2);
             });
+        }
+    }
+
+    internal static void WriteModifyDBSubnetGroupRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ModifyDBSubnetGroupRequest v)
+    {
+        if (v.DBSubnetGroupName is { } m0)
+        {
+            p.Add(prefix + "DBSubnetGroupName", m0);
+        }
+
+        if (v.DBSubnetGroupDescription is { } m1)
+        {
+            p.Add(prefix + "DBSubnetGroupDescription", m1);
+        }
+
+        if (v.SubnetIds is { } m2)
+        {
+            p.AddList(prefix + "SubnetIds", "SubnetIdentifier", m2, static (q3, k3, x3) =>
+            {
+                q3.Add(k3, x3);
+            });
+        }
+    }
+
+    internal static void WriteModifyDBSubnetGroupResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ModifyDBSubnetGroupResponse v)
+    {
+        if (v.DBSubnetGroup is { } m0)
+        {
+            WriteDBSubnetGroup(p, prefix + "DBSubnetGroup" + ".", m0);
+        }
+    }
+
+    internal static void WriteDeleteDBSubnetGroupRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DeleteDBSubnetGroupRequest v)
+    {
+        if (v.DBSubnetGroupName is { } m0)
+        {
+            p.Add(prefix + "DBSubnetGroupName", m0);
+        }
+    }
+
+    internal static void WriteDescribeOrderableDBInstanceOptionsRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeOrderableDBInstanceOptionsRequest v)
+    {
+        if (v.Engine is { } m0)
+        {
+            p.Add(prefix + "Engine", m0);
+        }
+
+        if (v.EngineVersion is { } m1)
+        {
+            p.Add(prefix + "EngineVersion", m1);
+        }
+
+        if (v.DBInstanceClass is { } m2)
+        {
+            p.Add(prefix + "DBInstanceClass", m2);
+        }
+
+        if (v.LicenseModel is { } m3)
+        {
+            p.Add(prefix + "LicenseModel", m3);
+        }
+
+        if (v.AvailabilityZoneGroup is { } m4)
+        {
+            p.Add(prefix + "AvailabilityZoneGroup", m4);
+        }
+
+        if (v.Vpc is { } m5)
+        {
+            p.Add(prefix + "Vpc", m5);
+        }
+
+        if (v.Filters is { } m6)
+        {
+            p.AddList(prefix + "Filters", "Filter", m6, static (q7, k7, x7) =>
+            {
+                WriteFilter(q7, k7 + ".", x7);
+            });
+        }
+
+        if (v.MaxRecords is { } m8)
+        {
+            p.Add(prefix + "MaxRecords", m8);
+        }
+
+        if (v.Marker is { } m9)
+        {
+            p.Add(prefix + "Marker", m9);
+        }
+    }
+
+    internal static void WriteDescribeOrderableDBInstanceOptionsResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeOrderableDBInstanceOptionsResponse v)
+    {
+        if (v.OrderableDBInstanceOptions is { } m0)
+        {
+            p.AddList(prefix + "OrderableDBInstanceOptions", "OrderableDBInstanceOption", m0, static (q1, k1, x1) =>
+            {
+                WriteOrderableDBInstanceOption(q1, k1 + ".", x1);
+            });
+        }
+
+        if (v.Marker is { } m2)
+        {
+            p.Add(prefix + "Marker", m2);
+        }
+    }
+
+    internal static void WriteOrderableDBInstanceOption(Ebops.Operator.Aws.Core.QueryParams p, string prefix, OrderableDBInstanceOption v)
+    {
+        if (v.Engine is { } m0)
+        {
+            p.Add(prefix + "Engine", m0);
+        }
+
+        if (v.EngineVersion is { } m1)
+        {
+            p.Add(prefix + "EngineVersion", m1);
+        }
+
+        if (v.DBInstanceClass is { } m2)
+        {
+            p.Add(prefix + "DBInstanceClass", m2);
+        }
+
+        if (v.LicenseModel is { } m3)
+        {
+            p.Add(prefix + "LicenseModel", m3);
+        }
+
+        if (v.AvailabilityZoneGroup is { } m4)
+        {
+            p.Add(prefix + "AvailabilityZoneGroup", m4);
+        }
+
+        if (v.AvailabilityZones is { } m5)
+        {
+            p.AddList(prefix + "AvailabilityZones", "AvailabilityZone", m5, static (q6, k6, x6) =>
+            {
+                WriteSubnetAvailabilityZone(q6, k6 + ".", x6);
+            });
+        }
+
+        if (v.MultiAZCapable is { } m7)
+        {
+            p.Add(prefix + "MultiAZCapable", m7);
+        }
+
+        if (v.ReadReplicaCapable is { } m8)
+        {
+            p.Add(prefix + "ReadReplicaCapable", m8);
+        }
+
+        if (v.Vpc is { } m9)
+        {
+            p.Add(prefix + "Vpc", m9);
+        }
+
+        if (v.SupportsStorageEncryption is { } m10)
+        {
+            p.Add(prefix + "SupportsStorageEncryption", m10);
+        }
+
+        if (v.StorageType is { } m11)
+        {
+            p.Add(prefix + "StorageType", m11);
+        }
+
+        if (v.SupportsIops is { } m12)
+        {
+            p.Add(prefix + "SupportsIops", m12);
+        }
+
+        if (v.SupportsEnhancedMonitoring is { } m13)
+        {
+            p.Add(prefix + "SupportsEnhancedMonitoring", m13);
+        }
+
+        if (v.SupportsIAMDatabaseAuthentication is { } m14)
+        {
+            p.Add(prefix + "SupportsIAMDatabaseAuthentication", m14);
+        }
+
+        if (v.SupportsPerformanceInsights is { } m15)
+        {
+            p.Add(prefix + "SupportsPerformanceInsights", m15);
+        }
+
+        if (v.MinStorageSize is { } m16)
+        {
+            p.Add(prefix + "MinStorageSize", m16);
+        }
+
+        if (v.MaxStorageSize is { } m17)
+        {
+            p.Add(prefix + "MaxStorageSize", m17);
+        }
+
+        if (v.MinIopsPerDbInstance is { } m18)
+        {
+            p.Add(prefix + "MinIopsPerDbInstance", m18);
+        }
+
+        if (v.MaxIopsPerDbInstance is { } m19)
+        {
+            p.Add(prefix + "MaxIopsPerDbInstance", m19);
+        }
+
+        if (v.MinIopsPerGib is { } m20)
+        {
+            p.Add(prefix + "MinIopsPerGib", m20);
+        }
+
+        if (v.MaxIopsPerGib is { } m21)
+        {
+            p.Add(prefix + "MaxIopsPerGib", m21);
+        }
+
+        if (v.AvailableProcessorFeatures is { } m22)
+        {
+            p.AddList(prefix + "AvailableProcessorFeatures", "AvailableProcessorFeature", m22, static (q23, k23, x23) =>
+            {
+                WriteAvailableProcessorFeature(q23, k23 + ".", x23);
+            });
+        }
+
+        if (v.SupportedEngineModes is { } m24)
+        {
+            p.AddList(prefix + "SupportedEngineModes", "member", m24, static (q25, k25, x25) =>
+            {
+                q25.Add(k25, x25);
+            });
+        }
+
+        if (v.SupportsStorageAutoscaling is { } m26)
+        {
+            p.Add(prefix + "SupportsStorageAutoscaling", m26);
+        }
+
+        if (v.SupportsKerberosAuthentication is { } m27)
+        {
+            p.Add(prefix + "SupportsKerberosAuthentication", m27);
+        }
+
+        if (v.OutpostCapable is { } m28)
+        {
+            p.Add(prefix + "OutpostCapable", m28);
+        }
+
+        if (v.SupportedActivityStreamModes is { } m29)
+        {
+            p.AddList(prefix + "SupportedActivityStreamModes", "member", m29, static (q30, k30, x30) =>
+            {
+                q30.Add(k30, x30);
+            });
+        }
+
+        if (v.SupportsGlobalDatabases is { } m31)
+        {
+            p.Add(prefix + "SupportsGlobalDatabases", m31);
+        }
+
+        if (v.SupportsClusters is { } m32)
+        {
+            p.Add(prefix + "SupportsClusters", m32);
+        }
+
+        if (v.SupportedNetworkTypes is { } m33)
+        {
+            p.AddList(prefix + "SupportedNetworkTypes", "member", m33, static (q34, k34, x34) =>
+            {
+                q34.Add(k34, x34);
+            });
+        }
+
+        if (v.SupportsStorageThroughput is { } m35)
+        {
+            p.Add(prefix + "SupportsStorageThroughput", m35);
+        }
+
+        if (v.MinStorageThroughputPerDbInstance is { } m36)
+        {
+            p.Add(prefix + "MinStorageThroughputPerDbInstance", m36);
+        }
+
+        if (v.MaxStorageThroughputPerDbInstance is { } m37)
+        {
+            p.Add(prefix + "MaxStorageThroughputPerDbInstance", m37);
+        }
+
+        if (v.MinStorageThroughputPerIops is { } m38)
+        {
+            p.Add(prefix + "MinStorageThroughputPerIops", m38);
+        }
+
+        if (v.MaxStorageThroughputPerIops is { } m39)
+        {
+            p.Add(prefix + "MaxStorageThroughputPerIops", m39);
+        }
+
+        if (v.SupportsDedicatedLogVolume is { } m40)
+        {
+            p.Add(prefix + "SupportsDedicatedLogVolume", m40);
+        }
+    }
+
+    internal static void WriteAvailableProcessorFeature(Ebops.Operator.Aws.Core.QueryParams p, string prefix, AvailableProcessorFeature v)
+    {
+        if (v.Name is { } m0)
+        {
+            p.Add(prefix + "Name", m0);
+        }
+
+        if (v.DefaultValue is { } m1)
+        {
+            p.Add(prefix + "DefaultValue", m1);
+        }
+
+        if (v.AllowedValues is { } m2)
+        {
+            p.Add(prefix + "AllowedValues", m2);
+        }
+    }
+
+    internal static void WriteDescribeDBEngineVersionsRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeDBEngineVersionsRequest v)
+    {
+        if (v.Engine is { } m0)
+        {
+            p.Add(prefix + "Engine", m0);
+        }
+
+        if (v.EngineVersion is { } m1)
+        {
+            p.Add(prefix + "EngineVersion", m1);
+        }
+
+        if (v.DBParameterGroupFamily is { } m2)
+        {
+            p.Add(prefix + "DBParameterGroupFamily", m2);
+        }
+
+        if (v.Filters is { } m3)
+        {
+            p.AddList(prefix + "Filters", "Filter", m3, static (q4, k4, x4) =>
+            {
+                WriteFilter(q4, k4 + ".", x4);
+            });
+        }
+
+        if (v.MaxRecords is { } m5)
+        {
+            p.Add(prefix + "MaxRecords", m5);
+        }
+
+        if (v.Marker is { } m6)
+        {
+            p.Add(prefix + "Marker", m6);
+        }
+
+        if (v.DefaultOnly is { } m7)
+        {
+            p.Add(prefix + "DefaultOnly", m7);
+        }
+
+        if (v.ListSupportedCharacterSets is { } m8)
+        {
+            p.Add(prefix + "ListSupportedCharacterSets", m8);
+        }
+
+        if (v.ListSupportedTimezones is { } m9)
+        {
+            p.Add(prefix + "ListSupportedTimezones", m9);
+        }
+
+        if (v.IncludeAll is { } m10)
+        {
+            p.Add(prefix + "IncludeAll", m10);
+        }
+    }
+
+    internal static void WriteDescribeDBEngineVersionsResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeDBEngineVersionsResponse v)
+    {
+        if (v.Marker is { } m0)
+        {
+            p.Add(prefix + "Marker", m0);
+        }
+
+        if (v.DBEngineVersions is { } m1)
+        {
+            p.AddList(prefix + "DBEngineVersions", "DBEngineVersion", m1, static (q2, k2, x2) =>
+            {
+                WriteDBEngineVersion(q2, k2 + ".", x2);
+            });
+        }
+    }
+
+    internal static void WriteDBEngineVersion(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DBEngineVersion v)
+    {
+        if (v.Engine is { } m0)
+        {
+            p.Add(prefix + "Engine", m0);
+        }
+
+        if (v.EngineVersion is { } m1)
+        {
+            p.Add(prefix + "EngineVersion", m1);
+        }
+
+        if (v.DBParameterGroupFamily is { } m2)
+        {
+            p.Add(prefix + "DBParameterGroupFamily", m2);
+        }
+
+        if (v.DBEngineDescription is { } m3)
+        {
+            p.Add(prefix + "DBEngineDescription", m3);
+        }
+
+        if (v.DBEngineVersionDescription is { } m4)
+        {
+            p.Add(prefix + "DBEngineVersionDescription", m4);
+        }
+
+        if (v.DefaultCharacterSet is { } m5)
+        {
+            WriteDefaultCharacterSet(p, prefix + "DefaultCharacterSet" + ".", m5);
+        }
+
+        if (v.Image is { } m6)
+        {
+            WriteImage(p, prefix + "Image" + ".", m6);
+        }
+
+        if (v.DBEngineMediaType is { } m7)
+        {
+            p.Add(prefix + "DBEngineMediaType", m7);
+        }
+
+        if (v.SupportedCharacterSets is { } m8)
+        {
+            p.AddList(prefix + "SupportedCharacterSets", "CharacterSet", m8, static (q9, k9, x9) =>
+            {
+                WriteDefaultCharacterSet(q9, k9 + ".", x9);
+            });
+        }
+
+        if (v.SupportedNcharCharacterSets is { } m10)
+        {
+            p.AddList(prefix + "SupportedNcharCharacterSets", "CharacterSet", m10, static (q11, k11, x11) =>
+            {
+                WriteDefaultCharacterSet(q11, k11 + ".", x11);
+            });
+        }
+
+        if (v.ValidUpgradeTarget is { } m12)
+        {
+            p.AddList(prefix + "ValidUpgradeTarget", "UpgradeTarget", m12, static (q13, k13, x13) =>
+            {
+                WriteUpgradeTarget(q13, k13 + ".", x13);
+            });
+        }
+
+        if (v.SupportedTimezones is { } m14)
+        {
+            p.AddList(prefix + "SupportedTimezones", "Timezone", m14, static (q15, k15, x15) =>
+            {
+                WriteTimezone(q15, k15 + ".", x15);
+            });
+        }
+
+        if (v.ExportableLogTypes is { } m16)
+        {
+            p.AddList(prefix + "ExportableLogTypes", "member", m16, static (q17, k17, x17) =>
+            {
+                q17.Add(k17, x17);
+            });
+        }
+
+        if (v.SupportsLogExportsToCloudwatchLogs is { } m18)
+        {
+            p.Add(prefix + "SupportsLogExportsToCloudwatchLogs", m18);
+        }
+
+        if (v.SupportsReadReplica is { } m19)
+        {
+            p.Add(prefix + "SupportsReadReplica", m19);
+        }
+
+        if (v.SupportedEngineModes is { } m20)
+        {
+            p.AddList(prefix + "SupportedEngineModes", "member", m20, static (q21, k21, x21) =>
+            {
+                q21.Add(k21, x21);
+            });
+        }
+
+        if (v.SupportedFeatureNames is { } m22)
+        {
+            p.AddList(prefix + "SupportedFeatureNames", "member", m22, static (q23, k23, x23) =>
+            {
+                q23.Add(k23, x23);
+            });
+        }
+
+        if (v.Status is { } m24)
+        {
+            p.Add(prefix + "Status", m24);
+        }
+
+        if (v.SupportsParallelQuery is { } m25)
+        {
+            p.Add(prefix + "SupportsParallelQuery", m25);
+        }
+
+        if (v.SupportsGlobalDatabases is { } m26)
+        {
+            p.Add(prefix + "SupportsGlobalDatabases", m26);
+        }
+
+        if (v.MajorEngineVersion is { } m27)
+        {
+            p.Add(prefix + "MajorEngineVersion", m27);
+        }
+
+        if (v.DatabaseInstallationFilesS3BucketName is { } m28)
+        {
+            p.Add(prefix + "DatabaseInstallationFilesS3BucketName", m28);
+        }
+
+        if (v.DatabaseInstallationFilesS3Prefix is { } m29)
+        {
+            p.Add(prefix + "DatabaseInstallationFilesS3Prefix", m29);
+        }
+
+        if (v.DBEngineVersionArn is { } m30)
+        {
+            p.Add(prefix + "DBEngineVersionArn", m30);
+        }
+
+        if (v.KMSKeyId is { } m31)
+        {
+            p.Add(prefix + "KMSKeyId", m31);
+        }
+
+        if (v.CreateTime is { } m32)
+        {
+            p.Add(prefix + "CreateTime", m32);
+        }
+
+        if (v.TagList is { } m33)
+        {
+            p.AddList(prefix + "TagList", "Tag", m33, static (q34, k34, x34) =>
+            {
+                WriteTag(q34, k34 + ".", x34);
+            });
+        }
+
+        if (v.SupportsBabelfish is { } m35)
+        {
+            p.Add(prefix + "SupportsBabelfish", m35);
+        }
+
+        if (v.CustomDBEngineVersionManifest is { } m36)
+        {
+            p.Add(prefix + "CustomDBEngineVersionManifest", m36);
+        }
+
+        if (v.SupportsLimitlessDatabase is { } m37)
+        {
+            p.Add(prefix + "SupportsLimitlessDatabase", m37);
+        }
+
+        if (v.SupportsCertificateRotationWithoutRestart is { } m38)
+        {
+            p.Add(prefix + "SupportsCertificateRotationWithoutRestart", m38);
+        }
+
+        if (v.SupportedCACertificateIdentifiers is { } m39)
+        {
+            p.AddList(prefix + "SupportedCACertificateIdentifiers", "member", m39, static (q40, k40, x40) =>
+            {
+                q40.Add(k40, x40);
+            });
+        }
+
+        if (v.SupportsLocalWriteForwarding is { } m41)
+        {
+            p.Add(prefix + "SupportsLocalWriteForwarding", m41);
+        }
+
+        if (v.SupportsIntegrations is { } m42)
+        {
+            p.Add(prefix + "SupportsIntegrations", m42);
+        }
+    }
+
+    internal static void WriteDefaultCharacterSet(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DefaultCharacterSet v)
+    {
+        if (v.CharacterSetName is { } m0)
+        {
+            p.Add(prefix + "CharacterSetName", m0);
+        }
+
+        if (v.CharacterSetDescription is { } m1)
+        {
+            p.Add(prefix + "CharacterSetDescription", m1);
+        }
+    }
+
+    internal static void WriteImage(Ebops.Operator.Aws.Core.QueryParams p, string prefix, Image v)
+    {
+        if (v.ImageId is { } m0)
+        {
+            p.Add(prefix + "ImageId", m0);
+        }
+
+        if (v.Status is { } m1)
+        {
+            p.Add(prefix + "Status", m1);
+        }
+    }
+
+    internal static void WriteUpgradeTarget(Ebops.Operator.Aws.Core.QueryParams p, string prefix, UpgradeTarget v)
+    {
+        if (v.Engine is { } m0)
+        {
+            p.Add(prefix + "Engine", m0);
+        }
+
+        if (v.EngineVersion is { } m1)
+        {
+            p.Add(prefix + "EngineVersion", m1);
+        }
+
+        if (v.Description is { } m2)
+        {
+            p.Add(prefix + "Description", m2);
+        }
+
+        if (v.AutoUpgrade is { } m3)
+        {
+            p.Add(prefix + "AutoUpgrade", m3);
+        }
+
+        if (v.IsMajorVersionUpgrade is { } m4)
+        {
+            p.Add(prefix + "IsMajorVersionUpgrade", m4);
+        }
+
+        if (v.SupportedEngineModes is { } m5)
+        {
+            p.AddList(prefix + "SupportedEngineModes", "member", m5, static (q6, k6, x6) =>
+            {
+                q6.Add(k6, x6);
+            });
+        }
+
+        if (v.SupportsParallelQuery is { } m7)
+        {
+            p.Add(prefix + "SupportsParallelQuery", m7);
+        }
+
+        if (v.SupportsGlobalDatabases is { } m8)
+        {
+            p.Add(prefix + "SupportsGlobalDatabases", m8);
+        }
+
+        if (v.SupportsBabelfish is { } m9)
+        {
+            p.Add(prefix + "SupportsBabelfish", m9);
+        }
+
+        if (v.SupportsLimitlessDatabase is { } m10)
+        {
+            p.Add(prefix + "SupportsLimitlessDatabase", m10);
+        }
+
+        if (v.SupportsLocalWriteForwarding is { } m11)
+        {
+            p.Add(prefix + "SupportsLocalWriteForwarding", m11);
+        }
+
+        if (v.SupportsIntegrations is { } m12)
+        {
+            p.Add(prefix + "SupportsIntegrations", m12);
+        }
+    }
+
+    internal static void WriteTimezone(Ebops.Operator.Aws.Core.QueryParams p, string prefix, Timezone v)
+    {
+        if (v.TimezoneName is { } m0)
+        {
+            p.Add(prefix + "TimezoneName", m0);
         }
     }
 }

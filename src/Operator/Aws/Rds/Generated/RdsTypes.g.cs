@@ -1215,3 +1215,299 @@ public sealed record RemoveTagsFromResourceRequest
     /// <summary>Required by the model.</summary>
     public System.Collections.Generic.IReadOnlyList<string>? TagKeys { get; init; }
 }
+
+/// <summary>Input of ModifyDBSubnetGroup.</summary>
+public sealed record ModifyDBSubnetGroupRequest
+{
+    /// <summary>Required by the model.</summary>
+    public string? DBSubnetGroupName { get; init; }
+
+    public string? DBSubnetGroupDescription { get; init; }
+
+    /// <summary>Required by the model.</summary>
+    public System.Collections.Generic.IReadOnlyList<string>? SubnetIds { get; init; }
+}
+
+/// <summary>Result of ModifyDBSubnetGroup.</summary>
+public sealed record ModifyDBSubnetGroupResponse
+{
+    public DBSubnetGroup? DBSubnetGroup { get; init; }
+}
+
+/// <summary>Input of DeleteDBSubnetGroup.</summary>
+public sealed record DeleteDBSubnetGroupRequest
+{
+    /// <summary>Required by the model.</summary>
+    public string? DBSubnetGroupName { get; init; }
+}
+
+/// <summary>Input of DescribeOrderableDBInstanceOptions.</summary>
+public sealed record DescribeOrderableDBInstanceOptionsRequest
+{
+    /// <summary>Required by the model.</summary>
+    public string? Engine { get; init; }
+
+    public string? EngineVersion { get; init; }
+
+    public string? DBInstanceClass { get; init; }
+
+    public string? LicenseModel { get; init; }
+
+    public string? AvailabilityZoneGroup { get; init; }
+
+    public bool? Vpc { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<Filter>? Filters { get; init; }
+
+    public int? MaxRecords { get; init; }
+
+    public string? Marker { get; init; }
+}
+
+/// <summary>Result of DescribeOrderableDBInstanceOptions.</summary>
+public sealed record DescribeOrderableDBInstanceOptionsResponse
+{
+    public System.Collections.Generic.IReadOnlyList<OrderableDBInstanceOption>? OrderableDBInstanceOptions { get; init; }
+
+    public string? Marker { get; init; }
+}
+
+/// <summary>Model structure, named from DescribeOrderableDBInstanceOptionsResponse.OrderableDBInstanceOptions.</summary>
+public sealed record OrderableDBInstanceOption
+{
+    public string? Engine { get; init; }
+
+    public string? EngineVersion { get; init; }
+
+    public string? DBInstanceClass { get; init; }
+
+    public string? LicenseModel { get; init; }
+
+    public string? AvailabilityZoneGroup { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<SubnetAvailabilityZone>? AvailabilityZones { get; init; }
+
+    public bool? MultiAZCapable { get; init; }
+
+    public bool? ReadReplicaCapable { get; init; }
+
+    public bool? Vpc { get; init; }
+
+    public bool? SupportsStorageEncryption { get; init; }
+
+    public string? StorageType { get; init; }
+
+    public bool? SupportsIops { get; init; }
+
+    public bool? SupportsEnhancedMonitoring { get; init; }
+
+    public bool? SupportsIAMDatabaseAuthentication { get; init; }
+
+    public bool? SupportsPerformanceInsights { get; init; }
+
+    public int? MinStorageSize { get; init; }
+
+    public int? MaxStorageSize { get; init; }
+
+    public int? MinIopsPerDbInstance { get; init; }
+
+    public int? MaxIopsPerDbInstance { get; init; }
+
+    public double? MinIopsPerGib { get; init; }
+
+    public double? MaxIopsPerGib { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<AvailableProcessorFeature>? AvailableProcessorFeatures { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedEngineModes { get; init; }
+
+    public bool? SupportsStorageAutoscaling { get; init; }
+
+    public bool? SupportsKerberosAuthentication { get; init; }
+
+    public bool? OutpostCapable { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedActivityStreamModes { get; init; }
+
+    public bool? SupportsGlobalDatabases { get; init; }
+
+    public bool? SupportsClusters { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedNetworkTypes { get; init; }
+
+    public bool? SupportsStorageThroughput { get; init; }
+
+    public int? MinStorageThroughputPerDbInstance { get; init; }
+
+    public int? MaxStorageThroughputPerDbInstance { get; init; }
+
+    public double? MinStorageThroughputPerIops { get; init; }
+
+    public double? MaxStorageThroughputPerIops { get; init; }
+
+    public bool? SupportsDedicatedLogVolume { get; init; }
+}
+
+/// <summary>Model structure, named from OrderableDBInstanceOption.AvailableProcessorFeatures.</summary>
+public sealed record AvailableProcessorFeature
+{
+    public string? Name { get; init; }
+
+    public string? DefaultValue { get; init; }
+
+    public string? AllowedValues { get; init; }
+}
+
+/// <summary>Input of DescribeDBEngineVersions.</summary>
+public sealed record DescribeDBEngineVersionsRequest
+{
+    public string? Engine { get; init; }
+
+    public string? EngineVersion { get; init; }
+
+    public string? DBParameterGroupFamily { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<Filter>? Filters { get; init; }
+
+    public int? MaxRecords { get; init; }
+
+    public string? Marker { get; init; }
+
+    public bool? DefaultOnly { get; init; }
+
+    public bool? ListSupportedCharacterSets { get; init; }
+
+    public bool? ListSupportedTimezones { get; init; }
+
+    public bool? IncludeAll { get; init; }
+}
+
+/// <summary>Result of DescribeDBEngineVersions.</summary>
+public sealed record DescribeDBEngineVersionsResponse
+{
+    public string? Marker { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<DBEngineVersion>? DBEngineVersions { get; init; }
+}
+
+/// <summary>Model shape S2g, named from DescribeDBEngineVersionsResponse.DBEngineVersions.</summary>
+public sealed record DBEngineVersion
+{
+    public string? Engine { get; init; }
+
+    public string? EngineVersion { get; init; }
+
+    public string? DBParameterGroupFamily { get; init; }
+
+    public string? DBEngineDescription { get; init; }
+
+    public string? DBEngineVersionDescription { get; init; }
+
+    public DefaultCharacterSet? DefaultCharacterSet { get; init; }
+
+    public Image? Image { get; init; }
+
+    public string? DBEngineMediaType { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<DefaultCharacterSet>? SupportedCharacterSets { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<DefaultCharacterSet>? SupportedNcharCharacterSets { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<UpgradeTarget>? ValidUpgradeTarget { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<Timezone>? SupportedTimezones { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? ExportableLogTypes { get; init; }
+
+    public bool? SupportsLogExportsToCloudwatchLogs { get; init; }
+
+    public bool? SupportsReadReplica { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedEngineModes { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedFeatureNames { get; init; }
+
+    public string? Status { get; init; }
+
+    public bool? SupportsParallelQuery { get; init; }
+
+    public bool? SupportsGlobalDatabases { get; init; }
+
+    public string? MajorEngineVersion { get; init; }
+
+    public string? DatabaseInstallationFilesS3BucketName { get; init; }
+
+    public string? DatabaseInstallationFilesS3Prefix { get; init; }
+
+    public string? DBEngineVersionArn { get; init; }
+
+    public string? KMSKeyId { get; init; }
+
+    public System.DateTimeOffset? CreateTime { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<Tag>? TagList { get; init; }
+
+    public bool? SupportsBabelfish { get; init; }
+
+    public string? CustomDBEngineVersionManifest { get; init; }
+
+    public bool? SupportsLimitlessDatabase { get; init; }
+
+    public bool? SupportsCertificateRotationWithoutRestart { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedCACertificateIdentifiers { get; init; }
+
+    public bool? SupportsLocalWriteForwarding { get; init; }
+
+    public bool? SupportsIntegrations { get; init; }
+}
+
+/// <summary>Model shape S2h, named from DBEngineVersion.DefaultCharacterSet.</summary>
+public sealed record DefaultCharacterSet
+{
+    public string? CharacterSetName { get; init; }
+
+    public string? CharacterSetDescription { get; init; }
+}
+
+/// <summary>Model structure, named from DBEngineVersion.Image.</summary>
+public sealed record Image
+{
+    public string? ImageId { get; init; }
+
+    public string? Status { get; init; }
+}
+
+/// <summary>Model structure, named from DBEngineVersion.ValidUpgradeTarget.</summary>
+public sealed record UpgradeTarget
+{
+    public string? Engine { get; init; }
+
+    public string? EngineVersion { get; init; }
+
+    public string? Description { get; init; }
+
+    public bool? AutoUpgrade { get; init; }
+
+    public bool? IsMajorVersionUpgrade { get; init; }
+
+    public System.Collections.Generic.IReadOnlyList<string>? SupportedEngineModes { get; init; }
+
+    public bool? SupportsParallelQuery { get; init; }
+
+    public bool? SupportsGlobalDatabases { get; init; }
+
+    public bool? SupportsBabelfish { get; init; }
+
+    public bool? SupportsLimitlessDatabase { get; init; }
+
+    public bool? SupportsLocalWriteForwarding { get; init; }
+
+    public bool? SupportsIntegrations { get; init; }
+}
+
+/// <summary>Model structure, named from DBEngineVersion.SupportedTimezones.</summary>
+public sealed record Timezone
+{
+    public string? TimezoneName { get; init; }
+}

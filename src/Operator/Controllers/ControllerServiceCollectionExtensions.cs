@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Ebops.Operator.Controllers;
+
+public static class ControllerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the four ebops controllers and their shared <see cref="ControllerSettings"/> (section
+    /// <c>Controllers</c>). The runtime (<c>AddEbopsRuntime</c>) and the AWS clients (<c>AddEbopsAws</c>) are
+    /// registered by the caller.
+    /// </summary>
+    public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
+        return services;
+    }
+}
