@@ -94,7 +94,6 @@ internal sealed partial class OpenApiValueValidator
             if (type is { Length: > 0 } && !SchemaJson.Flag(schema, "nullable"))
             {
                 errors.Add(TypeError(field, name, type, "null"));
-                return;
             }
 
             return;

@@ -148,9 +148,10 @@ internal static class CrdVersionParts
                 problems.Add("must not be an empty string");
             }
 
-            if (warning.Select((c, i) => (c, i)).FirstOrDefault(x => char.IsControl(x.c)) is { c: not '\0' } control)
+            var control = warning.IndexOf(warning.FirstOrDefault(char.IsControl), StringComparison.Ordinal);
+            if (warning.Any(char.IsControl))
             {
-                problems.Add($"must only contain printable UTF-8 characters; control character found at index {control.i}");
+                problems.Add($"must only contain printable UTF-8 characters; control character found at index {control}");
             }
         }
 

@@ -108,6 +108,13 @@ public sealed class CrdAdmissionTests
     }
 
     [Fact]
+    public void ADefaultMayCarryFieldsWhereUnknownFieldsArePreserved()
+    {
+        var crd = CrdFixture.Crd().Set(CrdFixture.Spec + ".properties.box", CrdFixture.Yamlish("{type: object, x-kubernetes-preserve-unknown-fields: true, default: {w: 1, x: 2}, properties: {w: {type: integer}}}"));
+        Assert.Empty(CrdValidator.Validate(crd, null));
+    }
+
+    [Fact]
     public void ErrorsComeInTheApiserversOrder()
     {
         var crd = CrdFixture.Crd().Set("metadata.name", "x.test.ebops.io").Set("spec.scope", "Global").Set("spec.names.listKind", "Gadget")
