@@ -3,7 +3,7 @@ using System.Text;
 using Amazon.S3;
 using Amazon.S3.Model;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.S3;
 
 /// <summary>S3 through the real AWSSDK.S3 client (path-style, streaming SigV4 uploads).</summary>
 public sealed class S3Tests
@@ -35,6 +35,23 @@ public sealed class S3Tests
         Assert.Equal(content, buffer.ToArray());
         Assert.Equal(content, host.World.S3.GetObject("bundles", "shop/v1.zip")!.Content);
         Assert.Equal(["CreateBucket", "PutObject", "HeadObject", "GetObject"], host.World.Calls.Actions("s3"));
+    }
+
+    /// <summary>GetObject's Range (one byte range): 206 with Content-Range; a range starting past the end is InvalidRange (416).</summary>
+    [Fact]
+    public async Task GetObject_with_a_byte_range_answers_206_with_that_slice()
+    {
+        await using var host = await SimHost.StartAsync(sdkClients: true);
+        host.World.S3.PutObject("bundles", "app.zip", Encoding.UTF8.GetBytes("0123456789"));
+        using var s3 = host.S3Client();
+        using var middle = await s3.GetObjectAsync(new GetObjectRequest { BucketName = "bundles", Key = "app.zip", ByteRange = new ByteRange(2, 5) }, Ct);
+        using var reader = new StreamReader(middle.ResponseStream);
+        Assert.Equal(("2345", HttpStatusCode.PartialContent, "bytes 2-5/10"), (await reader.ReadToEndAsync(Ct), middle.HttpStatusCode, middle.ContentRange));
+
+        var suffix = await host.SendAsync("s3", HttpMethod.Get, new Uri(host.Simulator.Endpoint, "/bundles/app.zip"), null, null, tamper: m => m.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(null, 3));
+        Assert.Equal((206, "789"), (suffix.Status, suffix.Body));
+        var pastEnd = await host.SendAsync("s3", HttpMethod.Get, new Uri(host.Simulator.Endpoint, "/bundles/app.zip"), null, null, tamper: m => m.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(10, null));
+        Assert.Equal((416, "InvalidRange"), (pastEnd.Status, pastEnd.ErrorCode));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Amazon.EC2.Model;
 using Ebops.Sandbox.Aws.Core;
 using Filter = Amazon.EC2.Model.Filter;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Ec2;
 
 /// <summary>EC2 through the real AWSSDK.EC2 client: its marshaller writes the requests and parses our XML.</summary>
 public sealed class Ec2Tests
