@@ -18,8 +18,9 @@ internal sealed class LoadClient : IDisposable
     private readonly TimeSpan timeout;
     private readonly HttpClient http;
 
-    public LoadClient(LoadTarget target, LoadTimeline timeline, LoadOptions options, bool newConnection, bool cacheDnsForever)
+    public LoadClient(int index, LoadTarget target, LoadTimeline timeline, LoadOptions options, bool newConnection, bool cacheDnsForever)
     {
+        Index = index;
         this.target = target;
         this.timeline = timeline;
         NewConnection = newConnection;
@@ -39,6 +40,8 @@ internal sealed class LoadClient : IDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
     }
+
+    public int Index { get; }
 
     public bool NewConnection { get; }
 
@@ -125,7 +128,7 @@ internal sealed class LoadClient : IDisposable
     }
 
     private void Record(TimeSpan started, int status, LoadFailure failure, string? version) =>
-        timeline.Record(started, status, failure, version, NewConnection, CachesDnsForever);
+        timeline.Record(Index, started, status, failure, version, NewConnection, CachesDnsForever);
 
     // Each new connection resolves the target again (through this client's cache), as a client process would.
     private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)

@@ -24,14 +24,17 @@ public sealed class LoadGenerator : IAsyncDisposable
     /// <param name="target">Where requests go.</param>
     /// <param name="options">Clients, rate, connection and DNS behaviour.</param>
     /// <param name="clock">The real clock the timeline and the pacing read (TimeProvider.System by default).</param>
-    public LoadGenerator(LoadTarget target, LoadOptions options, TimeProvider? clock = null)
+    /// <param name="timeline">Where requests are recorded (a new timeline on <paramref name="clock"/> by default), so that
+    /// marks set before the load starts share its time axis.</param>
+    public LoadGenerator(LoadTarget target, LoadOptions options, TimeProvider? clock = null, LoadTimeline? timeline = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Clients, ushort.MaxValue, nameof(options));
         this.options = options;
         this.clock = clock ?? TimeProvider.System;
-        Timeline = new LoadTimeline(this.clock);
+        Timeline = timeline ?? new LoadTimeline(this.clock);
         var keepAlive = Spread(options.Clients, options.KeepAliveFraction);
         var (kept, fresh) = (0, 0);
         for (var i = 0; i < options.Clients; i++)
@@ -40,7 +43,7 @@ public sealed class LoadGenerator : IAsyncDisposable
             var rank = newConnection ? fresh++ : kept++;
             var ofKind = newConnection ? options.Clients - keepAlive.Count(k => k) : keepAlive.Count(k => k);
             var cacheForever = target.Resolver is not null && Spread(ofKind, options.CacheDnsForeverFraction)[rank];
-            clients.Add(new LoadClient(target, Timeline, options, newConnection, cacheForever));
+            clients.Add(new LoadClient(i, target, Timeline, options, newConnection, cacheForever));
         }
     }
 

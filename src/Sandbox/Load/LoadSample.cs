@@ -2,9 +2,10 @@ namespace Ebops.Sandbox.Load;
 
 /// <summary>
 /// One request of the load generator: when it started (since the timeline began, real time), its status (0 when it
-/// got no answer), why it failed, the version the instance answered with, its latency, and what kind of client sent it.
+/// got no answer), why it failed, the version the instance answered with, its latency, and which client sent it.
 /// </summary>
 public readonly record struct LoadSample(
+    int Client,
     TimeSpan At,
     int Status,
     LoadFailure Failure,

@@ -58,8 +58,8 @@ public sealed class LoadTimeline
         }
     }
 
-    /// <summary>Records one request that started at <paramref name="startedAt"/> (a <see cref="Now"/> value) and ended now.</summary>
-    public void Record(TimeSpan startedAt, int status, LoadFailure failure, string? version, bool newConnection, bool cachesDnsForever)
+    /// <summary>Records one request of client <paramref name="client"/> that started at <paramref name="startedAt"/> (a <see cref="Now"/> value) and ended now.</summary>
+    public void Record(int client, TimeSpan startedAt, int status, LoadFailure failure, string? version, bool newConnection, bool cachesDnsForever)
     {
         var latency = Now - startedAt;
         lock (gate)
@@ -70,7 +70,8 @@ public sealed class LoadTimeline
                 (short)status,
                 failure,
                 (byte)((newConnection ? 1 : 0) | (cachesDnsForever ? 2 : 0)),
-                IndexOf(version)));
+                IndexOf(version),
+                (ushort)client));
             if (waiters.Count > 0)
             {
                 foreach (var waiter in waiters.Where(w => w.Count <= entries.Count).ToList())
@@ -177,6 +178,7 @@ public sealed class LoadTimeline
     }
 
     private LoadSample Sample(LoadEntry e) => new(
+        e.Client,
         TimeSpan.FromTicks(e.Ticks),
         e.Status,
         e.Failure,

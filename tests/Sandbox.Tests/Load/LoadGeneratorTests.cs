@@ -21,6 +21,7 @@ public sealed class LoadGeneratorTests
         Assert.Equal(12, samples.Count);
         Assert.All(samples, s => Assert.Equal((200, LoadFailure.None, "1.0.0"), (s.Status, s.Failure, s.Version)));
         Assert.Equal(6, samples.Count(s => s.NewConnection));
+        Assert.Equal([0, 1, 2, 3], samples.Select(s => s.Client).Distinct().Order());
         Assert.Equal(12, instance.RequestCount);
     }
 

@@ -35,8 +35,8 @@ public sealed class LoadTimelineTests
         }
 
         var mark = timeline.Mark("switch");
-        timeline.Record(timeline.Now, 0, LoadFailure.Refused, null, newConnection: true, cachesDnsForever: false);
-        timeline.Record(timeline.Now, 503, LoadFailure.HttpStatus, null, newConnection: false, cachesDnsForever: false);
+        timeline.Record(0, timeline.Now, 0, LoadFailure.Refused, null, newConnection: true, cachesDnsForever: false);
+        timeline.Record(0, timeline.Now, 503, LoadFailure.HttpStatus, null, newConnection: false, cachesDnsForever: false);
 
         var all = timeline.Summarize();
         Assert.Equal((102L, 2L), (all.Total, all.Failed));
@@ -57,9 +57,9 @@ public sealed class LoadTimelineTests
         var timeline = new LoadTimeline(new FakeTimeProvider());
         var two = timeline.WhenRecordedAsync(2);
 
-        timeline.Record(timeline.Now, 200, LoadFailure.None, "1.0.0", false, false);
+        timeline.Record(0, timeline.Now, 200, LoadFailure.None, "1.0.0", false, false);
         Assert.False(two.IsCompleted);
-        timeline.Record(timeline.Now, 200, LoadFailure.None, "1.0.0", false, false);
+        timeline.Record(0, timeline.Now, 200, LoadFailure.None, "1.0.0", false, false);
 
         await two;
         Assert.True(timeline.WhenRecordedAsync(1).IsCompleted);
@@ -70,6 +70,6 @@ public sealed class LoadTimelineTests
     {
         var started = timeline.Now;
         clock.Advance(latency);
-        timeline.Record(started, status, status == 200 ? LoadFailure.None : LoadFailure.HttpStatus, version, newConnection: false, cachesDnsForever: false);
+        timeline.Record(0, started, status, status == 200 ? LoadFailure.None : LoadFailure.HttpStatus, version, newConnection: false, cachesDnsForever: false);
     }
 }
