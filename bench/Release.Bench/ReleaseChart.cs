@@ -6,7 +6,8 @@ namespace Ebops.Bench.Release;
 
 /// <summary>
 /// Requests per second by version and failures over time, one panel per strategy (x: simulated minutes since the
-/// load started; dashed lines: cut-overs), written as PNG and SVG.
+/// bench started, each point a bucket of 10 simulated seconds at its middle; dashed lines: cut-overs), written as PNG
+/// and SVG.
 /// </summary>
 internal static class ReleaseChart
 {
@@ -42,8 +43,11 @@ internal static class ReleaseChart
         var plot = new Plot();
         double Minutes(TimeSpan real) => real.TotalMinutes / result.TimeScale;
         var perSecond = 1 / result.BucketWidth.TotalSeconds;
-        var xs = result.Buckets.Select(b => Minutes(b.Start)).ToArray();
-        foreach (var version in result.Buckets.SelectMany(b => b.ByVersion.Keys).Distinct().Order(StringComparer.Ordinal))
+        var xs = result.Buckets.Select(b => Minutes(b.Start + (result.BucketWidth / 2))).ToArray();
+        plot.Add.Palette = new ScottPlot.Palettes.Category20();
+
+        // Versions in the order they first answered (v1, v2, ..., v10).
+        foreach (var version in result.Buckets.SelectMany(b => b.ByVersion.Keys).Distinct())
         {
             var line = plot.Add.ScatterLine(xs, result.Buckets.Select(b => b.ByVersion.GetValueOrDefault(version) * perSecond).ToArray());
             line.LegendText = version;
@@ -64,7 +68,7 @@ internal static class ReleaseChart
         plot.Title(result.Strategy);
         plot.XLabel("simulated minutes");
         plot.YLabel("requests/s");
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         return plot;
     }
 }

@@ -19,7 +19,9 @@ namespace Ebops.Bench.Release;
 /// </summary>
 internal static class ReleaseMetrics
 {
-    public static StrategyResult Compute(string strategy, LoadTimeline timeline, IReadOnlyList<ReleaseRecord> releases, TimeSpan loadStarted, TimeSpan loadStopped, double timeScale)
+    /// <summary>The figures of <paramref name="releases"/> from the samples of [<paramref name="loadStarted"/>,
+    /// <paramref name="loadStopped"/>), and the chart's buckets of <paramref name="bucketWidth"/> (real time).</summary>
+    public static StrategyResult Compute(string strategy, LoadTimeline timeline, IReadOnlyList<ReleaseRecord> releases, TimeSpan loadStarted, TimeSpan loadStopped, double timeScale, TimeSpan bucketWidth)
     {
         var all = timeline.Samples(loadStarted, loadStopped);
         var summary = LoadTimeline.Summarize(all);
@@ -42,8 +44,7 @@ internal static class ReleaseMetrics
             new("requests", summary.Total),
             new("requestsPerSecond", summary.Total / Math.Max(1e-9, (loadStopped - loadStarted).TotalSeconds)),
         ];
-        var width = TimeSpan.FromSeconds(1);
-        return new StrategyResult(strategy, metrics, timeline.Buckets(width), width, [.. releases.Select(r => r.Cutover ?? r.Started)], timeScale);
+        return new StrategyResult(strategy, metrics, timeline.Buckets(bucketWidth), bucketWidth, [.. releases.Select(r => r.Cutover ?? r.Started)], timeScale);
     }
 
     // First: the first request on a new connection after the cut-over answered by the new version. Full: when the last

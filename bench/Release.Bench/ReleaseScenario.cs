@@ -70,7 +70,9 @@ internal sealed class ReleaseScenario(ReleaseOptions options, TextWriter progres
 
             await load.StopAsync();
             var stopped = bench.Timeline.Mark("load stopped");
-            return ReleaseMetrics.Compute(strategy.Name, bench.Timeline, releases, started, stopped, options.TimeScale);
+            // Chart buckets of 10 simulated seconds (at least 100 ms of real time, for enough requests in each).
+            var bucket = TimeSpan.FromMilliseconds(Math.Max(100, bench.Real(TimeSpan.FromSeconds(10)).TotalMilliseconds));
+            return ReleaseMetrics.Compute(strategy.Name, bench.Timeline, releases, started, stopped, options.TimeScale, bucket);
         }
     }
 

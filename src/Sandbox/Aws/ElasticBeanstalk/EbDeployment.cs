@@ -257,7 +257,7 @@ internal sealed class EbDeployment
         End(now);
         Event("New application version was deployed to running EC2 instances.");
         Event("Environment update completed successfully.");
-        Log.DeploymentCompleted(owner.Log, Environment.Name, VersionLabel);
+        Log.DeploymentCompleted(owner.Logger, Environment.Name, VersionLabel);
     }
 
     private void Fail(string reason)
@@ -270,7 +270,7 @@ internal sealed class EbDeployment
         Event("Failed to deploy application.", "ERROR");
         Event("During an aborted deployment, some instances may have deployed the new application version. To ensure all instances are running the same version, re-deploy the appropriate application version.", "ERROR");
         Event("Update environment operation is complete, but with errors. For more information, see troubleshooting documentation.", "ERROR");
-        Log.DeploymentFailed(owner.Log, Environment.Name, VersionLabel, reason);
+        Log.DeploymentFailed(owner.Logger, Environment.Name, VersionLabel, reason);
     }
 
     private void End(DateTimeOffset now)

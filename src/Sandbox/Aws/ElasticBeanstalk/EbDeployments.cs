@@ -18,7 +18,7 @@ internal sealed class EbDeployments(SimWorld world, EbInstances instances, EbLoa
 
     public EbEventLog Events => events;
 
-    public ILogger Log => log;
+    public ILogger Logger => log;
 
     /// <summary>Refuses a configuration whose deployment policy the simulator does not run.</summary>
     public static void CheckSupported(IReadOnlyList<EbOptionSetting> options)
@@ -53,7 +53,7 @@ internal sealed class EbDeployments(SimWorld world, EbInstances instances, EbLoa
             environment.OperationEnds = DateTimeOffset.MaxValue;
             var deployment = new EbDeployment(this, environment, versionLabel, previousLabel, settings, requestId);
             environment.Deployment = deployment;
-            ElasticBeanstalk.Log.DeploymentStarted(log, environment.Name, versionLabel, settings.Policy, settings.Batches(environment.Instances).Count);
+            Log.DeploymentStarted(log, environment.Name, versionLabel, settings.Policy, settings.Batches(environment.Instances).Count);
             deployment.Start(EbDeploymentPlan.For(deployment));
         }
     }
