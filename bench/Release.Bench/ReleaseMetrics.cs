@@ -23,9 +23,10 @@ internal static class ReleaseMetrics
     /// <paramref name="loadStopped"/>), and the chart's buckets of <paramref name="bucketWidth"/> (real time).</summary>
     public static StrategyResult Compute(string strategy, LoadTimeline timeline, IReadOnlyList<ReleaseRecord> releases, TimeSpan loadStarted, TimeSpan loadStopped, double timeScale, TimeSpan bucketWidth)
     {
-        var all = timeline.Samples(loadStarted, loadStopped);
+        var versions = releases.Select(r => r.Version).Prepend(ReleaseScenario.FirstVersion).ToHashSet(StringComparer.Ordinal);
+        var all = Own(timeline.Samples(loadStarted, loadStopped), versions);
         var summary = LoadTimeline.Summarize(all);
-        var during = releases.SelectMany(r => timeline.Samples(r.Started, r.Finished)).ToList();
+        var during = all.Where(s => releases.Any(r => s.At >= r.Started && s.At < r.Finished)).ToList();
         var duringSummary = LoadTimeline.Summarize(during);
         var shifts = releases.Select((r, i) => Shift(all, r, i + 1 < releases.Count ? releases[i + 1].Started : loadStopped)).ToList();
         double Simulated(TimeSpan real) => real.TotalSeconds / timeScale;
@@ -44,8 +45,13 @@ internal static class ReleaseMetrics
             new("requests", summary.Total),
             new("requestsPerSecond", summary.Total / Math.Max(1e-9, (loadStopped - loadStarted).TotalSeconds)),
         ];
-        return new StrategyResult(strategy, metrics, timeline.Buckets(bucketWidth), bucketWidth, [.. releases.Select(r => r.Cutover ?? r.Started)], timeScale);
+        return new StrategyResult(strategy, metrics, LoadTimeline.Buckets(all, bucketWidth), bucketWidth, [.. releases.Select(r => r.Cutover ?? r.Started)], timeScale);
     }
+
+    // An answer with a version the application never had came from a foreign server: a client that cached the address
+    // of a deleted ALB reached whatever process on the machine took its port since. For the application it failed.
+    private static List<LoadSample> Own(IReadOnlyList<LoadSample> samples, HashSet<string> versions) =>
+        [.. samples.Select(s => s.Failed || s.Version is null || versions.Contains(s.Version) ? s : s with { Failure = LoadFailure.Other, Version = null })];
 
     // First: the first request on a new connection after the cut-over answered by the new version. Full: when the last
     // new-connection client moved for good (its requests, until `until`, all answered by the new version); null when a

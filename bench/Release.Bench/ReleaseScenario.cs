@@ -10,6 +10,9 @@ namespace Ebops.Bench.Release;
 /// </summary>
 internal sealed class ReleaseScenario(ReleaseOptions options, TextWriter progress)
 {
+    /// <summary>The version every strategy deploys first (releases are v2, v3, ...).</summary>
+    public const string FirstVersion = "v1";
+
     /// <summary>Every strategy in this assembly, in result order (a new strategy is a new class).</summary>
     public static IReadOnlyList<IReleaseStrategy> AllStrategies() =>
     [
@@ -40,8 +43,8 @@ internal sealed class ReleaseScenario(ReleaseOptions options, TextWriter progres
     private async Task<StrategyResult> RunAsync(IReleaseStrategy strategy, CancellationToken cancellationToken)
     {
         await using var bench = await ReleaseBench.StartAsync(options, cancellationToken);
-        Progress($"{strategy.Name}: deploying v1");
-        var target = await strategy.DeployFirstAsync(bench, "v1", cancellationToken);
+        Progress($"{strategy.Name}: deploying {FirstVersion}");
+        var target = await strategy.DeployFirstAsync(bench, FirstVersion, cancellationToken);
         var load = new LoadGenerator(
             target,
             new LoadOptions

@@ -109,11 +109,14 @@ public sealed class LoadTimeline
     }
 
     /// <summary>Requests by start time in buckets of <paramref name="width"/> (one second by default): answers by version, failures.</summary>
-    public IReadOnlyList<LoadBucket> Buckets(TimeSpan? width = null)
+    public IReadOnlyList<LoadBucket> Buckets(TimeSpan? width = null) => Buckets(Samples(), width);
+
+    /// <summary><paramref name="samples"/> by start time in buckets of <paramref name="width"/> (one second by default).</summary>
+    public static IReadOnlyList<LoadBucket> Buckets(IEnumerable<LoadSample> samples, TimeSpan? width = null)
     {
         var size = (width ?? TimeSpan.FromSeconds(1)).Ticks;
         var buckets = new SortedDictionary<long, (Dictionary<string, int> ByVersion, int Failed)>();
-        foreach (var sample in Samples())
+        foreach (var sample in samples)
         {
             var key = sample.At.Ticks / size;
             if (!buckets.TryGetValue(key, out var bucket))
