@@ -23,12 +23,12 @@ internal sealed class ElasticIpManager : IResourceManager<ElasticIpDesired, Elas
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, Allocation> recent = new(StringComparer.Ordinal);
 
-    public ElasticIpManager(IEc2Api ec2, TimeProvider time, ILogger<ElasticIpManager> logger, TimeSpan snapshotMaxAge)
+    public ElasticIpManager(IEc2Api ec2, ManagerSettings settings, TimeProvider time, ILogger<ElasticIpManager> logger)
     {
         this.ec2 = ec2;
         this.time = time;
         this.logger = logger;
-        Reader = new SnapshotReader<ElasticIpObserved>(LoadAllAsync, LoadOneAsync, KeyOf, snapshotMaxAge, time);
+        Reader = new SnapshotReader<ElasticIpObserved>(LoadAllAsync, LoadOneAsync, KeyOf, settings.SnapshotMaxAge, time);
     }
 
     public SnapshotReader<ElasticIpObserved> Reader { get; }

@@ -13,10 +13,6 @@ internal static class Elbv2Tags
     /// </summary>
     public const string Forward = "ebops.io/forward";
 
-    /// <summary>On an object ebops adopted rather than created: <c>true</c>. Adopted objects are deleted only when the
-    /// deletion policy says so explicitly.</summary>
-    public const string Adopted = "ebops.io/adopted";
-
     public static IReadOnlyDictionary<string, string> ToDictionary(IReadOnlyList<Tag>? tags)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -38,6 +34,16 @@ internal static class Elbv2Tags
     public static IReadOnlyDictionary<string, string> Missing(IReadOnlyDictionary<string, string> desired, IReadOnlyDictionary<string, string> observed) =>
         desired.Where(t => !observed.TryGetValue(t.Key, out var value) || !string.Equals(value, t.Value, StringComparison.Ordinal))
             .ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+
+    /// <summary>The ownership conflict of an object with the name ebops would use: unmanaged, or another owner's.</summary>
+    public static UnmanagedResourceException Conflict(string resourceType, string identifier, IReadOnlyDictionary<string, string> tags) =>
+        ResourceOwner.IsManaged(tags)
+            ? UnmanagedResourceException.OwnedByOther(resourceType, identifier, tags)
+            : UnmanagedResourceException.NotManaged(resourceType, identifier);
+
+    /// <summary>True when <paramref name="tags"/> carry the cluster tag <paramref name="cluster"/>.</summary>
+    public static bool InCluster(IReadOnlyDictionary<string, string> tags, string cluster) =>
+        tags.TryGetValue(OwnershipTags.Cluster, out var value) && string.Equals(value, cluster, StringComparison.Ordinal);
 
     /// <summary><paramref name="tags"/> with <paramref name="added"/> set over them.</summary>
     public static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string> added)

@@ -17,6 +17,6 @@ internal sealed record ListenerDesired(
     public const string Component = "listener";
 
     public IReadOnlyDictionary<string, string> Tags => Adopted
-        ? new Dictionary<string, string>(Owner.Tags(Component), StringComparer.Ordinal) { [Elbv2Tags.Adopted] = "true" }
+        ? new Dictionary<string, string>(Owner.Tags(Component), StringComparer.Ordinal) { [OwnershipTags.Adopted] = "true" }
         : Owner.Tags(Component);
 }

@@ -19,11 +19,11 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> forwarding = new(StringComparer.Ordinal);
 
-    public ListenerManager(IElbv2Api elbv2, TimeProvider time, ILogger<ListenerManager> logger, TimeSpan snapshotMaxAge)
+    public ListenerManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<ListenerManager> logger)
     {
         this.elbv2 = elbv2;
         this.logger = logger;
-        Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, snapshotMaxAge, time);
+        Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, settings.SnapshotMaxAge, time);
     }
 
     public SnapshotReader<ListenerObserved> Reader { get; }
@@ -88,7 +88,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
         {
             // Another listener holds the port: ours after a lost response, or someone else's.
             return await FindOwnAsync(desired, cancellationToken).ConfigureAwait(false)
-                ?? throw new NameConflictException($"load balancer {desired.LoadBalancerArn} already has a listener on port {desired.Port} that ebops does not manage", unmanaged: true);
+                ?? throw UnmanagedResourceException.NotManaged("listener", $"on port {desired.Port} of {desired.LoadBalancerArn}");
         }
     }
 
@@ -219,7 +219,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
 
         return desired.Owner.Owns(existing.Tags, ListenerDesired.Component)
             ? existing
-            : throw NameConflictException.For("listener", $"{existing.Arn} (port {existing.Port})", existing.Tags);
+            : throw Elbv2Tags.Conflict("listener", $"{existing.Arn} (port {existing.Port})", existing.Tags);
     }
 
     private async Task<IReadOnlyList<ListenerObserved>> ReadAllOfAsync(string loadBalancerArn, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ internal sealed record ListenerObserved(
     ListenerForward? Forward,
     IReadOnlyDictionary<string, string> Tags)
 {
-    public bool IsAdopted => Tags.TryGetValue(Elbv2Tags.Adopted, out var value) && value == "true";
+    public bool IsAdopted => Tags.TryGetValue(OwnershipTags.Adopted, out var value) && value == "true";
 
     /// <summary>The forward ebops last set (the <see cref="Elbv2Tags.Forward"/> tag), or null when none is recorded.</summary>
     public string? RecordedForward => Tags.TryGetValue(Elbv2Tags.Forward, out var value) ? value : null;

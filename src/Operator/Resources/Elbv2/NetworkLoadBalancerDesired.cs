@@ -10,6 +10,6 @@ internal sealed record NetworkLoadBalancerDesired(ResourceOwner Owner, string Na
     public const string Component = "nlb";
 
     public IReadOnlyDictionary<string, string> Tags => Adopted
-        ? new Dictionary<string, string>(Owner.Tags(Component), StringComparer.Ordinal) { [Elbv2Tags.Adopted] = "true" }
+        ? new Dictionary<string, string>(Owner.Tags(Component), StringComparer.Ordinal) { [OwnershipTags.Adopted] = "true" }
         : Owner.Tags(Component);
 }

@@ -6,19 +6,21 @@ namespace Ebops.Operator.Resources.Elbv2;
 
 /// <summary>
 /// Network load balancers, found by their deterministic name. Steady-state reads come from a snapshot of every network
-/// load balancer in the account with its tags (one paginated DescribeLoadBalancers plus one DescribeTags per 20).
+/// load balancer of the cluster with its tags (one paginated DescribeLoadBalancers plus one DescribeTags per 20).
 /// Only tags can be updated: subnets, Elastic IPs, scheme and type are fixed at creation (<see cref="FixedDiff"/>).
 /// </summary>
 internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadBalancerDesired, NetworkLoadBalancerObserved>
 {
     private readonly IElbv2Api elbv2;
     private readonly ILogger logger;
+    private readonly string cluster;
 
-    public NetworkLoadBalancerManager(IElbv2Api elbv2, TimeProvider time, ILogger<NetworkLoadBalancerManager> logger, TimeSpan snapshotMaxAge)
+    public NetworkLoadBalancerManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<NetworkLoadBalancerManager> logger)
     {
         this.elbv2 = elbv2;
         this.logger = logger;
-        Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, snapshotMaxAge, time);
+        cluster = settings.ClusterName;
+        Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
     }
 
     public SnapshotReader<NetworkLoadBalancerObserved> Reader { get; }
@@ -51,7 +53,7 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         {
             return desired.Owner.Owns(existing.Tags, NetworkLoadBalancerDesired.Component)
                 ? existing
-                : throw NameConflictException.For("load balancer", desired.Name, existing.Tags);
+                : throw Elbv2Tags.Conflict("load balancer", desired.Name, existing.Tags);
         }
 
         // Idempotent on AWS: an identical request returns the load balancer an earlier, lost attempt created.
@@ -124,7 +126,7 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         }
 
         var tags = await Elbv2Tags.ReadAsync(elbv2, [.. all.Select(lb => lb.LoadBalancerArn!)], cancellationToken).ConfigureAwait(false);
-        return [.. all.Select(lb => ToObserved(lb, Elbv2Tags.Of(tags, lb.LoadBalancerArn!)))];
+        return [.. all.Select(lb => ToObserved(lb, Elbv2Tags.Of(tags, lb.LoadBalancerArn!))).Where(o => Elbv2Tags.InCluster(o.Tags, cluster))];
     }
 
     private static NetworkLoadBalancerObserved ToObserved(LoadBalancer lb, IReadOnlyDictionary<string, string> tags) => new(

@@ -14,5 +14,5 @@ internal sealed record NetworkLoadBalancerObserved(
 {
     public bool IsActive => State == Aws.Elbv2.Elbv2Statuses.LoadBalancerActive;
 
-    public bool IsAdopted => Tags.TryGetValue(Elbv2Tags.Adopted, out var value) && value == "true";
+    public bool IsAdopted => Tags.TryGetValue(OwnershipTags.Adopted, out var value) && value == "true";
 }

@@ -16,6 +16,6 @@ internal sealed record TargetGroupDesired(
     bool Adopted = false)
 {
     public IReadOnlyDictionary<string, string> Tags => Adopted
-        ? new Dictionary<string, string>(Owner.Tags(Component), StringComparer.Ordinal) { [Elbv2Tags.Adopted] = "true" }
+        ? new Dictionary<string, string>(Owner.Tags(Component), StringComparer.Ordinal) { [OwnershipTags.Adopted] = "true" }
         : Owner.Tags(Component);
 }

@@ -6,19 +6,21 @@ namespace Ebops.Operator.Resources.Elbv2;
 
 /// <summary>
 /// <c>alb</c>-type target groups, found by their deterministic name; steady-state reads come from a snapshot of every
-/// <c>alb</c>-type group with its tags. Also the target operations a release uses: register and deregister an ALB,
+/// <c>alb</c>-type group tagged with the cluster. Also the target operations a release uses: register and deregister an ALB,
 /// read target health (one DescribeTargetHealth per call: only when the answer matters).
 /// </summary>
 internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, TargetGroupObserved>
 {
     private readonly IElbv2Api elbv2;
     private readonly ILogger logger;
+    private readonly string cluster;
 
-    public TargetGroupManager(IElbv2Api elbv2, TimeProvider time, ILogger<TargetGroupManager> logger, TimeSpan snapshotMaxAge)
+    public TargetGroupManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<TargetGroupManager> logger)
     {
         this.elbv2 = elbv2;
         this.logger = logger;
-        Reader = new SnapshotReader<TargetGroupObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, snapshotMaxAge, time);
+        cluster = settings.ClusterName;
+        Reader = new SnapshotReader<TargetGroupObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
     }
 
     public SnapshotReader<TargetGroupObserved> Reader { get; }
@@ -61,7 +63,7 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         {
             return desired.Owner.Owns(existing.Tags, desired.Component)
                 ? existing
-                : throw NameConflictException.For("target group", desired.Name, existing.Tags);
+                : throw Elbv2Tags.Conflict("target group", desired.Name, existing.Tags);
         }
 
         var check = desired.HealthCheck;
@@ -223,7 +225,7 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         }
 
         var tags = await Elbv2Tags.ReadAsync(elbv2, [.. all.Select(g => g.TargetGroupArn!)], cancellationToken).ConfigureAwait(false);
-        return [.. all.Select(g => ToObserved(g, Elbv2Tags.Of(tags, g.TargetGroupArn!)))];
+        return [.. all.Select(g => ToObserved(g, Elbv2Tags.Of(tags, g.TargetGroupArn!))).Where(o => Elbv2Tags.InCluster(o.Tags, cluster))];
     }
 
     private static TargetGroupObserved ToObserved(TargetGroup group, IReadOnlyDictionary<string, string> tags) => new(

@@ -12,5 +12,5 @@ internal sealed record TargetGroupObserved(
     IReadOnlyList<string> LoadBalancerArns,
     IReadOnlyDictionary<string, string> Tags)
 {
-    public bool IsAdopted => Tags.TryGetValue(Elbv2Tags.Adopted, out var value) && value == "true";
+    public bool IsAdopted => Tags.TryGetValue(OwnershipTags.Adopted, out var value) && value == "true";
 }
