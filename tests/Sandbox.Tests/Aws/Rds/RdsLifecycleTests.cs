@@ -1,6 +1,6 @@
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Rds;
 
 /// <summary>RDS lifecycles at realistic durations (scale 1) on a FakeTimeProvider: status after a given time.</summary>
 public sealed class RdsLifecycleTests

@@ -1,15 +1,17 @@
 using System.Xml.Linq;
+using Ebops.Sandbox.Aws.Core;
 using static Ebops.Sandbox.Aws.Core.SimXml;
 
 namespace Ebops.Sandbox.Aws.Rds;
 
-/// <summary>Response elements, in the order and with the names of the official model's output shapes.</summary>
-internal sealed partial class RdsHandler
+/// <summary>Response elements shared by several RDS operations, in the order and with the names of the official model's
+/// output shapes (DBInstance, DBSubnetGroup, TagList).</summary>
+internal static class RdsXml
 {
-    private XElement InstanceXml(RdsInstance i, DateTimeOffset now)
+    public static XElement Instance(RdsInstance i, RdsSubnetGroup? subnetGroup, ISimNetwork network, DateTimeOffset now)
     {
-        var subnetGroup = subnetGroups.GetValueOrDefault(i.SubnetGroupName);
         var status = i.Status;
+        var creating = status == RdsStatus.Creating;
         return E("DBInstance",
             E("DBInstanceIdentifier", i.Identifier),
             E("DBInstanceClass", i.InstanceClass),
@@ -17,16 +19,16 @@ internal sealed partial class RdsHandler
             E("DBInstanceStatus", status),
             E("MasterUsername", i.MasterUsername),
             Opt("DBName", i.DbName),
-            status == RdsStatus.Creating ? null : E("Endpoint", E("Address", i.EndpointAddress), E("Port", i.Port), E("HostedZoneId", "ZLA2NUCOLGUUR")),
+            creating ? null : E("Endpoint", E("Address", i.EndpointAddress), E("Port", i.Port), E("HostedZoneId", "ZLA2NUCOLGUUR")),
             E("AllocatedStorage", i.AllocatedStorage),
-            status == RdsStatus.Creating ? null : E("InstanceCreateTime", i.CreatedAt),
+            creating ? null : E("InstanceCreateTime", i.CreatedAt),
             E("PreferredBackupWindow", i.PreferredBackupWindow),
             E("BackupRetentionPeriod", i.BackupRetentionPeriod),
             E("DBSecurityGroups"),
             E("VpcSecurityGroups", i.SecurityGroupIds.Select(g => E("VpcSecurityGroupMembership", E("VpcSecurityGroupId", g), E("Status", "active")))),
-            E("DBParameterGroups", E("DBParameterGroup", E("DBParameterGroupName", i.ParameterGroupName), E("ParameterApplyStatus", ParameterStatus(i, now)))),
+            E("DBParameterGroups", E("DBParameterGroup", E("DBParameterGroupName", i.ParameterGroupName), E("ParameterApplyStatus", i.ParameterApplyStatus(now)))),
             E("AvailabilityZone", i.AvailabilityZone),
-            subnetGroup is null ? null : SubnetGroupXml(subnetGroup),
+            subnetGroup is null ? null : SubnetGroup(subnetGroup, network),
             E("PreferredMaintenanceWindow", i.PreferredMaintenanceWindow),
             E("PendingModifiedValues", i.Pending.Select(kv => E(kv.Key, kv.Value))),
             E("MultiAZ", i.MultiAz),
@@ -34,9 +36,7 @@ internal sealed partial class RdsHandler
             E("AutoMinorVersionUpgrade", true),
             E("ReadReplicaDBInstanceIdentifiers"),
             E("LicenseModel", i.Engine == "postgres" ? "postgresql-license" : "general-public-license"),
-            E("OptionGroupMemberships", E("OptionGroupMembership",
-                E("OptionGroupName", "default:" + i.Engine + "-" + Family(i.Engine, i.EngineVersion)[i.Engine.Length..].Replace('.', '-')),
-                E("Status", "in-sync"))),
+            E("OptionGroupMemberships", E("OptionGroupMembership", E("OptionGroupName", OptionGroup(i)), E("Status", "in-sync"))),
             E("PubliclyAccessible", i.PubliclyAccessible),
             E("StorageType", i.StorageType),
             E("DbInstancePort", 0),
@@ -50,12 +50,12 @@ internal sealed partial class RdsHandler
             E("PerformanceInsightsEnabled", false),
             E("DeletionProtection", i.DeletionProtection),
             E("AssociatedRoles"),
-            TagListXml(i.Tags),
+            TagList(i.Tags),
             E("BackupTarget", "region"),
             E("NetworkType", "IPV4"));
     }
 
-    private XElement SubnetGroupXml(RdsSubnetGroup g) =>
+    public static XElement SubnetGroup(RdsSubnetGroup g, ISimNetwork network) =>
         E("DBSubnetGroup",
             E("DBSubnetGroupName", g.Name),
             E("DBSubnetGroupDescription", g.Description),
@@ -63,38 +63,19 @@ internal sealed partial class RdsHandler
             E("SubnetGroupStatus", "Complete"),
             E("Subnets", g.SubnetIds.Select(s => E("Subnet",
                 E("SubnetIdentifier", s),
-                E("SubnetAvailabilityZone", E("Name", world.Network.FindSubnet(s)?.AvailabilityZone ?? "")),
+                E("SubnetAvailabilityZone", E("Name", network.FindSubnet(s)?.AvailabilityZone ?? "")),
                 E("SubnetOutpost"),
                 E("SubnetStatus", "Active")))),
             E("DBSubnetGroupArn", g.Arn),
             E("SupportedNetworkTypes", E("member", "IPV4")));
 
-    private static XElement SnapshotXml(RdsSnapshot s, DateTimeOffset now)
-    {
-        var status = SnapshotStatus(s, now);
-        return E("DBSnapshot",
-            E("DBSnapshotIdentifier", s.Identifier),
-            E("DBInstanceIdentifier", s.InstanceIdentifier),
-            E("SnapshotCreateTime", s.CreatedAt),
-            E("Engine", s.Engine),
-            E("AllocatedStorage", s.AllocatedStorage),
-            E("Status", status),
-            E("Port", s.Port),
-            E("AvailabilityZone", s.AvailabilityZone),
-            E("VpcId", s.VpcId),
-            E("InstanceCreateTime", s.InstanceCreatedAt),
-            E("MasterUsername", s.MasterUsername),
-            E("EngineVersion", s.EngineVersion),
-            E("LicenseModel", s.Engine == "postgres" ? "postgresql-license" : "general-public-license"),
-            E("SnapshotType", s.SnapshotType),
-            E("PercentProgress", status == RdsStatus.Available ? 100 : 0),
-            E("StorageType", "gp2"),
-            E("Encrypted", false),
-            E("DBSnapshotArn", s.Arn),
-            E("IAMDatabaseAuthenticationEnabled", false),
-            TagListXml(s.Tags));
-    }
-
-    private static XElement TagListXml(Dictionary<string, string> tags) =>
+    public static XElement TagList(IEnumerable<KeyValuePair<string, string>> tags) =>
         E("TagList", tags.Select(t => E("Tag", E("Key", t.Key), E("Value", t.Value))));
+
+    /// <summary>default:mysql-8-0 for mysql 8.0.x, default:postgres-16 for postgres 16.x.</summary>
+    private static string OptionGroup(RdsInstance i)
+    {
+        var major = RdsEngineCatalog.Resolve(i.Engine, i.EngineVersion)?.MajorVersion ?? i.EngineVersion;
+        return "default:" + i.Engine + "-" + major.Replace('.', '-');
+    }
 }

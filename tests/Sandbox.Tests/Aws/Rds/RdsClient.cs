@@ -1,6 +1,6 @@
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Rds;
 
 /// <summary>Sends RDS Query calls through <see cref="SimHost"/> and checks each request and each successful response
 /// against the official RDS model (errors against the Query error shape).</summary>
@@ -43,6 +43,39 @@ internal sealed class RdsClient(SimHost host)
         Assert.NotEqual(200, reply.Status);
         return (reply.Status, reply.ErrorCode);
     }
+
+    /// <summary>Calls and asserts an error; returns (status, code, message).</summary>
+    public async Task<(int Status, string? Code, string? Message)> FailureAsync(string action, params (string Key, string Value)[] parameters)
+    {
+        var reply = await CallAsync(action, parameters);
+        Assert.NotEqual(200, reply.Status);
+        return (reply.Status, reply.ErrorCode, reply.Value("Message"));
+    }
+
+    /// <summary>Every item of a paginated describe: follows Marker until the last page; returns the items' elements.</summary>
+    public async Task<IReadOnlyList<System.Xml.Linq.XElement>> AllPagesAsync(string action, string item, params (string Key, string Value)[] parameters)
+    {
+        var items = new List<System.Xml.Linq.XElement>();
+        string? marker = null;
+        do
+        {
+            var reply = await OkAsync(action, [.. parameters, .. marker is null ? Array.Empty<(string, string)>() : [("Marker", marker)]]);
+            items.AddRange(reply.All(item));
+            marker = reply.Value("Marker");
+        }
+        while (marker is not null);
+        return items;
+    }
+
+    /// <summary>Creates a mysql8.0 parameter group.</summary>
+    public Task<SimReply> CreateGroupAsync(string name, string family = "mysql8.0") =>
+        OkAsync("CreateDBParameterGroup", ("DBParameterGroupName", name), ("DBParameterGroupFamily", family), ("Description", name));
+
+    /// <summary>ModifyDBParameterGroup with one parameter.</summary>
+    public Task<SimReply> SetAsync(string group, string name, string value, string method = "immediate") =>
+        CallAsync("ModifyDBParameterGroup", ("DBParameterGroupName", group),
+            ("Parameters.Parameter.1.ParameterName", name), ("Parameters.Parameter.1.ParameterValue", value),
+            ("Parameters.Parameter.1.ApplyMethod", method));
 
     public Task<SimReply> CreateMySqlAsync(string id, string password = "Initial-Passw0rd", params (string Key, string Value)[] extra) =>
         OkAsync("CreateDBInstance",

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.Rds;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Rds;
 
 /// <summary>RDS conformance: request → state → response, every message checked against the official model.</summary>
 public sealed class RdsTests
