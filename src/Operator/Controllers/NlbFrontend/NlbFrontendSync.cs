@@ -217,12 +217,13 @@ internal sealed class NlbFrontendSync(
             return observed;
         }
 
-        var (reason, note) = adopting
-            ? (NlbReasons.Adopted, $"adopting {what}: adding the ebops ownership tags")
-            : (NlbReasons.DriftDetected, $"{what} differs from the spec ({delta}); correcting {string.Join(", ", fields)}");
-        await events.RecordAsync(pass.Entity, adopting ? EventTypes.Normal : EventTypes.Warning, reason, "Update", note, cancellationToken).ConfigureAwait(false);
+        var drift = !adopting && !pass.SpecChanged;
+        var (type, reason, note) = adopting ? (EventTypes.Normal, NlbReasons.Adopted, $"adopting {what}: adding the ebops ownership tags")
+            : drift ? (EventTypes.Warning, NlbReasons.DriftDetected, $"{what} differs from the spec ({delta}); correcting {string.Join(", ", fields)}")
+            : (EventTypes.Normal, NlbReasons.Updated, $"updating {what}: {delta}");
+        await events.RecordAsync(pass.Entity, type, reason, "Update", note, cancellationToken).ConfigureAwait(false);
         var updated = await NlbGuard.RunAsync(field, () => manager.UpdateAsync(desired, observed, delta, cancellationToken)).ConfigureAwait(false);
-        if (!adopting)
+        if (drift)
         {
             pass.Corrected.AddRange(fields);
         }

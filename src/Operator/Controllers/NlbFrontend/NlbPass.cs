@@ -5,6 +5,9 @@ namespace Ebops.Operator.Controllers.NlbFrontend;
 /// <summary>What one reconcile of an NlbFrontend found and did, for its conditions and events.</summary>
 internal sealed class NlbPass(Entities.NlbFrontend entity, ObjectPolicy policy, ResourceOwner owner, ReadMode mode)
 {
+    /// <summary>The spec changed since the last reconcile: differences are updates, not drift.</summary>
+    public bool SpecChanged => Entity.Status?.ObservedGeneration != Entity.Metadata.Generation;
+
     public Entities.NlbFrontend Entity { get; } = entity;
 
     public ObjectPolicy Policy { get; } = policy;

@@ -13,6 +13,7 @@ internal static class NlbReasons
     public const string Created = "Created";
     public const string Adopted = "Adopted";
     public const string DriftDetected = "DriftDetected";
+    public const string Updated = "Updated";
     public const string Deleting = "Deleting";
     public const string Retained = "Retained";
     public const string Kept = "Kept";
