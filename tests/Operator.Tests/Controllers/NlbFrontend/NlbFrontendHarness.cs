@@ -124,6 +124,10 @@ internal sealed class NlbFrontendHarness : IAsyncDisposable
         {
             return new NlbOutcome(null, e, null);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new NlbOutcome(null, null, e);
+        }
     }
 
     /// <summary>The spec changed: a new generation, as the API server would assign.</summary>
