@@ -1,7 +1,6 @@
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Elbv2;
-using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,9 +10,11 @@ namespace Ebops.Operator.Controllers.NlbFrontend;
 public static class NlbFrontendServiceCollectionExtensions
 {
     /// <summary>
-    /// The NlbFrontend controller and the managers it (and the release) uses: <see cref="NetworkLoadBalancerManager"/>,
+    /// What the NlbFrontend controller needs, and the managers the release shares with it: <see cref="NetworkLoadBalancerManager"/>,
     /// <see cref="TargetGroupManager"/>, <see cref="ListenerManager"/>, <see cref="ElasticIpManager"/>, singletons
-    /// holding their snapshots. The AWS clients come from <c>AddEbopsAws</c>.
+    /// holding their snapshots. The AWS clients come from <c>AddEbopsAws</c>; the composition root adds
+    /// <c>AddController&lt;NlbFrontend, NlbFrontendController&gt;()</c> and <c>AddResourceCache&lt;BeanstalkApp&gt;()</c>
+    /// (the backend is read from that cache).
     /// </summary>
     public static IServiceCollection AddNlbFrontend(this IServiceCollection services)
     {
@@ -31,7 +32,7 @@ public static class NlbFrontendServiceCollectionExtensions
         services.TryAddScoped<NlbFrontendSync>();
         services.TryAddScoped<NlbPreflightReader>();
         services.TryAddScoped<NlbFrontendDeletion>();
-        services.AddController<Entities.NlbFrontend, NlbFrontendController>();
+        services.TryAddScoped<NlbFrontendController>();
         return services;
     }
 }

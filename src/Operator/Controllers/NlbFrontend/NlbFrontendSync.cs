@@ -2,7 +2,7 @@ using Ebops.Operator.Entities;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Elbv2;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Events;
 
 namespace Ebops.Operator.Controllers.NlbFrontend;

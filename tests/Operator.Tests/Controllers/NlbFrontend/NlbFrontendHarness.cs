@@ -2,7 +2,7 @@ using Ebops.Operator.Controllers;
 using Ebops.Operator.Controllers.NlbFrontend;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources.Elbv2;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 using Ebops.Operator.Tests.Controllers.Support;
 using Ebops.Operator.Tests.Resources.Elbv2;

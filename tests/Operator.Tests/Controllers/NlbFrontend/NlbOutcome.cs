@@ -1,4 +1,4 @@
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Tests.Controllers.NlbFrontend;
 
