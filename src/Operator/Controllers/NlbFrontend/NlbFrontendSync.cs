@@ -74,6 +74,12 @@ internal sealed class NlbFrontendSync(
         {
             var name = NlbDesiredState.TargetGroupName(pass.Owner, pass.Policy, color);
             var observed = await NlbGuard.RunAsync("spec.healthCheck", () => targetGroups.ReadAsync(name, pass.Mode, cancellationToken)).ConfigureAwait(false);
+            if (observed is null && pass.Policy.Adoption == AdoptionPolicy.Adopt && name != Elbv2Names.TargetGroup(pass.Owner, NlbDesiredState.ColorName(color)))
+            {
+                throw new TerminalException($"target group {name} does not exist; ebops.io/adoption-policy adopt never creates it",
+                    "metadata.annotations." + EbopsAnnotations.AdoptionFields, NlbReasons.NameConflict);
+            }
+
             var adopt = observed is not null && MustAdopt(pass, observed.Tags, NlbDesiredState.TargetGroupComponent(color), "target group", name, "metadata.name");
             if ((albListenerPort ?? observed?.Port) is not { } port || nlb.VpcId is not { } vpc)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Elbv2;
 using Microsoft.Extensions.Logging;
@@ -11,13 +12,19 @@ namespace Ebops.Operator.Resources.Elbv2;
 /// </summary>
 internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadBalancerDesired, NetworkLoadBalancerObserved>
 {
+    /// <summary>How long a load balancer this manager created may stay invisible to DescribeLoadBalancers (eventual consistency).</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMinutes(2);
+
     private readonly IElbv2Api elbv2;
+    private readonly TimeProvider time;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, NetworkLoadBalancerObserved Observed)> recent = new(StringComparer.Ordinal);
     private readonly ILogger logger;
     private readonly string cluster;
 
     public NetworkLoadBalancerManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<NetworkLoadBalancerManager> logger)
     {
         this.elbv2 = elbv2;
+        this.time = time;
         this.logger = logger;
         cluster = settings.ClusterName;
         Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
@@ -28,9 +35,22 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
     public Task<NetworkLoadBalancerObserved?> ReadAsync(NetworkLoadBalancerDesired desired, CancellationToken cancellationToken) =>
         ReadAsync(desired.Name, ReadMode.Live, cancellationToken);
 
-    /// <summary>The load balancer named <paramref name="name"/>, or null.</summary>
-    public Task<NetworkLoadBalancerObserved?> ReadAsync(string name, ReadMode mode, CancellationToken cancellationToken) =>
-        Reader.ReadAsync(name, mode, cancellationToken);
+    /// <summary>
+    /// The load balancer named <paramref name="name"/>, or null. One this manager created moments ago and AWS does not
+    /// show yet is answered as created, so nothing acts as if it were missing (a second create, a false pre-flight
+    /// failure on its own Elastic IPs).
+    /// </summary>
+    public async Task<NetworkLoadBalancerObserved?> ReadAsync(string name, ReadMode mode, CancellationToken cancellationToken)
+    {
+        var found = await Reader.ReadAsync(name, mode, cancellationToken).ConfigureAwait(false);
+        if (found is not null)
+        {
+            recent.TryRemove(name, out _);
+            return found;
+        }
+
+        return recent.TryGetValue(name, out var created) && time.GetUtcNow() - created.At < SettleTime ? created.Observed : null;
+    }
 
     /// <summary>Tags only (including the ownership tags of an object taken over).</summary>
     public Delta Diff(NetworkLoadBalancerDesired desired, NetworkLoadBalancerObserved observed) => new DeltaBuilder()
@@ -69,6 +89,7 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         Reader.Invalidate(desired.Name);
         var created = response.LoadBalancers?.FirstOrDefault() ?? throw new InvalidOperationException("CreateLoadBalancer returned no load balancer");
         var observed = ToObserved(created, desired.Tags);
+        recent[desired.Name] = (time.GetUtcNow(), observed);
         Log.LoadBalancerCreated(logger, observed.Name, observed.Arn);
         return observed;
     }
@@ -99,6 +120,7 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
             // Already gone.
         }
 
+        recent.TryRemove(observed.Name, out _);
         Reader.Invalidate(observed.Name);
     }
 

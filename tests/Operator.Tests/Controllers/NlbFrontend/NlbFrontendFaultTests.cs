@@ -68,6 +68,8 @@ public sealed class NlbFrontendFaultTests : IAsyncLifetime
         Assert.Null((await h.ReconcileAsync(frontend)).Error);
 
         Assert.Equal(2, h.Aws.Succeeded("ec2", "AllocateAddress"));
+        Assert.Equal(1, h.Aws.Succeeded(Service, "CreateLoadBalancer"));
+        Assert.Equal(1, h.Aws.Succeeded(Service, "CreateListener"));
         Assert.Equal((nlb, listener), (status.LoadBalancerArn, status.ListenerArn));
         Assert.Equal(groups, status.TargetGroups!.Select(g => g.Arn));
 

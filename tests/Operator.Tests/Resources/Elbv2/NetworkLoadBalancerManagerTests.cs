@@ -71,6 +71,22 @@ public sealed class NetworkLoadBalancerManagerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_load_balancer_created_moments_ago_that_AWS_does_not_show_yet_reads_as_created()
+    {
+        aws.World.Faults.SetConsistencyWindow("elasticloadbalancing", TimeSpan.FromMinutes(1));
+        var desired = await kit.DesiredNlbAsync(NlbKit.Owner());
+        var created = await Manager.CreateAsync(desired, Ct);
+
+        Assert.Equal(created.Arn, (await Manager.ReadAsync(desired.Name, ReadMode.Live, Ct))?.Arn);
+        Assert.Equal(created.Arn, (await Manager.CreateAsync(desired, Ct)).Arn);
+        Assert.Null(await new NlbKit(aws).LoadBalancers.ReadAsync(desired.Name, ReadMode.Live, Ct));
+        Assert.Equal(1, aws.Succeeded("elasticloadbalancing", "CreateLoadBalancer"));
+
+        aws.Time.Advance(NetworkLoadBalancerManager.SettleTime);
+        Assert.Equal(created.Arn, (await Manager.ReadAsync(desired.Name, ReadMode.Live, Ct))?.Arn);
+    }
+
+    [Fact]
     public async Task A_load_balancer_with_the_name_but_without_ebops_tags_or_of_another_owner_is_never_taken()
     {
         var desired = await kit.DesiredNlbAsync(NlbKit.Owner());
