@@ -15,7 +15,7 @@ public static class ControllerServiceCollectionExtensions
     public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
-        NlbFrontend.NlbFrontendServiceCollectionExtensions.AddNlbFrontend(services);
+        services.AddNlbFrontend();
         return services;
     }
 }

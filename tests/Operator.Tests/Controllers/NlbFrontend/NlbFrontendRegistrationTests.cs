@@ -1,8 +1,7 @@
 using Ebops.Operator.Aws;
-using Ebops.Operator.Controllers;
+using Ebops.Operator.Controllers.Registration;
 using Ebops.Operator.Controllers.NlbFrontend;
 using Ebops.Operator.Resources.Elbv2;
-using Ebops.Operator.Runtime.Hosting;
 using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +11,7 @@ namespace Ebops.Operator.Tests.Controllers.NlbFrontend;
 public sealed class NlbFrontendRegistrationTests
 {
     [Fact]
-    public void With_the_composition_root_lines_the_controller_resolves_and_the_managers_the_release_uses_are_shared_singletons()
+    public void The_controller_resolves_and_the_managers_the_release_uses_are_shared_singletons()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -25,8 +24,6 @@ public sealed class NlbFrontendRegistrationTests
         services.AddSingleton<IKubernetes>(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:9" }));
         services.AddEbopsAws(configuration);
         services.AddEbopsControllers(configuration);
-        services.AddController<Ebops.Operator.Entities.NlbFrontend, NlbFrontendController>();
-        services.AddResourceCache<Ebops.Operator.Entities.BeanstalkApp>();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         using var first = provider.CreateScope();

@@ -1,20 +1,22 @@
+using Ebops.Operator.Controllers.NlbFrontend;
+using Ebops.Operator.Entities;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Elbv2;
+using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Ebops.Operator.Controllers.NlbFrontend;
+namespace Ebops.Operator.Controllers.Registration;
 
 public static class NlbFrontendServiceCollectionExtensions
 {
     /// <summary>
-    /// What the NlbFrontend controller needs, and the managers the release shares with it: <see cref="NetworkLoadBalancerManager"/>,
-    /// <see cref="TargetGroupManager"/>, <see cref="ListenerManager"/>, <see cref="ElasticIpManager"/>, singletons
-    /// holding their snapshots. The AWS clients come from <c>AddEbopsAws</c>; the composition root adds
-    /// <c>AddController&lt;NlbFrontend, NlbFrontendController&gt;()</c> and <c>AddResourceCache&lt;BeanstalkApp&gt;()</c>
-    /// (the backend is read from that cache).
+    /// The NlbFrontend controller, the BeanstalkApp cache it reads its backend from, and the managers the release
+    /// shares with it: <see cref="NetworkLoadBalancerManager"/>, <see cref="TargetGroupManager"/>,
+    /// <see cref="ListenerManager"/>, <see cref="ElasticIpManager"/>, singletons holding their snapshots. The AWS
+    /// clients come from <c>AddEbopsAws</c>.
     /// </summary>
     public static IServiceCollection AddNlbFrontend(this IServiceCollection services)
     {
@@ -32,7 +34,8 @@ public static class NlbFrontendServiceCollectionExtensions
         services.TryAddScoped<NlbFrontendSync>();
         services.TryAddScoped<NlbPreflightReader>();
         services.TryAddScoped<NlbFrontendDeletion>();
-        services.TryAddScoped<NlbFrontendController>();
+        services.AddResourceCache<BeanstalkApp>();
+        services.AddController<Entities.NlbFrontend, NlbFrontendController>();
         return services;
     }
 }
