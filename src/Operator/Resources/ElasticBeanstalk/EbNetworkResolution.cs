@@ -1,4 +1,4 @@
 namespace Ebops.Operator.Resources.ElasticBeanstalk;
 
 /// <summary>Either the resolved network or the problem that prevents it.</summary>
-public sealed record EbNetworkResolution(EbNetwork? Network, EbNetworkProblem? Problem);
+public sealed record EbNetworkResolution(EbEnvironmentNetwork? Network, EbNetworkProblem? Problem);

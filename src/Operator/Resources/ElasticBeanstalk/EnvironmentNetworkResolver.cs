@@ -27,7 +27,7 @@ public sealed class EnvironmentNetworkResolver(IEc2Api ec2)
             ?? (request.LoadBalancerSubnets.Count > 0 ? Check("LoadBalancerSubnets", request.LoadBalancerSubnets, found, vpcId) : null);
         return problem is not null || vpcId is null
             ? new EbNetworkResolution(null, problem ?? new EbNetworkProblem("InstanceSubnets[0]", "subnet not found"))
-            : new EbNetworkResolution(new EbNetwork(vpcId, request.InstanceSubnets, loadBalancerSubnets, request.AssociatePublicIpAddress), null);
+            : new EbNetworkResolution(new EbEnvironmentNetwork(vpcId, request.InstanceSubnets, loadBalancerSubnets, request.AssociatePublicIpAddress), null);
     }
 
     private async Task<EbNetworkResolution> DefaultAsync(EbNetworkRequest request, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class EnvironmentNetworkResolver(IEc2Api ec2)
             .Select(s => s.SubnetId).Order(StringComparer.Ordinal).ToList();
         return subnets.Count == 0
             ? new EbNetworkResolution(null, new EbNetworkProblem(request.VpcId is null ? "" : "VpcId", $"VPC {vpc.VpcId} has no subnets to use; set the network's subnets"))
-            : new EbNetworkResolution(new EbNetwork(vpc.VpcId, subnets, subnets, request.AssociatePublicIpAddress), null);
+            : new EbNetworkResolution(new EbEnvironmentNetwork(vpc.VpcId, subnets, subnets, request.AssociatePublicIpAddress), null);
     }
 
     private static EbNetworkProblem? Check(string field, IReadOnlyList<string> subnets, Dictionary<string, string> found, string? vpcId)

@@ -1,7 +1,7 @@
 namespace Ebops.Operator.Resources.ElasticBeanstalk;
 
 /// <summary>The resolved network of environments: a VPC and subnets that exist and belong to it.</summary>
-public sealed record EbNetwork(
+public sealed record EbEnvironmentNetwork(
     string VpcId,
     IReadOnlyList<string> InstanceSubnets,
     IReadOnlyList<string> LoadBalancerSubnets,
