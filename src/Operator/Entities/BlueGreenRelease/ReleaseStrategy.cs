@@ -46,6 +46,18 @@ public sealed class ReleaseStrategy
     [JsonPropertyName("blueRetention")]
     public BlueRetention BlueRetention { get; set; } = new();
 
+    [Description("CnameSwap only: seconds blue is kept after the swap at least, because resolvers and clients cache the old CNAME (AmazonProvidedDNS caps TTLs at 300 s; JVMs may cache longer), 0-86400. Default: 360.")]
+    [Default(360)]
+    [Range(0, 86400)]
+    [JsonPropertyName("cnameDrainSeconds")]
+    public int CnameDrainSeconds { get; set; } = 360;
+
+    [Description("On-demand price of one instance per hour in USD (e.g. \"0.026\"), to show what running two environments costs in status.extraCapacity. Empty: no cost shown.")]
+    [MaxLength(16)]
+    [RegularExpression("^[0-9]+(\\.[0-9]+)?$")]
+    [JsonPropertyName("instanceHourlyPrice")]
+    public string? InstanceHourlyPrice { get; set; }
+
     [Description("Seconds an aborted green environment is kept for inspection before it is terminated, 0-604800. Default: 600.")]
     [Default(600)]
     [Range(0, 604800)]

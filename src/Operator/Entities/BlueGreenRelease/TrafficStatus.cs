@@ -14,6 +14,10 @@ public sealed class TrafficStatus
     [JsonPropertyName("activeTargetGroupArn")]
     public string? ActiveTargetGroupArn { get; set; }
 
+    [Description("CnameSwap: the production CNAME (the one the active environment held when the release started).")]
+    [JsonPropertyName("productionCname")]
+    public string? ProductionCname { get; set; }
+
     [Description("When traffic was last switched.")]
     [JsonPropertyName("switchedAt")]
     public DateTimeOffset? SwitchedAt { get; set; }

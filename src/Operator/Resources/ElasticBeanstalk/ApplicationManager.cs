@@ -16,7 +16,7 @@ public sealed class ApplicationManager : IResourceManager<EbApplicationDesired, 
     private readonly ILogger<ApplicationManager> log;
     private readonly SnapshotReader<ApplicationDescription> reader;
 
-    public ApplicationManager(IElasticBeanstalkApi eb, TimeProvider time, ILogger<ApplicationManager> log, TimeSpan snapshotMaxAge)
+    public ApplicationManager(IElasticBeanstalkApi eb, ManagerSettings settings, TimeProvider time, ILogger<ApplicationManager> log)
     {
         this.eb = eb;
         this.log = log;
@@ -24,7 +24,7 @@ public sealed class ApplicationManager : IResourceManager<EbApplicationDesired, 
             async ct => (await eb.DescribeApplicationsAsync(new(), ct).ConfigureAwait(false)).Applications ?? [],
             (name, ct) => eb.FindApplicationAsync(name, ct),
             a => a.ApplicationName ?? "",
-            snapshotMaxAge,
+            settings.SnapshotMaxAge,
             time);
     }
 

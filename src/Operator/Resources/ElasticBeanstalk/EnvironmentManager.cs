@@ -28,11 +28,11 @@ public sealed class EnvironmentManager
     private readonly ConcurrentDictionary<string, byte> applications = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> loadBalancers = new(StringComparer.Ordinal);
 
-    public EnvironmentManager(IElasticBeanstalkApi eb, TimeProvider time, ILogger<EnvironmentManager> log, TimeSpan snapshotMaxAge)
+    public EnvironmentManager(IElasticBeanstalkApi eb, ManagerSettings settings, TimeProvider time, ILogger<EnvironmentManager> log)
     {
         this.eb = eb;
         this.log = log;
-        reader = new SnapshotReader<EbAppEnvironments>(LoadAllAsync, LoadOneAsync, e => e.ApplicationName, snapshotMaxAge, time);
+        reader = new SnapshotReader<EbAppEnvironments>(LoadAllAsync, LoadOneAsync, e => e.ApplicationName, settings.SnapshotMaxAge, time);
     }
 
     /// <summary>How many full DescribeEnvironments loads the snapshot made (tests, metrics).</summary>

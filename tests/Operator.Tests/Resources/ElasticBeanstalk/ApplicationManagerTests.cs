@@ -10,14 +10,14 @@ namespace Ebops.Operator.Tests.Resources.ElasticBeanstalk;
 public sealed class ApplicationManagerTests : IAsyncLifetime
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private static readonly ResourceOwner Owner = new("test", "BeanstalkApp", "default", "myapp", "uid-1");
+    private static readonly ResourceOwner Owner = SimulatedAws.Owner("myapp", "BeanstalkApp");
     private SimulatedAws aws = null!;
     private ApplicationManager manager = null!;
 
     public async ValueTask InitializeAsync()
     {
-        aws = await SimulatedAws.StartAsync(cancellationToken: Ct);
-        manager = new ApplicationManager(aws.ElasticBeanstalk, aws.Time, NullLogger<ApplicationManager>.Instance, TimeSpan.FromMinutes(5));
+        aws = await SimulatedAws.StartAsync(SimTiming.Instant);
+        manager = new ApplicationManager(aws.ElasticBeanstalk, aws.Settings, aws.Time, NullLogger<ApplicationManager>.Instance);
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();
@@ -36,7 +36,7 @@ public sealed class ApplicationManagerTests : IAsyncLifetime
         Assert.True(manager.Diff(Desired(lifecycle: new EbVersionLifecycleRule(20, false)), created).IsEmpty);
         var tags = await manager.ReadTagsAsync(created, Ct);
         Assert.True(Owner.Owns(tags, "application"));
-        Assert.Equal(["CreateApplication", "UpdateApplicationResourceLifecycle"], aws.Writes("elasticbeanstalk"));
+        Assert.Equal(["CreateApplication", "UpdateApplicationResourceLifecycle"], aws.Mutations("elasticbeanstalk"));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class ApplicationManagerTests : IAsyncLifetime
         var again = await manager.CreateAsync(Desired(), Ct);
 
         Assert.Equal("myapp", again.Name);
-        Assert.Single(aws.Calls.Find("elasticbeanstalk", "CreateApplication"));
+        Assert.Single(aws.World.Calls.Find("elasticbeanstalk", "CreateApplication"));
     }
 
     [Fact]
@@ -73,13 +73,13 @@ public sealed class ApplicationManagerTests : IAsyncLifetime
             await manager.CreateAsync(Desired(name), Ct);
         }
 
-        aws.Calls.Clear();
+        aws.World.Calls.Clear();
         foreach (var name in new[] { "app-a", "app-b", "app-c", "app-a" })
         {
             Assert.NotNull(await manager.ReadAsync(name, ReadMode.Cached, Ct));
         }
 
-        Assert.Equal(["DescribeApplications"], aws.Calls.Actions("elasticbeanstalk"));
+        Assert.Equal(["DescribeApplications"], aws.World.Calls.Actions("elasticbeanstalk"));
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class ApplicationManagerTests : IAsyncLifetime
         Assert.True(failure.IsThrottled);
         await manager.CreateAsync(Desired(), Ct);
 
-        Assert.Single(aws.Calls.Find("elasticbeanstalk", "CreateApplication"), c => c.Succeeded);
+        Assert.Single(aws.World.Calls.Find("elasticbeanstalk", "CreateApplication"), c => c.Succeeded);
         Assert.Single((await aws.ElasticBeanstalk.DescribeApplicationsAsync(new(), Ct)).Applications!);
     }
 
@@ -116,6 +116,6 @@ public sealed class ApplicationManagerTests : IAsyncLifetime
         await Assert.ThrowsAsync<AwsApiException>(() => manager.CreateAsync(Desired(), Ct));
         await manager.CreateAsync(Desired(), Ct);
 
-        Assert.Single(aws.Calls.Find("elasticbeanstalk", "CreateApplication"));
+        Assert.Single(aws.World.Calls.Find("elasticbeanstalk", "CreateApplication"));
     }
 }

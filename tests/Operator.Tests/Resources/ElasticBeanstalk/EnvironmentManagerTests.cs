@@ -2,6 +2,7 @@ using Ebops.Operator.Aws.ElasticBeanstalk;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Ebops.Operator.Tests.Resources.Support;
+using Ebops.Sandbox.Aws.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.ElasticBeanstalk;
@@ -11,14 +12,14 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
     private const string Stack = "64bit Amazon Linux 2023 v4.3.0 running Corretto 17";
     private const string Bucket = "bundles";
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
-    private static readonly ResourceOwner Owner = new("test", "BeanstalkApp", "default", "myapp", "uid-1");
+    private static readonly ResourceOwner Owner = SimulatedAws.Owner("myapp", "BeanstalkApp");
     private SimulatedAws aws = null!;
     private EnvironmentManager manager = null!;
 
     public async ValueTask InitializeAsync()
     {
-        aws = await SimulatedAws.StartAsync(cancellationToken: Ct);
-        manager = new EnvironmentManager(aws.ElasticBeanstalk, aws.Time, NullLogger<EnvironmentManager>.Instance, TimeSpan.FromMinutes(5));
+        aws = await SimulatedAws.StartAsync(SimTiming.Instant);
+        manager = new EnvironmentManager(aws.ElasticBeanstalk, aws.Settings, aws.Time, NullLogger<EnvironmentManager>.Instance);
         aws.World.S3.CreateBucket(Bucket);
         await AppAsync("myapp");
     }
@@ -75,7 +76,7 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
         await manager.CreateAsync(Desired("myapp", EnvironmentManager.Green), Ct);
         await manager.CreateAsync(Desired("myapp", EnvironmentManager.Green), Ct);
 
-        Assert.Single(aws.Calls.Find("elasticbeanstalk", "CreateEnvironment"));
+        Assert.Single(aws.World.Calls.Find("elasticbeanstalk", "CreateEnvironment"));
     }
 
     [Fact]
@@ -92,9 +93,9 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
 
         var arn = await manager.ReadLoadBalancerArnAsync(blue, Ct);
         Assert.StartsWith("arn:aws:elasticloadbalancing:", arn);
-        aws.Calls.Clear();
+        aws.World.Calls.Clear();
         Assert.Equal(arn, await manager.ReadLoadBalancerArnAsync(blue, Ct));
-        Assert.Empty(aws.Calls.All);
+        Assert.Empty(aws.World.Calls.All);
 
         await manager.SwapCnamesAsync(blue, green, Ct);
         var swapped = await manager.ReadAsync("myapp", blue.Name, ReadMode.Cached, Ct);
@@ -114,13 +115,13 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
         }
 
         aws.Time.Advance(TimeSpan.FromMinutes(5));
-        aws.Calls.Clear();
+        aws.World.Calls.Clear();
         foreach (var app in new[] { "myapp", "other", "empty", "myapp" })
         {
             await manager.ReadAllAsync(app, ReadMode.Cached, Ct);
         }
 
-        Assert.Equal(["DescribeEnvironments"], aws.Calls.Actions("elasticbeanstalk"));
+        Assert.Equal(["DescribeEnvironments"], aws.World.Calls.Actions("elasticbeanstalk"));
         Assert.Empty(await manager.ReadAllAsync("empty", ReadMode.Cached, Ct));
     }
 
@@ -140,6 +141,6 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
         }
 
         Assert.Null(await manager.ReadAsync("myapp", blue.Name, ReadMode.Live, Ct));
-        Assert.Single(aws.Calls.Find("elasticbeanstalk", "TerminateEnvironment"), c => c.Succeeded);
+        Assert.Single(aws.World.Calls.Find("elasticbeanstalk", "TerminateEnvironment"), c => c.Succeeded);
     }
 }

@@ -12,7 +12,7 @@ public sealed class EnvironmentNetworkResolverTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        aws = await SimulatedAws.StartAsync(cancellationToken: Ct);
+        aws = await SimulatedAws.StartAsync(SimTiming.Instant);
         resolver = new EnvironmentNetworkResolver(aws.Ec2);
     }
 
