@@ -135,15 +135,24 @@ public sealed class ApplicationManager : IResourceManager<EbApplicationDesired, 
             .ToDictionary(t => t.Key!, t => t.Value ?? "", StringComparer.Ordinal);
     }
 
-    /// <summary>Adds <paramref name="tags"/> to the application (taking it over).</summary>
-    public async Task TagAsync(EbApplicationObserved observed, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds the ownership tags to the application: with <paramref name="adopted"/> (it existed before ebops) also
+    /// <see cref="OwnershipTags.Adopted"/>, so that it is deleted only when the deletion policy says so explicitly.
+    /// </summary>
+    public async Task TagAsync(EbApplicationObserved observed, IReadOnlyDictionary<string, string> tags, bool adopted, CancellationToken cancellationToken)
     {
+        var all = new Dictionary<string, string>(tags, StringComparer.Ordinal);
+        if (adopted)
+        {
+            all[OwnershipTags.Adopted] = "true";
+        }
+
         await eb.UpdateTagsForResourceAsync(new()
         {
             ResourceArn = observed.Arn,
-            TagsToAdd = [.. tags.Select(t => new Tag { Key = t.Key, Value = t.Value })],
+            TagsToAdd = [.. all.Select(t => new Tag { Key = t.Key, Value = t.Value })],
         }, cancellationToken).ConfigureAwait(false);
-        Log.ApplicationTagged(log, observed.Name);
+        Log.ApplicationTagged(log, observed.Name, adopted);
     }
 
     /// <summary>The ARN of <paramref name="role"/> (a name or an ARN) in the application's account.</summary>

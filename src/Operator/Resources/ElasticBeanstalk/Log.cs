@@ -14,8 +14,8 @@ internal static partial class Log
     [LoggerMessage(5103, LogLevel.Information, "EB application {ApplicationName} deleted")]
     public static partial void ApplicationDeleted(ILogger logger, string applicationName);
 
-    [LoggerMessage(5104, LogLevel.Information, "EB application {ApplicationName} tagged as ebops-owned")]
-    public static partial void ApplicationTagged(ILogger logger, string applicationName);
+    [LoggerMessage(5104, LogLevel.Information, "EB application {ApplicationName} tagged as ebops-owned (adopted: {Adopted})")]
+    public static partial void ApplicationTagged(ILogger logger, string applicationName, bool adopted);
 
     [LoggerMessage(5111, LogLevel.Information, "EB configuration template {ApplicationName}/{TemplateName} created on {Platform}")]
     public static partial void TemplateCreated(ILogger logger, string applicationName, string templateName, string platform);
