@@ -68,7 +68,8 @@ internal static class CutoverRules
         return ctx.Act(new SwapCnames(greenEnvironment.Name, blueEnvironment.Name), $"swapping the CNAMEs back to {blueEnvironment.Name}");
     }
 
-    private static ReleaseDecision Done(ReleaseContext ctx)
+    /// <summary>All new connections go to green: it is the active colour; the bake starts.</summary>
+    public static ReleaseDecision Done(ReleaseContext ctx)
     {
         var status = ctx.Status;
         var retention = ctx.Spec.Strategy.BlueRetention;
@@ -76,6 +77,8 @@ internal static class CutoverRules
         status.Traffic.SwitchedAt = ctx.Now;
         status.Traffic.DrainingUntil = ctx.Now + TimeSpan.FromSeconds(retention.MaxSeconds);
         status.ActiveColor = ctx.Candidate;
+        status.Traffic.GreenWeight = ctx.Cutover == CutoverMethod.NlbWeighted ? 100 : null;
+        status.Traffic.Summary = ctx.Cutover == CutoverMethod.NlbWeighted ? $"{ctx.Candidate.Label()} 100%" : ctx.Candidate.Label();
         status.Gate = GateRules.Fresh(BakeRules.Checks(ctx), ctx.Spec.HealthGate);
         ctx.Enter(ReleasePhase.Baking, ReleaseReasons.CutOver, $"traffic moved to {ctx.EnvironmentName(ctx.Candidate)}; baking for {ctx.Spec.Strategy.BakeSeconds}s");
         return BakeRules.Baking(ctx);
@@ -89,6 +92,8 @@ internal static class CutoverRules
         status.ActiveColor = blue;
         status.Traffic ??= new TrafficStatus();
         status.Traffic.SwitchedAt = ctx.Now;
+        status.Traffic.GreenWeight = ctx.Cutover == CutoverMethod.NlbWeighted ? 0 : null;
+        status.Traffic.Summary = ctx.Cutover == CutoverMethod.NlbWeighted ? $"{blue.Label()} 100%" : blue.Label();
         status.PendingTermination = new PendingTermination
         {
             Color = ctx.Candidate,

@@ -30,10 +30,6 @@ public static class GateRules
     public static bool Measures(ReleasePhase? phase) =>
         phase is ReleasePhase.Verifying or ReleasePhase.AwaitingPromotion or ReleasePhase.Baking;
 
-    /// <summary>True when a round is due now (none yet, or the interval has passed since the last).</summary>
-    public static bool IsDue(BlueGreenReleaseStatus status, HealthGate gate, DateTimeOffset now) =>
-        Measures(status.Phase) && (status.Gate?.LastRoundAt is not { } last || now >= last + Interval(gate));
-
     /// <summary>When the next round is due.</summary>
     public static DateTimeOffset NextRound(BlueGreenReleaseStatus status, HealthGate gate, DateTimeOffset now) =>
         status.Gate?.LastRoundAt is { } last ? last + Interval(gate) : now;

@@ -30,7 +30,15 @@ internal static class PlanBuilder
         var checks = string.Join(", ", GateRules.Checks(spec, ctx.UsesFrontend).Select(c => c.Name));
         steps.Add(($"health gate: {checks}; {gate.ConsecutiveSuccesses} passing rounds every {gate.IntervalSeconds}s", ReleasePhase.Verifying));
         steps.Add((spec.Strategy.AutoPromotion ? $"promote automatically after {spec.Strategy.AutoPromotionSeconds}s" : "wait for a promote signal", ReleasePhase.AwaitingPromotion));
-        if (blueEnvironment is not null)
+        if (ctx.Cutover == CutoverMethod.NlbWeighted)
+        {
+            foreach (var step in spec.Strategy.Steps ?? [])
+            {
+                var watch = step.PauseSeconds is { } pause ? $"watch {pause}s" : "wait for promote";
+                steps.Add(($"elasticloadbalancing:ModifyListener forward {color.Label()} {step.Weight}% / {color.Other().Label()} {100 - step.Weight}%, {watch}", ReleasePhase.CuttingOver));
+            }
+        }
+        else if (blueEnvironment is not null)
         {
             steps.Add((ctx.UsesFrontend
                 ? $"elasticloadbalancing:ModifyListener forward -> target group {color.Label()}"

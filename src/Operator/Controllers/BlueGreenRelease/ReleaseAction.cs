@@ -42,6 +42,13 @@ public sealed record SwitchListener(DeploymentColor To) : ReleaseAction
     public override string Describe() => $"elasticloadbalancing:ModifyListener forward -> target group {To.Label()}";
 }
 
+/// <summary>Forwards <paramref name="Weight"/>% of new connections to <paramref name="Green"/>'s target group and the
+/// rest to the other colour's (a weighted forward; open connections stay where they are).</summary>
+public sealed record SetWeights(DeploymentColor Green, int Weight) : ReleaseAction
+{
+    public override string Describe() => $"elasticloadbalancing:ModifyListener forward {Green.Label()} {Weight}% / {Green.Other().Label()} {100 - Weight}%";
+}
+
 /// <summary>Swaps the CNAMEs of two environments.</summary>
 public sealed record SwapCnames(string SourceEnvironment, string DestinationEnvironment) : ReleaseAction
 {

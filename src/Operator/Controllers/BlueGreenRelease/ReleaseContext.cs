@@ -31,7 +31,7 @@ internal sealed class ReleaseContext(
 
     public CutoverMethod Cutover => spec.Strategy.Cutover ?? (spec.FrontendRef is null ? CutoverMethod.CnameSwap : CutoverMethod.NlbSwitch);
 
-    public bool UsesFrontend => Cutover == CutoverMethod.NlbSwitch;
+    public bool UsesFrontend => Cutover is CutoverMethod.NlbSwitch or CutoverMethod.NlbWeighted;
 
     public DeploymentColor? Active => status.ActiveColor;
 

@@ -36,8 +36,16 @@ public sealed record ReleaseObservation
     /// <summary>Whether the candidate's S3 bundle exists (null: not looked at).</summary>
     public bool? BundleExists { get; init; }
 
-    /// <summary>NlbSwitch: the colour whose target group the listener forwards to (null: none, or no frontend).</summary>
+    /// <summary>The colour whose target group gets all new connections (a single forward, or a weighted one with the
+    /// other colour at 0); null when both get some, or without a frontend.</summary>
     public DeploymentColor? ListenerColor { get; init; }
+
+    /// <summary>NlbWeighted: the candidate colour's share of new connections (percent of the forward's weights); null
+    /// without a frontend.</summary>
+    public int? CandidateWeight { get; init; }
+
+    /// <summary>NlbWeighted: green compared with blue over the last metrics window (measured with a gate round).</summary>
+    public TrafficComparison? Comparison { get; init; }
 
     /// <summary>NlbSwitch: the ALB ARN registered in each colour's target group.</summary>
     public IReadOnlyDictionary<DeploymentColor, string> RegisteredAlbs { get; init; } = new Dictionary<DeploymentColor, string>();

@@ -40,7 +40,12 @@ public static class ReleasePlanner
 
     /// <summary>True when the observer should measure a gate round now.</summary>
     public static bool GateRoundDue(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status, DateTimeOffset now) =>
-        GateRules.IsDue(status, spec.HealthGate, now);
+        (GateRules.Measures(status.Phase) || (status.Phase == ReleasePhase.CuttingOver && spec.Strategy.Cutover == CutoverMethod.NlbWeighted))
+        && (status.Gate?.LastRoundAt is not { } last || now >= last + TimeSpan.FromSeconds(spec.HealthGate.IntervalSeconds));
+
+    /// <summary>True when the observer should also compare green with blue (weighted steps).</summary>
+    public static bool ComparisonDue(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status, DateTimeOffset now) =>
+        status.Phase == ReleasePhase.CuttingOver && spec.Strategy.Cutover == CutoverMethod.NlbWeighted && GateRoundDue(spec, status, now);
 
     /// <summary>The checks a gate round measures in the current phase (a bake adds the error rate).</summary>
     public static IReadOnlyList<HealthGateCheck> ChecksToMeasure(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status)
@@ -54,7 +59,7 @@ public static class ReleasePlanner
         ReleasePhase.ProvisioningGreen => ProvisionRules.Provisioning(ctx),
         ReleasePhase.Verifying => VerifyRules.Verifying(ctx),
         ReleasePhase.AwaitingPromotion => VerifyRules.AwaitingPromotion(ctx),
-        ReleasePhase.CuttingOver => CutoverRules.CuttingOver(ctx),
+        ReleasePhase.CuttingOver => ctx.Cutover == CutoverMethod.NlbWeighted ? WeightedRules.Shifting(ctx) : CutoverRules.CuttingOver(ctx),
         ReleasePhase.Baking => BakeRules.Baking(ctx),
         ReleasePhase.SwitchingBack => CutoverRules.SwitchingBack(ctx),
         ReleasePhase.RetiringBlue => BakeRules.RetiringBlue(ctx),

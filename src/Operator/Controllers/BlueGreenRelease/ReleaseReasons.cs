@@ -16,6 +16,7 @@ public static class ReleaseReasons
     public const string CutOver = "CutOver";
     public const string BakePassed = "BakePassed";
     public const string BakeFailed = "BakeFailed";
+    public const string AnalysisFailed = "AnalysisFailed";
     public const string RollbackRequested = "RollbackRequested";
     public const string AbortRequested = "AbortRequested";
     public const string Superseded = "Superseded";

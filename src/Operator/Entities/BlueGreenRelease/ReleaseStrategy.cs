@@ -8,9 +8,21 @@ namespace Ebops.Operator.Entities;
 [Description("How a release progresses. All durations are in seconds.")]
 public sealed class ReleaseStrategy
 {
-    [Description("Cut-over method: NlbSwitch (switch the NlbFrontend listener; needs frontendRef) or CnameSwap (swap environment CNAMEs). Default: NlbSwitch when frontendRef is set, else CnameSwap.")]
+    [Description("Cut-over method: NlbSwitch (switch the NlbFrontend listener at once; needs frontendRef), NlbWeighted (shift new connections to green in steps with NLB weighted target groups; needs frontendRef and steps) or CnameSwap (swap environment CNAMEs). Default: NlbSwitch when frontendRef is set, else CnameSwap.")]
     [JsonPropertyName("cutover")]
     public CutoverMethod? Cutover { get; set; }
+
+    [Description("NlbWeighted: the share of new connections green gets at each step, in percent, increasing, the last 100. A step without pauseSeconds waits for a promote signal. Example: [{weight: 5, pauseSeconds: 120}, {weight: 25, pauseSeconds: 300}, {weight: 100}].")]
+    [MaxLength(10)]
+    [CelRule("self.size() == 0 || self[self.size() - 1].weight == 100", Message = "spec.strategy.steps: the last step must have weight 100")]
+    [CelRule("self.map(s, s.weight).isSorted() && self.all(s, self.exists_one(t, t.weight == s.weight))", Message = "spec.strategy.steps: weights must increase from step to step")]
+    [JsonPropertyName("steps")]
+    public List<TrafficStep>? Steps { get; set; }
+
+    [Description("NlbWeighted: how green is compared with blue at each step.")]
+    [DefaultObject]
+    [JsonPropertyName("analysis")]
+    public WeightedAnalysis Analysis { get; set; } = new();
 
     [Description("Promote automatically once the health gate passes (after autoPromotionSeconds). false: wait in AwaitingPromotion for 'kubectl ebops promote'. Default: true.")]
     [Default(true)]
