@@ -86,7 +86,10 @@ public sealed class EbOptionCatalog
 
     private static string? CheckValue(Option option, string value)
     {
-        if (option.ValueOptions is { Count: > 0 } allowed && !allowed.Contains(value, StringComparer.Ordinal))
+        // EB compares booleans without regard to case.
+        var comparer = option.ValueOptions is { Count: 2 } pair && pair.Contains("true") && pair.Contains("false")
+            ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        if (option.ValueOptions is { Count: > 0 } allowed && !allowed.Contains(value, comparer))
         {
             return $"\"{value}\" is not one of {string.Join(", ", allowed)}";
         }
