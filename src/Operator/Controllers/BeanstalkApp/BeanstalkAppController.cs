@@ -78,7 +78,9 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
             return Next(ctx, environments);
         }
 
-        return await SyncAsync(ctx, env, environments, cancellationToken).ConfigureAwait(false);
+        // Steady and due by the schedule: the application and group come from the snapshots, only the template is read.
+        // Otherwise (a change, or the snapshots showed a difference) everything is read live before acting on it.
+        return await SyncAsync(ctx, env, environments, steady && due ? ReadMode.Cached : ReadMode.Live, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<ReconcileResult> FinalizeAsync(Entities.BeanstalkApp entity, CancellationToken cancellationToken) =>
@@ -91,13 +93,17 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
         .. observer.ReleasesOf(entity).Select(name => new ReferencedObject(Entities.BlueGreenRelease.KindName, name)),
     ];
 
-    /// <summary>Full comparison: read everything live, check every setting, then write what differs.</summary>
-    private async Task<ReconcileResult> SyncAsync(AppContext ctx, EnvFromResolution env, IReadOnlyList<EbEnvironment> environments, CancellationToken cancellationToken)
+    /// <summary>
+    /// Full comparison: read everything (the application and group from the snapshots when <paramref name="mode"/>
+    /// allows; the template always), check every setting that will be written, then write what differs.
+    /// </summary>
+    private async Task<ReconcileResult> SyncAsync(AppContext ctx, EnvFromResolution env, IReadOnlyList<EbEnvironment> environments, ReadMode mode,
+        CancellationToken cancellationToken)
     {
         var generationSeen = ctx.Status.ObservedGeneration == ctx.Generation;
         var network = await NetworkAsync(ctx, cancellationToken).ConfigureAwait(false);
-        var application = await applicationSync.ObserveAsync(ctx, ReadMode.Live, cancellationToken).ConfigureAwait(false);
-        var group = await groupSync.ObserveAsync(ctx, network.VpcId, ReadMode.Live, cancellationToken).ConfigureAwait(false);
+        var application = await applicationSync.ObserveAsync(ctx, mode, cancellationToken).ConfigureAwait(false);
+        var group = await groupSync.ObserveAsync(ctx, network.VpcId, mode, cancellationToken).ConfigureAwait(false);
         var template = await templateSync.ObserveAsync(ctx, network, group.Observed?.GroupId, env, application.Observed is not null, cancellationToken)
             .ConfigureAwait(false);
         if (template.Waiting is { } waiting)
@@ -111,14 +117,21 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
             return Paused(ctx, network, application, group, template, pending, environments);
         }
 
-        // Every setting is checked before the first write: bad input touches nothing in AWS.
-        await templateSync.ValidateAsync(template, cancellationToken).ConfigureAwait(false);
+        // Every setting to be written is checked before the first write: bad input touches nothing in AWS.
+        if (template.Observed is null || !template.Delta.IsEmpty)
+        {
+            await templateSync.ValidateAsync(template, cancellationToken).ConfigureAwait(false);
+        }
+
         var app = await applicationSync.ApplyAsync(application, cancellationToken).ConfigureAwait(false);
         var sg = await groupSync.ApplyAsync(group, cancellationToken).ConfigureAwait(false);
         if (sg.GroupId != group.Observed?.GroupId)
         {
             template = await templateSync.ObserveAsync(ctx, network, sg.GroupId, env, true, cancellationToken).ConfigureAwait(false);
-            await templateSync.ValidateAsync(template, cancellationToken).ConfigureAwait(false);
+            if (template.Observed is null || !template.Delta.IsEmpty)
+            {
+                await templateSync.ValidateAsync(template, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await templateSync.ApplyAsync(template, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Amazon.EC2.Model;
 using Ebops.Operator.Aws.Ec2;
 
@@ -5,11 +6,36 @@ namespace Ebops.Operator.Resources.ElasticBeanstalk;
 
 /// <summary>
 /// Turns a network request into the VPC and subnets environments run in: the given subnets (checked to exist and to
-/// share one VPC, the given one when set), or the default VPC and its default-for-AZ subnets. One or two EC2 reads.
+/// share one VPC, the given one when set), or the default VPC and its default-for-AZ subnets. One or two EC2 reads;
+/// a resolved network is remembered for <see cref="CacheLifetime"/> (subnets do not move between VPCs), so steady
+/// polls cost none.
 /// </summary>
-public sealed class EnvironmentNetworkResolver(IEc2Api ec2)
+public sealed class EnvironmentNetworkResolver(IEc2Api ec2, TimeProvider time)
 {
+    /// <summary>How long a resolved network is reused for the same request.</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromHours(1);
+
+    private readonly ConcurrentDictionary<string, (EbEnvironmentNetwork Network, DateTimeOffset At)> resolved = new(StringComparer.Ordinal);
+
     public async Task<EbNetworkResolution> ResolveAsync(EbNetworkRequest request, CancellationToken cancellationToken)
+    {
+        var key = string.Join("|", request.VpcId, string.Join(",", request.InstanceSubnets), string.Join(",", request.LoadBalancerSubnets), request.AssociatePublicIpAddress);
+        var now = time.GetUtcNow();
+        if (resolved.TryGetValue(key, out var known) && now - known.At < CacheLifetime)
+        {
+            return new EbNetworkResolution(known.Network, null);
+        }
+
+        var result = await ResolveLiveAsync(request, cancellationToken).ConfigureAwait(false);
+        if (result.Network is { } network)
+        {
+            resolved[key] = (network, now);
+        }
+
+        return result;
+    }
+
+    private async Task<EbNetworkResolution> ResolveLiveAsync(EbNetworkRequest request, CancellationToken cancellationToken)
     {
         if (request.InstanceSubnets.Count == 0)
         {

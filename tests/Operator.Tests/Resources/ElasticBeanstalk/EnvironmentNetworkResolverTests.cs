@@ -13,7 +13,7 @@ public sealed class EnvironmentNetworkResolverTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync(SimTiming.Instant);
-        resolver = new EnvironmentNetworkResolver(aws.Ec2);
+        resolver = new EnvironmentNetworkResolver(aws.Ec2, aws.Time);
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();
@@ -27,6 +27,17 @@ public sealed class EnvironmentNetworkResolverTests : IAsyncLifetime
         Assert.Equal(SandboxNetwork.VpcId, result.Network!.VpcId);
         Assert.Equal([SandboxNetwork.SubnetA, SandboxNetwork.SubnetC], result.Network.InstanceSubnets.Order());
         Assert.Equal(result.Network.InstanceSubnets, result.Network.LoadBalancerSubnets);
+    }
+
+    [Fact]
+    public async Task A_resolved_network_is_reused_without_calls()
+    {
+        var request = new EbNetworkRequest(null, [SandboxNetwork.SubnetA], [], false);
+        await resolver.ResolveAsync(request, Ct);
+        aws.World.Calls.Clear();
+
+        Assert.NotNull((await resolver.ResolveAsync(request, Ct)).Network);
+        Assert.Empty(aws.World.Calls.All);
     }
 
     [Fact]
