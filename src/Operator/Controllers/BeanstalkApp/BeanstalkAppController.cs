@@ -127,7 +127,7 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
         var sg = await groupSync.ApplyAsync(group, cancellationToken).ConfigureAwait(false);
         if (sg.GroupId != group.Observed?.GroupId)
         {
-            template = await templateSync.ObserveAsync(ctx, network, sg.GroupId, env, true, cancellationToken).ConfigureAwait(false);
+            template = await templateSync.ObserveAsync(ctx, network, sg.GroupId, env, true, cancellationToken, template.Plan).ConfigureAwait(false);
             if (template.Observed is null || !template.Delta.IsEmpty)
             {
                 await templateSync.ValidateAsync(template, cancellationToken).ConfigureAwait(false);

@@ -17,9 +17,12 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 /// </summary>
 internal sealed partial class TemplateSync(ConfigurationTemplateManager templates, ISecretStore secretStore)
 {
-    /// <summary>Reads the template (when the application exists) and plans the desired one.</summary>
+    /// <summary>
+    /// Reads the template (when the application exists) and plans the desired one. <paramref name="previous"/> is an
+    /// earlier plan of this reconcile, whose database password is reused instead of read again.
+    /// </summary>
     public async Task<TemplateState> ObserveAsync(AppContext ctx, EbEnvironmentNetwork network, string? securityGroupId, EnvFromResolution env,
-        bool applicationExists, CancellationToken cancellationToken)
+        bool applicationExists, CancellationToken cancellationToken, TemplatePlan? previous = null)
     {
         var name = TemplatePlanner.TemplateName(ctx.Spec);
         var observed = applicationExists
@@ -29,7 +32,8 @@ internal sealed partial class TemplateSync(ConfigurationTemplateManager template
         string? password = null;
         if (database is not null && !(ctx.Spec.Env?.ContainsKey(O.RdsPassword) ?? false))
         {
-            password = await PasswordAsync(ctx, database, observed, cancellationToken).ConfigureAwait(false);
+            password = previous?.Desired.Find(new EbOptionKey(O.ApplicationEnvironment, O.RdsPassword))?.Value
+                ?? await PasswordAsync(ctx, database, observed, cancellationToken).ConfigureAwait(false);
             if (password is null)
             {
                 return TemplateState.WaitingFor($"waiting for key {database.SecretKey} of Secret {database.SecretName}, the master password of RdsDatabase {database.Name}");
