@@ -137,6 +137,28 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
 
     public Task<ReconcileResult> FinalizeAsync(AppEntity app) => Controller.FinalizeAsync(app, TestContext.Current.CancellationToken);
 
+    /// <summary>Launches the app's environment of <paramref name="color"/> from its template, as a release would.</summary>
+    public async Task<EbEnvironment> LaunchAsync(AppEntity app, string color, string version = "v1")
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string bucket = "bundles";
+        Aws.World.S3.CreateBucket(bucket);
+        Aws.World.S3.PutObject(bucket, $"{app.Spec.ApplicationName}/{version}.zip", [1, 2, 3]);
+        if (await Aws.ElasticBeanstalk.FindApplicationVersionAsync(app.Spec.ApplicationName, version, ct) is null)
+        {
+            await Aws.ElasticBeanstalk.CreateApplicationVersionAsync(new()
+            {
+                ApplicationName = app.Spec.ApplicationName, VersionLabel = version, Process = true,
+                SourceBundle = new() { S3Bucket = bucket, S3Key = $"{app.Spec.ApplicationName}/{version}.zip" },
+            }, ct);
+        }
+
+        var owner = ResourceOwners.For(app, Settings);
+        await Managers.Environments.CreateAsync(new EbEnvironmentDesired(app.Spec.ApplicationName, EnvironmentManager.NameFor(app.Spec.ApplicationName, color),
+            app.Status!.TemplateName!, version, owner.Tags(EnvironmentManager.ComponentFor(color)), []), ct);
+        return (await Managers.Environments.ReadAsync(app.Spec.ApplicationName, EnvironmentManager.NameFor(app.Spec.ApplicationName, color), Operator.Resources.ReadMode.Live, ct))!;
+    }
+
     /// <summary>The template's settings as EB describes them.</summary>
     public async Task<IReadOnlyDictionary<string, string?>> TemplateAsync(AppEntity app)
     {
