@@ -1,6 +1,6 @@
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers.BeanstalkApp;
 

@@ -5,10 +5,10 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 
 /// <summary>
 /// What BeanstalkApp reads from the cluster: the RdsDatabases and Secrets of envFrom (watch caches, no request), the
-/// password Secret live (only when its hash changed), and the app's BlueGreenRelease when that kind is cached.
+/// password Secret live (only when its hash changed), and the app's BlueGreenRelease.
 /// </summary>
 internal sealed record BeanstalkAppCaches(
     IResourceCache<RdsDatabase> Databases,
     ISecretCache Secrets,
     ISecretStore SecretStore,
-    IEnumerable<IResourceCache<Entities.BlueGreenRelease>> Releases);
+    IResourceCache<Entities.BlueGreenRelease> Releases);

@@ -29,6 +29,10 @@ public static class BeanstalkAppServiceCollectionExtensions
         services.TryAddSingleton<TemplateCompareSchedule>();
         services.TryAddSingleton<BeanstalkAppManagers>();
         services.TryAddTransient<BeanstalkAppCaches>();
+
+        // envFrom's databases and the app's release are read from the watch caches (and referenced).
+        services.AddResourceCache<Entities.RdsDatabase>();
+        services.AddResourceCache<Entities.BlueGreenRelease>();
         services.AddController<Entities.BeanstalkApp, BeanstalkAppController>();
         return services;
     }

@@ -11,7 +11,7 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 /// (DescribeEnvironmentHealth) only for an environment that is not steady; the ALB ARN once per environment. The
 /// active colour comes from the app's BlueGreenRelease when one publishes it.
 /// </summary>
-internal sealed class EnvironmentObserver(EnvironmentManager environments, IEnumerable<IResourceCache<Entities.BlueGreenRelease>> releases)
+internal sealed class EnvironmentObserver(EnvironmentManager environments, IResourceCache<Entities.BlueGreenRelease> releases)
 {
     /// <summary>Fills status.environments and the active colour; returns the environments read (all, any name).</summary>
     public async Task<IReadOnlyList<EbEnvironment>> ReportAsync(AppContext ctx, ReadMode mode, CancellationToken cancellationToken)
@@ -41,14 +41,14 @@ internal sealed class EnvironmentObserver(EnvironmentManager environments, IEnum
 
     /// <summary>The colour the app's BlueGreenRelease says serves traffic, or null.</summary>
     public DeploymentColor? ReleaseActiveColor(AppContext ctx) => releases
-        .SelectMany(cache => cache.List(ctx.Namespace))
+        .List(ctx.Namespace)
         .Where(r => r.Spec.AppRef.Name == ctx.Name)
         .Select(r => r.Status?.ActiveColor)
         .FirstOrDefault(c => c is not null);
 
     /// <summary>The BlueGreenReleases of the app (for the references).</summary>
     public IEnumerable<string> ReleasesOf(Entities.BeanstalkApp app) => releases
-        .SelectMany(cache => cache.List(app.Metadata.NamespaceProperty))
+        .List(app.Metadata.NamespaceProperty)
         .Where(r => r.Spec.AppRef.Name == app.Metadata.Name)
         .Select(r => r.Metadata.Name);
 

@@ -4,7 +4,7 @@ using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Ebops.Operator.Runtime.Cache;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using O = Ebops.Operator.Aws.ElasticBeanstalk.ElasticBeanstalkOptions;
 
 namespace Ebops.Operator.Controllers.BeanstalkApp;

@@ -15,7 +15,8 @@ public sealed class ReleaseStrategy
     [Description("NlbWeighted: the share of new connections green gets at each step, in percent, increasing, the last 100. A step without pauseSeconds waits for a promote signal. Example: [{weight: 5, pauseSeconds: 120}, {weight: 25, pauseSeconds: 300}, {weight: 100}].")]
     [MaxLength(10)]
     [CelRule("self.size() == 0 || self[self.size() - 1].weight == 100", Message = "spec.strategy.steps: the last step must have weight 100")]
-    [CelRule("self.map(s, s.weight).isSorted() && self.all(s, self.exists_one(t, t.weight == s.weight))", Message = "spec.strategy.steps: weights must increase from step to step")]
+    // Pairwise and unrolled (at most 10 steps) rather than isSorted(), so any CEL implementation evaluates it.
+    [CelRule("(self.size() < 2 || self[0].weight < self[1].weight) && (self.size() < 3 || self[1].weight < self[2].weight) && (self.size() < 4 || self[2].weight < self[3].weight) && (self.size() < 5 || self[3].weight < self[4].weight) && (self.size() < 6 || self[4].weight < self[5].weight) && (self.size() < 7 || self[5].weight < self[6].weight) && (self.size() < 8 || self[6].weight < self[7].weight) && (self.size() < 9 || self[7].weight < self[8].weight) && (self.size() < 10 || self[8].weight < self[9].weight)", Message = "spec.strategy.steps: weights must increase from step to step")]
     [JsonPropertyName("steps")]
     public List<TrafficStep>? Steps { get; set; }
 

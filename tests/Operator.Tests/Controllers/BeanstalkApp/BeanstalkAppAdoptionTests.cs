@@ -1,7 +1,7 @@
 using Ebops.Operator.Controllers.BeanstalkApp;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 using Ebops.Sandbox.Aws.Core;
 

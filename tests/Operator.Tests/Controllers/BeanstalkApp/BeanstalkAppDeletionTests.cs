@@ -2,7 +2,7 @@ using Ebops.Operator.Controllers.BeanstalkApp;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 using AppEntity = Ebops.Operator.Entities.BeanstalkApp;
 

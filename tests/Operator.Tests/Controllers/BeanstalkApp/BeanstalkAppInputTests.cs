@@ -2,7 +2,7 @@ using Ebops.Operator.Controllers;
 using Ebops.Operator.Controllers.BeanstalkApp;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Runtime.Cache;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 
 namespace Ebops.Operator.Tests.Controllers.BeanstalkApp;

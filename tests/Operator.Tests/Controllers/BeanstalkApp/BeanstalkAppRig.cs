@@ -4,9 +4,9 @@ using Ebops.Operator.Controllers.BeanstalkApp;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.ElasticBeanstalk;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
-using Ebops.Operator.Tests.Aws.Support;
+using Ebops.Tests.Shared;
 using Ebops.Operator.Tests.Controllers.Support;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
@@ -40,7 +40,7 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
             new EnvironmentManager(aws.ElasticBeanstalk, managerSettings, aws.Time, loggers.CreateLogger<EnvironmentManager>()),
             new SecurityGroupManager(aws.Ec2, managerSettings, aws.Time, loggers.CreateLogger<SecurityGroupManager>()),
             new EnvironmentNetworkResolver(aws.Ec2, aws.Time));
-        Controller = new BeanstalkAppController(Managers, new BeanstalkAppCaches(Databases, Secrets, Secrets, [Releases]), Schedule,
+        Controller = new BeanstalkAppController(Managers, new BeanstalkAppCaches(Databases, Secrets, Secrets, Releases), Schedule,
             Options.Create(Settings), Options.Create(new BeanstalkAppSettings()), Events, aws.Time, loggers.CreateLogger<BeanstalkAppController>());
     }
 
