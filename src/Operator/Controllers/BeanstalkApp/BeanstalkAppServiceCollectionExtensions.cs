@@ -1,7 +1,6 @@
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.ElasticBeanstalk;
-using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,11 +11,17 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 public static class BeanstalkAppServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the BeanstalkApp controller, its settings (section <c>Controllers:BeanstalkApp</c>) and the AWS
-    /// managers it uses (singletons, shared with BlueGreenRelease: <see cref="EnvironmentManager"/>,
-    /// <see cref="ConfigurationTemplateManager"/>, <see cref="ApplicationManager"/>).
+    /// Registers what the BeanstalkApp controller needs: its settings (section <c>Controllers:BeanstalkApp</c>) and
+    /// the AWS managers (singletons, shared with BlueGreenRelease: <see cref="EnvironmentManager"/>,
+    /// <see cref="ConfigurationTemplateManager"/>, <see cref="ApplicationManager"/>). The composition root, which may
+    /// use the host, registers the controller itself and the kinds it reads:
+    /// <code>
+    /// services.AddController&lt;Entities.BeanstalkApp, BeanstalkAppController&gt;();
+    /// services.AddResourceCache&lt;Entities.RdsDatabase&gt;();      // envFrom
+    /// services.AddResourceCache&lt;Entities.BlueGreenRelease&gt;(); // the active colour
+    /// </code>
     /// </summary>
-    public static IServiceCollection AddBeanstalkAppController(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBeanstalkAppServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BeanstalkAppSettings>().Bind(configuration.GetSection(BeanstalkAppSettings.SectionName));
         services.TryAddSingleton(sp => new ManagerSettings(
@@ -29,11 +34,6 @@ public static class BeanstalkAppServiceCollectionExtensions
         services.TryAddSingleton<TemplateCompareSchedule>();
         services.TryAddSingleton<BeanstalkAppManagers>();
         services.TryAddTransient<BeanstalkAppCaches>();
-
-        // envFrom's databases and the app's release are read from the watch caches (and referenced).
-        services.AddResourceCache<Entities.RdsDatabase>();
-        services.AddResourceCache<Entities.BlueGreenRelease>();
-        services.AddController<Entities.BeanstalkApp, BeanstalkAppController>();
         return services;
     }
 }
