@@ -1,4 +1,6 @@
-namespace Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
+
+namespace Ebops.Sandbox.Kube.Storage;
 
 /// <summary>Query options of a write: <c>dryRun=All</c>, <c>fieldValidation</c> (Strict, Warn (default), Ignore), <c>force</c>, <c>fieldManager</c>.</summary>
 internal sealed record WriteOptions(bool DryRun, string FieldValidation, bool Force, string? FieldManager)

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
+
+namespace Ebops.Sandbox.Kube.Patching;
 
 /// <summary>Reads an <c>application/apply-patch+yaml</c> body: JSON (a subset of YAML) or a single YAML document.</summary>
 internal static class YamlJson

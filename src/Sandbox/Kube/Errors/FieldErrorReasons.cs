@@ -1,6 +1,6 @@
-namespace Ebops.Sandbox.Kube.Validation;
+namespace Ebops.Sandbox.Kube.Errors;
 
-/// <summary>The StatusCause types (k8s.io/apimachinery field.ErrorType) the validator reports.</summary>
+/// <summary>The StatusCause types (apimachinery <c>field.ErrorType</c>) the emulator reports.</summary>
 public static class FieldErrorReasons
 {
     public const string Required = "FieldValueRequired";
@@ -11,4 +11,5 @@ public static class FieldErrorReasons
     public const string TypeInvalid = "FieldValueTypeInvalid";
     public const string Forbidden = "FieldValueForbidden";
     public const string Duplicate = "FieldValueDuplicate";
+    public const string Internal = "InternalError";
 }

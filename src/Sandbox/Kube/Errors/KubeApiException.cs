@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 
-namespace Ebops.Sandbox.Kube.Api;
+namespace Ebops.Sandbox.Kube.Errors;
 
 /// <summary>An API error that becomes a <c>meta.k8s.io/v1 Status</c> body, shaped like kube-apiserver's.</summary>
 internal sealed class KubeApiException(HttpStatusCode code, string reason, string message, JsonObject? details = null)
@@ -41,10 +41,9 @@ internal sealed class KubeApiException(HttpStatusCode code, string reason, strin
 
     public static KubeApiException Forbidden(string message) => new(HttpStatusCode.Forbidden, "Forbidden", message);
 
-    /// <summary>422 Invalid with causes; the message is built the way kube-apiserver's field.ErrorList aggregates.</summary>
-    public static KubeApiException Invalid(string qualifiedKind, string group, string kind, string name, IReadOnlyList<FieldCause> causes)
+    /// <summary>422 Invalid with causes (apierrors.NewInvalid): one cause per error, the message aggregated.</summary>
+    public static KubeApiException Invalid(string qualifiedKind, string group, string kind, string name, IReadOnlyList<FieldError> causes)
     {
-        var joined = causes.Count == 1 ? causes[0].ToString() : "[" + string.Join(", ", causes.Select(c => c.ToString())) + "]";
         var details = new JsonObject
         {
             ["name"] = name,
@@ -61,7 +60,7 @@ internal sealed class KubeApiException(HttpStatusCode code, string reason, strin
         {
             details.Remove("group");
         }
-        return new KubeApiException((HttpStatusCode)422, "Invalid", $"{qualifiedKind} \"{name}\" is invalid: {joined}", details);
+        return new KubeApiException((HttpStatusCode)422, "Invalid", ValidationMessages.Invalid(qualifiedKind, name, causes), details);
     }
 
     private static JsonObject Describe(string groupResource, string name)

@@ -1,4 +1,4 @@
-namespace Ebops.Sandbox.Kube.Validation;
+namespace Ebops.Sandbox.Kube.Errors;
 
 /// <summary>
 /// The Status messages kube-apiserver builds from validation results, so that an emulator's errors read like a real
@@ -7,14 +7,26 @@ namespace Ebops.Sandbox.Kube.Validation;
 public static class ValidationMessages
 {
     /// <summary>
-    /// The message of a 422 Invalid Status: <c>BeanstalkApp.ebops.io "myapp" is invalid: spec.x: ...</c>, with several
-    /// errors in brackets separated by ", " (apimachinery's aggregate).
+    /// The message of a 422 Invalid Status: <c>BeanstalkApp.ebops.io "myapp" is invalid: spec.x: ...</c>. Like
+    /// apimachinery's <c>ErrorList.ToAggregate()</c>, repeated messages are dropped and several are joined in brackets
+    /// with ", ".
     /// </summary>
     public static string Invalid(string kind, string group, string name, IReadOnlyList<FieldError> errors)
     {
         var qualified = string.IsNullOrEmpty(group) ? kind : kind + "." + group;
-        var body = errors.Count == 1 ? errors[0].Message : "[" + string.Join(", ", errors.Select(e => e.Message)) + "]";
-        return $"{qualified} \"{name}\" is invalid: {body}";
+        return Invalid(qualified, name, errors);
+    }
+
+    /// <summary>As above, with the qualified kind (<c>CustomResourceDefinition.apiextensions.k8s.io</c>) given.</summary>
+    public static string Invalid(string qualifiedKind, string name, IReadOnlyList<FieldError> errors)
+    {
+        var messages = errors.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToList();
+        return messages.Count switch
+        {
+            0 => $"{qualifiedKind} \"{name}\" is invalid",
+            1 => $"{qualifiedKind} \"{name}\" is invalid: {messages[0]}",
+            _ => $"{qualifiedKind} \"{name}\" is invalid: [{string.Join(", ", messages)}]",
+        };
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Ebops.Sandbox.Kube.Api;
+namespace Ebops.Sandbox.Kube.Storage;
 
 /// <summary>
 /// <c>v1</c> and <c>events.k8s.io/v1</c> Events are two views of one store, as in kube-apiserver: an Event written

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Ebops.Sandbox.Kube.Api;
+namespace Ebops.Sandbox.Kube.Errors;
 
 /// <summary>Builds <c>meta.k8s.io/v1 Status</c> objects.</summary>
 internal static class StatusBuilder

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Ebops.Sandbox.Kube.Registry;
 using Ebops.Sandbox.Kube.Storage;
 
-namespace Ebops.Sandbox.Kube.Api;
+namespace Ebops.Sandbox.Kube.Storage;
 
 /// <summary>Stored objects as the requested version sees them (the emulator does no conversion beyond apiVersion).</summary>
 internal static class ObjectOutput
