@@ -13,8 +13,8 @@ public static class BeanstalkAppServiceCollectionExtensions
     /// <summary>
     /// Registers what the BeanstalkApp controller needs: its settings (section <c>Controllers:BeanstalkApp</c>) and
     /// the AWS managers (singletons, shared with BlueGreenRelease: <see cref="EnvironmentManager"/>,
-    /// <see cref="ConfigurationTemplateManager"/>, <see cref="ApplicationManager"/>). The composition root, which may
-    /// use the host, registers the controller itself and the kinds it reads:
+    /// <see cref="ConfigurationTemplateManager"/>, <see cref="ApplicationManager"/>). <c>AddEbopsControllers</c>, which
+    /// may use the host, registers the controller itself and the kinds it reads:
     /// <code>
     /// services.AddController&lt;Entities.BeanstalkApp, BeanstalkAppController&gt;();
     /// services.AddResourceCache&lt;Entities.RdsDatabase&gt;();      // envFrom

@@ -1,8 +1,7 @@
 using Ebops.Operator.Aws;
-using Ebops.Operator.Controllers;
 using Ebops.Operator.Controllers.BeanstalkApp;
 using Ebops.Operator.Resources.ElasticBeanstalk;
-using Ebops.Operator.Runtime.Hosting;
+using Ebops.Operator.Controllers.Registration;
 using k8s;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +12,7 @@ namespace Ebops.Operator.Tests.Controllers.BeanstalkApp;
 public sealed class BeanstalkAppRegistrationTests
 {
     [Fact]
-    public void AddEbopsControllers_registers_the_settings_and_shared_managers_the_controller_needs()
+    public void AddEbopsControllers_registers_the_controller_its_settings_and_shared_managers()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -25,11 +24,6 @@ public sealed class BeanstalkAppRegistrationTests
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<IKubernetes>(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" }));
         services.AddEbopsAws(configuration).AddEbopsControllers(configuration);
-
-        // What the composition root adds (it may use the host).
-        services.AddController<Ebops.Operator.Entities.BeanstalkApp, BeanstalkAppController>();
-        services.AddResourceCache<Ebops.Operator.Entities.RdsDatabase>();
-        services.AddResourceCache<Ebops.Operator.Entities.BlueGreenRelease>();
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
 
