@@ -22,10 +22,10 @@ internal static class NlbDecisions
         steady && pollInterval >= snapshotMaxAge ? ReadMode.Cached : ReadMode.Live;
 
     /// <summary>True when the backend exists and is Ready.</summary>
-    public static bool IsReady(BeanstalkApp? app) => app is not null && Conditions.IsTrue(app.Status, ConditionTypes.Ready);
+    public static bool IsReady(Entities.BeanstalkApp? app) => app is not null && Conditions.IsTrue(app.Status, ConditionTypes.Ready);
 
     /// <summary>The ALB of the backend's environment of <paramref name="color"/>, when it reports one.</summary>
-    public static string? AlbOf(BeanstalkApp? app, DeploymentColor color) =>
+    public static string? AlbOf(Entities.BeanstalkApp? app, DeploymentColor color) =>
         app?.Status?.Environments?.FirstOrDefault(e => e.Color == color && !string.IsNullOrEmpty(e.LoadBalancerArn))?.LoadBalancerArn;
 
     /// <summary>

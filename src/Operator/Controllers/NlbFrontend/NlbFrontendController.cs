@@ -19,7 +19,7 @@ internal sealed class NlbFrontendController(
     NlbFrontendSync sync,
     NlbPreflightReader preflight,
     NlbFrontendDeletion deletion,
-    IResourceCache<BeanstalkApp> apps,
+    IResourceCache<Entities.BeanstalkApp> apps,
     IOptions<ControllerSettings> options,
     TimeProvider time,
     ILogger<NlbFrontendController> logger) : IResourceController<Entities.NlbFrontend>, IReferences<Entities.NlbFrontend>
@@ -27,7 +27,7 @@ internal sealed class NlbFrontendController(
     private ControllerSettings Settings => options.Value;
 
     public IEnumerable<ReferencedObject> GetReferences(Entities.NlbFrontend entity) =>
-        [new ReferencedObject(BeanstalkApp.KindName, entity.Spec.BackendRef.Name)];
+        [new ReferencedObject(Entities.BeanstalkApp.KindName, entity.Spec.BackendRef.Name)];
 
     public async Task<ReconcileResult> ReconcileAsync(Entities.NlbFrontend entity, CancellationToken cancellationToken)
     {

@@ -135,7 +135,7 @@ internal sealed class NlbFrontendSync(
 
     /// <summary>Target health of the colours where it matters now (see <see cref="NlbDecisions.NeedsHealth"/>).</summary>
     public async Task<IReadOnlyDictionary<DeploymentColor, IReadOnlyList<TargetHealthObserved>>> ReadHealthAsync(
-        NlbPass pass, bool steady, BeanstalkApp? app, IReadOnlyDictionary<DeploymentColor, TargetGroupObserved> groups, CancellationToken cancellationToken)
+        NlbPass pass, bool steady, Entities.BeanstalkApp? app, IReadOnlyDictionary<DeploymentColor, TargetGroupObserved> groups, CancellationToken cancellationToken)
     {
         var result = new Dictionary<DeploymentColor, IReadOnlyList<TargetHealthObserved>>();
         foreach (var (color, group) in groups)

@@ -14,7 +14,7 @@ internal sealed class NlbPreflightReader(
     TargetGroupManager targetGroups,
     IResourceCache<Entities.NlbFrontend> frontends)
 {
-    public async Task CheckAsync(NlbPass pass, BeanstalkApp app, CancellationToken cancellationToken)
+    public async Task CheckAsync(NlbPass pass, Entities.BeanstalkApp app, CancellationToken cancellationToken)
     {
         var spec = pass.Entity.Spec;
         var subnets = await NlbGuard.RunAsync("spec.subnets", () => placement.ReadAsync([.. spec.Subnets.Select(s => s.SubnetId)], cancellationToken)).ConfigureAwait(false);
@@ -42,8 +42,8 @@ internal sealed class NlbPreflightReader(
         }
     }
 
-    /// <summary>The VPC the backend's environments run in, when the BeanstalkApp reports it.</summary>
-    public static string? BackendVpc(BeanstalkApp app) => null;
+    /// <summary>The VPC the backend's environments run in: the one the BeanstalkApp resolved, else the one its spec names.</summary>
+    public static string? BackendVpc(Entities.BeanstalkApp app) => app.Status?.VpcId ?? app.Spec.Network?.VpcId;
 
     private List<string> OtherFrontends(Entities.NlbFrontend entity) =>
         [.. frontends.List(entity.Metadata.NamespaceProperty)

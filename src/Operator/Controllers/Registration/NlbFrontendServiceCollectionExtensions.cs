@@ -34,7 +34,7 @@ public static class NlbFrontendServiceCollectionExtensions
         services.TryAddScoped<NlbFrontendSync>();
         services.TryAddScoped<NlbPreflightReader>();
         services.TryAddScoped<NlbFrontendDeletion>();
-        services.AddResourceCache<BeanstalkApp>();
+        services.AddResourceCache<Entities.BeanstalkApp>();
         services.AddController<Entities.NlbFrontend, NlbFrontendController>();
         return services;
     }

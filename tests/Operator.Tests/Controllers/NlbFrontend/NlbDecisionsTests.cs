@@ -89,7 +89,7 @@ public sealed class NlbDecisionsTests
     [Fact]
     public void The_backend_ALB_of_a_colour_comes_from_the_BeanstalkApp_status()
     {
-        var app = new BeanstalkApp { Status = new() { Environments = [new() { Color = DeploymentColor.Green, LoadBalancerArn = Alb }, new() { Color = DeploymentColor.Blue }] } };
+        var app = new Operator.Entities.BeanstalkApp { Status = new() { Environments = [new() { Color = DeploymentColor.Green, LoadBalancerArn = Alb }, new() { Color = DeploymentColor.Blue }] } };
 
         Assert.Equal(Alb, NlbDecisions.AlbOf(app, DeploymentColor.Green));
         Assert.Null(NlbDecisions.AlbOf(app, DeploymentColor.Blue));

@@ -39,7 +39,7 @@ internal sealed class NlbFrontendHarness : IAsyncDisposable
 
     public ControllerSettings Settings { get; }
 
-    public FakeResourceCache<BeanstalkApp> Apps { get; } = new();
+    public FakeResourceCache<Operator.Entities.BeanstalkApp> Apps { get; } = new();
 
     public FakeResourceCache<Operator.Entities.NlbFrontend> Frontends { get; } = new();
 
@@ -69,9 +69,9 @@ internal sealed class NlbFrontendHarness : IAsyncDisposable
     };
 
     /// <summary>Puts the backend BeanstalkApp in the cache (Ready unless told otherwise).</summary>
-    public BeanstalkApp PutApp(bool ready = true, int listenerPort = 80, Action<BeanstalkApp>? change = null, string name = AppName)
+    public Operator.Entities.BeanstalkApp PutApp(bool ready = true, int listenerPort = 80, Action<Operator.Entities.BeanstalkApp>? change = null, string name = AppName)
     {
-        var app = new BeanstalkApp
+        var app = new Operator.Entities.BeanstalkApp
         {
             Metadata = new() { Name = name, NamespaceProperty = Namespace, Generation = 1 },
             Spec = new BeanstalkAppSpec { ApplicationName = name, LoadBalancer = new() { ListenerPort = listenerPort } },
@@ -138,6 +138,9 @@ internal sealed class NlbFrontendHarness : IAsyncDisposable
     public static string? Message(Operator.Entities.NlbFrontend entity, string type) => Conditions.Find(entity.Status, type)?.Message;
 
     public IReadOnlyList<string> Mutations() => Aws.Mutations();
+
+    /// <summary>Reasons of the events recorded so far, in order.</summary>
+    public IReadOnlyList<string> Reasons => [.. Events.Events.Select(e => e.Reason)];
 
     public async Task<ListenerObserved> ListenerAsync(Operator.Entities.NlbFrontend entity) =>
         (await Kit.Listeners.ReadSettledAsync(entity.Status!.ListenerArn!, Ct))!;

@@ -27,7 +27,7 @@ public sealed class NlbFrontendLifecycleTests : IAsyncLifetime
         Assert.Equal("Provisioning", Reason(frontend, ConditionTypes.Reconciling));
         Assert.Equal(["AllocateAddress", "AllocateAddress"], h.Aws.Mutations("ec2"));
         Assert.Equal(["CreateLoadBalancer", "CreateTargetGroup", "CreateTargetGroup", "CreateListener"], h.Aws.Mutations(Service));
-        Assert.Equal(6, h.Events.Reasons.Count(r => r == "Created"));
+        Assert.Equal(6, h.Reasons.Count(r => r == "Created"));
 
         h.Aws.Time.Advance(TimeSpan.FromMinutes(5));
         var second = await h.ReconcileAsync(frontend);

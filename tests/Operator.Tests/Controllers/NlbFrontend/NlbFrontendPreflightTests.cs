@@ -63,6 +63,23 @@ public sealed class NlbFrontendPreflightTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subnets_outside_the_backends_VPC()
+    {
+        h.PutApp(change: app => app.Status!.VpcId = "vpc-0fedcba9876543210");
+
+        var message = await StalledAsync(Frontend(), "spec.subnets[0].subnetId");
+        Assert.Contains("not in the BeanstalkApp's VPC vpc-0fedcba9876543210", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_backends_VPC_from_its_spec_until_its_status_has_one()
+    {
+        h.PutApp(change: app => app.Spec.Network = new() { VpcId = SandboxNetwork.VpcId });
+
+        await h.CreateReadyAsync(Frontend());
+    }
+
+    [Fact]
     public async Task A_given_elastic_ip_that_does_not_exist()
     {
         var message = await StalledAsync(Frontend("f", Given(SandboxNetwork.SubnetA, "eipalloc-0123456789abcdef0"), Allocate(SandboxNetwork.SubnetC)), "spec.subnets[0].allocationId");

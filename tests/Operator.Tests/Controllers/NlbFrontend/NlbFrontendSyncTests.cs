@@ -21,7 +21,7 @@ public sealed class NlbFrontendSyncTests : IAsyncLifetime
         frontend = Frontend();
         await h.CreateReadyAsync(frontend);
         h.Aws.World.Calls.Clear();
-        h.Events.Clear();
+        h.Events.Events.Clear();
     }
 
     public async ValueTask DisposeAsync() => await h.DisposeAsync();
@@ -64,7 +64,7 @@ public sealed class NlbFrontendSyncTests : IAsyncLifetime
         Assert.Equal(["ModifyTargetGroup", "ModifyTargetGroup"], h.Mutations());
         Assert.All(h.Aws.World.Calls.Find(Service, "ModifyTargetGroup"), c => Assert.Contains(c.Parameters.Keys, k => k.StartsWith(parameter, StringComparison.Ordinal)));
         Assert.Equal("InSync", Reason(frontend, ConditionTypes.Synced));
-        Assert.Equal(["Updated", "Updated"], h.Events.Reasons);
+        Assert.Equal(["Updated", "Updated"], h.Reasons);
         Assert.Equal(2, frontend.Status!.ObservedGeneration);
     }
 
@@ -165,7 +165,7 @@ public sealed class NlbFrontendSyncTests : IAsyncLifetime
         Assert.Equal("InSync", Reason(frontend, ConditionTypes.Synced));
         Assert.Equal(DeploymentColor.Green, frontend.Status.ActiveColor);
         Assert.Equal(green, frontend.Status.ActiveTargetGroupArn);
-        Assert.DoesNotContain(h.Events.Reasons, r => r == "ListenerDrift");
+        Assert.DoesNotContain(h.Reasons, r => r == "ListenerDrift");
     }
 
     [Fact]

@@ -1,25 +1,28 @@
+using System.Text.Json;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Runtime.Cache;
-using k8s;
 
 namespace Ebops.Operator.Tests.Controllers.Support;
 
-/// <summary>A stateful <see cref="IResourceCache{T}"/>: what a test puts in is what controllers read (as copies).</summary>
+/// <summary>A watch cache the test fills: <see cref="Put"/> and <see cref="Remove"/>; reads return deep copies, as the real one does.</summary>
 internal sealed class FakeResourceCache<T> : IResourceCache<T>
     where T : class, ICustomResource
 {
-    private readonly Dictionary<(string Namespace, string Name), T> items = [];
+    private readonly Dictionary<(string Namespace, string Name), string> objects = [];
 
     public bool IsSynced => true;
 
-    public void Put(T item) => items[(item.Metadata.NamespaceProperty ?? "", item.Metadata.Name)] = Copy(item);
+    public void Put(T entity) => objects[(entity.Metadata.NamespaceProperty ?? "", entity.Metadata.Name)] = JsonSerializer.Serialize(entity);
 
-    public void Remove(string @namespace, string name) => items.Remove((@namespace, name));
+    public void Remove(string @namespace, string name) => objects.Remove((@namespace, name));
 
-    public T? Get(string @namespace, string name) => items.TryGetValue((@namespace, name), out var item) ? Copy(item) : null;
+    public T? Get(string @namespace, string name) =>
+        objects.TryGetValue((@namespace, name), out var json) ? JsonSerializer.Deserialize<T>(json) : null;
 
     public IReadOnlyList<T> List(string? @namespace = null) =>
-        [.. items.Where(i => @namespace is null || i.Key.Namespace == @namespace).Select(i => Copy(i.Value))];
-
-    private static T Copy(T item) => KubernetesJson.Deserialize<T>(KubernetesJson.Serialize(item));
+    [
+        .. objects.Where(o => @namespace is null || o.Key.Namespace == @namespace)
+            .OrderBy(o => o.Key.Namespace, StringComparer.Ordinal).ThenBy(o => o.Key.Name, StringComparer.Ordinal)
+            .Select(o => JsonSerializer.Deserialize<T>(o.Value)!),
+    ];
 }
