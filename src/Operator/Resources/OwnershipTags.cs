@@ -25,6 +25,10 @@ public static class OwnershipTags
     /// (for example <c>target-group-blue</c>, <c>eip-subnet-0aaa...</c>).</summary>
     public const string Component = "ebops.io/component";
 
-    /// <summary>Every key above.</summary>
+    /// <summary>Set to <c>true</c> on an object ebops adopted (it existed before): deleted only when the deletion policy
+    /// annotation says <c>delete</c> explicitly. Not an ownership key.</summary>
+    public const string Adopted = "ebops.io/adopted";
+
+    /// <summary>Every ownership key above (not <see cref="Adopted"/>).</summary>
     public static IReadOnlyList<string> All { get; } = [Cluster, Kind, Namespace, Name, Uid, Component];
 }
