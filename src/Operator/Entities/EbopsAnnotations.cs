@@ -29,6 +29,16 @@ public static class EbopsAnnotations
     public const string DeletionPolicyDelete = "delete";
     public const string DeletionPolicyRetain = "retain";
 
+    /// <summary>
+    /// A request to a BlueGreenRelease: <c>promote</c>, <c>abort</c>, <c>retry</c> or <c>rollback</c>. The operator
+    /// applies it once (it remembers the object's resourceVersion at which it saw the request) and removes the
+    /// annotation, so nothing in Git drifts. <c>kubectl ebops</c> and the Argo CD actions set it.
+    /// </summary>
+    public const string Signal = EbopsApi.Group + "/signal";
+
+    /// <summary>Who sent the <see cref="Signal"/> (recorded as promotedBy and in events).</summary>
+    public const string SignalBy = EbopsApi.Group + "/signal-by";
+
     /// <summary><c>"true"</c>: the controller reads and reports but changes nothing in AWS.</summary>
     public const string Paused = EbopsApi.Group + "/paused";
 

@@ -47,6 +47,7 @@ public static class EbopsKinds
             new("Candidate", "string", ".status.candidateVersion", "Version being released."),
             new("Active", "string", ".status.activeColor", "Colour serving traffic."),
             new("Gate", "string", ".status.gate.summary", "Health gate progress."),
+            new("Traffic", "string", ".status.traffic.summary", "Where new connections go, e.g. green 25%."),
             PrinterColumn.Ready,
             PrinterColumn.Age,
         ]);

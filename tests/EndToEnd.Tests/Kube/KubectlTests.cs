@@ -162,7 +162,7 @@ public sealed partial class KubectlTests(KubeTarget target)
             Assert.Contains(kind, all, StringComparison.Ordinal);
         }
         var header = Words((await ns.RunAsync("get", "bgr")).EnsureSuccess("get bgr").StdOut.Split('\n')[0]);
-        Assert.Equal(["NAME", "PHASE", "STABLE", "CANDIDATE", "ACTIVE", "GATE", "READY", "AGE"], header);
+        Assert.Equal(["NAME", "PHASE", "STABLE", "CANDIDATE", "ACTIVE", "GATE", "TRAFFIC", "READY", "AGE"], header);
         var explain = (await ns.RunAsync("explain", "bgr.spec.version")).EnsureSuccess("explain bgr").StdOut;
         Assert.Contains("sourceBundle", explain, StringComparison.Ordinal);
     }

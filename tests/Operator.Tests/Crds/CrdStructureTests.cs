@@ -89,7 +89,7 @@ public sealed class CrdStructureTests
     [InlineData("RdsDatabase", "rdsdb", "Status,Endpoint,Params,Ready,Age")]
     [InlineData("BeanstalkApp", "ebapp", "Active,Health,Version,Ready,Age")]
     [InlineData("NlbFrontend", "nlbf", "IPs,Active,Ready,Age")]
-    [InlineData("BlueGreenRelease", "bgr", "Phase,Stable,Candidate,Active,Gate,Ready,Age")]
+    [InlineData("BlueGreenRelease", "bgr", "Phase,Stable,Candidate,Active,Gate,Traffic,Ready,Age")]
     public void NamesColumnsAndSubresources(string kind, string shortName, string columns)
     {
         var crd = CrdGenerator.BuildCrd(Kind(kind));

@@ -76,6 +76,10 @@ public sealed class InvalidSpecTests
         ["bgr eb min status unknown"] = new("BlueGreenRelease", o => Set(o, "spec.healthGate.checks[0].ebHealth.minStatus", "Severe"), "spec.healthGate.checks[0].ebHealth.minStatus", FieldErrorReasons.NotSupported),
         ["bgr retention min above max"] = new("BlueGreenRelease", o => Set(o, "spec.strategy.blueRetention.minSeconds", 7200), "spec.strategy.blueRetention.minSeconds", FieldErrorReasons.Invalid),
         ["bgr nlb switch without frontend"] = new("BlueGreenRelease", o => Remove(o, "spec.frontendRef"), "spec.frontendRef", FieldErrorReasons.Invalid),
+        ["bgr weighted without steps"] = new("BlueGreenRelease", o => Set(o, "spec.strategy.cutover", "NlbWeighted"), "spec.strategy", FieldErrorReasons.Invalid),
+        ["bgr weighted steps not ending at 100"] = new("BlueGreenRelease", o => { Set(o, "spec.strategy.cutover", "NlbWeighted"); Set(o, "spec.strategy.steps", Steps(5, 50)); }, "spec.strategy.steps", FieldErrorReasons.Invalid),
+        ["bgr weighted steps decreasing"] = new("BlueGreenRelease", o => { Set(o, "spec.strategy.cutover", "NlbWeighted"); Set(o, "spec.strategy.steps", Steps(50, 25, 100)); }, "spec.strategy.steps", FieldErrorReasons.Invalid),
+        ["bgr weighted step of 0"] = new("BlueGreenRelease", o => { Set(o, "spec.strategy.cutover", "NlbWeighted"); Set(o, "spec.strategy.steps", Steps(0, 100)); }, "spec.strategy.steps[0].weight", FieldErrorReasons.Invalid),
         ["bgr unknown cutover"] = new("BlueGreenRelease", o => Set(o, "spec.strategy.cutover", "Canary"), "spec.strategy.cutover", FieldErrorReasons.NotSupported),
         ["bgr negative auto promotion"] = new("BlueGreenRelease", o => Set(o, "spec.strategy.autoPromotionSeconds", -1), "spec.strategy.autoPromotionSeconds", FieldErrorReasons.Invalid),
         ["bgr interval as duration string"] = new("BlueGreenRelease", o => Set(o, "spec.healthGate.intervalSeconds", "15s"), "spec.healthGate.intervalSeconds", FieldErrorReasons.TypeInvalid),
@@ -83,6 +87,8 @@ public sealed class InvalidSpecTests
     };
 
     public static TheoryData<string> CaseNames() => new(Cases.Keys);
+
+    private static JsonArray Steps(params int[] weights) => [.. weights.Select(w => (JsonNode)new JsonObject { ["weight"] = w, ["pauseSeconds"] = 60 })];
 
     [Fact]
     public void TheTableCoversEveryKindAndEveryCelRule()

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Ebops.Sandbox.Aws.Core;
+using Ebops.Sandbox.Tests.Aws.Rds;
 
 namespace Ebops.Sandbox.Tests.Aws;
 

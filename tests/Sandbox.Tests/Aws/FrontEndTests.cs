@@ -1,6 +1,7 @@
 using System.Net;
 using Amazon.Runtime;
 using Ebops.Sandbox.Aws.Core;
+using Ebops.Sandbox.Tests.Aws.Rds;
 
 namespace Ebops.Sandbox.Tests.Aws;
 

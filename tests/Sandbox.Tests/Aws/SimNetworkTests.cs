@@ -1,4 +1,5 @@
 using Ebops.Sandbox.Aws.Core;
+using Ebops.Sandbox.Tests.Aws.Rds;
 
 namespace Ebops.Sandbox.Tests.Aws;
 

@@ -7,6 +7,7 @@ namespace Ebops.Operator.Entities;
 
 [Description("The desired version of a BeanstalkApp and how to release it blue/green. Each change of version starts a release.")]
 [CelRule("!has(self.strategy) || !has(self.strategy.cutover) || self.strategy.cutover != 'NlbSwitch' || has(self.frontendRef)", Message = "spec.frontendRef is required when spec.strategy.cutover is NlbSwitch", FieldPath = ".frontendRef")]
+[CelRule("!has(self.strategy) || !has(self.strategy.cutover) || self.strategy.cutover != 'NlbWeighted' || (has(self.frontendRef) && has(self.strategy.steps) && self.strategy.steps.size() > 0)", Message = "spec.strategy.steps and spec.frontendRef are required when spec.strategy.cutover is NlbWeighted", FieldPath = ".strategy")]
 public sealed class BlueGreenReleaseSpec
 {
     [Description("The BeanstalkApp to release. Immutable.")]

@@ -22,6 +22,38 @@ public sealed class BlueGreenReleaseStatus : ResourceStatus
     [JsonPropertyName("stableVersion")]
     public string? StableVersion { get; set; }
 
+    [Description("Number of the release in progress or last ended, counting from 1; AWS objects of a release are tagged with it.")]
+    [JsonPropertyName("releaseNumber")]
+    public int? ReleaseNumber { get; set; }
+
+    [Description("Colour of the environment the candidate runs in.")]
+    [JsonPropertyName("candidateColor")]
+    public DeploymentColor? CandidateColor { get; set; }
+
+    [Description("When the release in progress (or the last one) started.")]
+    [JsonPropertyName("startedAt")]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Description("CamelCase reason of the last transition, e.g. GatePassed, GateFailed, ProgressDeadlineExceeded, AbortRequested, BakeFailed, Superseded.")]
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
+
+    [Description("Who or what promoted the release: auto, or the user of the promote signal.")]
+    [JsonPropertyName("promotedBy")]
+    public string? PromotedBy { get; set; }
+
+    [Description("Id of the last signal handled (promote, abort, retry, rollback), so each is applied once.")]
+    [JsonPropertyName("lastSignalId")]
+    public string? LastSignalId { get; set; }
+
+    [Description("The phases of the current release and when each began.")]
+    [JsonPropertyName("phases")]
+    public List<PhaseTiming>? Phases { get; set; }
+
+    [Description("An environment waiting out its retention before it is terminated.")]
+    [JsonPropertyName("pendingTermination")]
+    public PendingTermination? PendingTermination { get; set; }
+
     [Description("Version label being released.")]
     [JsonPropertyName("candidateVersion")]
     public string? CandidateVersion { get; set; }

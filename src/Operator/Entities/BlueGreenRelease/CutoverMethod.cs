@@ -11,6 +11,11 @@ public enum CutoverMethod
     [JsonStringEnumMemberName("NlbSwitch")]
     NlbSwitch,
 
+    /// <summary>Shift new connections to green step by step with NLB weighted target groups (static IPs), comparing green
+    /// with blue at each step.</summary>
+    [JsonStringEnumMemberName("NlbWeighted")]
+    NlbWeighted,
+
     /// <summary>Swap the environments' CNAMEs (DNS; clients follow after their TTL).</summary>
     [JsonStringEnumMemberName("CnameSwap")]
     CnameSwap,

@@ -10,6 +10,10 @@ public sealed class ExtraCapacityStatus
     [JsonPropertyName("instances")]
     public int Instances { get; set; }
 
+    [Description("What the extra instances cost per hour in USD (instances x strategy.instanceHourlyPrice); empty without a price.")]
+    [JsonPropertyName("hourlyCost")]
+    public string? HourlyCost { get; set; }
+
     [Description("Since when both environments have been running; empty when only one is.")]
     [JsonPropertyName("since")]
     public DateTimeOffset? Since { get; set; }

@@ -18,6 +18,10 @@ public sealed class GateStatus
     [JsonPropertyName("failures")]
     public int Failures { get; set; }
 
+    [Description("When the last round of checks was measured.")]
+    [JsonPropertyName("lastRoundAt")]
+    public DateTimeOffset? LastRoundAt { get; set; }
+
     [Description("Short progress for the Gate column, e.g. 2/3.")]
     [JsonPropertyName("summary")]
     public string? Summary { get; set; }

@@ -26,6 +26,12 @@ public sealed class HealthGate
     [JsonPropertyName("failureLimit")]
     public int FailureLimit { get; set; } = 3;
 
+    [Description("Largest share of 5xx answers green may give while baking, in percent of its requests (Elastic Beanstalk application metrics), 0-100. Default: 1.")]
+    [Default(1)]
+    [Range(0, 100)]
+    [JsonPropertyName("maxErrorPercent")]
+    public int MaxErrorPercent { get; set; } = 1;
+
     [Description("The checks, each with a unique name and exactly one of ebHealth, targetHealth and http. Empty: ebHealth minStatus Ok plus targetHealth (when a frontend is used).")]
     [MaxLength(16)]
     [ListMapKeys("name")]

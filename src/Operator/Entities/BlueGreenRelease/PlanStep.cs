@@ -10,6 +10,10 @@ public sealed class PlanStep
     [JsonPropertyName("step")]
     public string Step { get; set; } = "";
 
+    [Description("The release phase the step belongs to.")]
+    [JsonPropertyName("phase")]
+    public ReleasePhase? Phase { get; set; }
+
     [Description("Pending, Running, Done, Failed or Skipped.")]
     [JsonPropertyName("state")]
     public PlanStepState State { get; set; }

@@ -15,4 +15,7 @@ public enum ReleaseOutcome
 
     [JsonStringEnumMemberName("RolledBack")]
     RolledBack,
+
+    [JsonStringEnumMemberName("Failed")]
+    Failed,
 }

@@ -55,4 +55,9 @@ public enum ReleasePhase
     /// <summary>Traffic was moved back to the previous version.</summary>
     [JsonStringEnumMemberName("RolledBack")]
     RolledBack,
+
+    /// <summary>The release cannot go on and there is nothing to fall back to (for example green failed its bake on an
+    /// app's first release); status.message says why. A new version or a retry starts over.</summary>
+    [JsonStringEnumMemberName("Failed")]
+    Failed,
 }

@@ -14,6 +14,22 @@ public sealed class ReleaseRecord
     [JsonPropertyName("outcome")]
     public ReleaseOutcome Outcome { get; set; }
 
+    [Description("Number of the release.")]
+    [JsonPropertyName("releaseNumber")]
+    public int? ReleaseNumber { get; set; }
+
+    [Description("Why it ended so, e.g. GateFailed or BakeFailed (CamelCase).")]
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
+
+    [Description("Who or what promoted it.")]
+    [JsonPropertyName("promotedBy")]
+    public string? PromotedBy { get; set; }
+
+    [Description("Seconds spent in each phase.")]
+    [JsonPropertyName("phaseSeconds")]
+    public Dictionary<string, long>? PhaseSeconds { get; set; }
+
     [Description("When the release started.")]
     [JsonPropertyName("startedAt")]
     public DateTimeOffset? StartedAt { get; set; }

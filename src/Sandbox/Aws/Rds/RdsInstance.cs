@@ -46,7 +46,25 @@ internal sealed class RdsInstance
     /// <summary>The password hash that replaces <see cref="PasswordHash"/> when the running modification completes.</summary>
     public string? PendingPasswordHash { get; set; }
 
+    /// <summary>The parameter group that comes with a pending major version upgrade (applied with it).</summary>
+    public string? PendingParameterGroupName { get; set; }
+
     public bool Deleted { get; set; }
 
     public string Status => Phases.Count > 0 ? Phases.Peek().Status : SteadyStatus;
+
+    /// <summary>ParameterApplyStatus at <paramref name="now"/>: applying for a while after a change, then in-sync or
+    /// pending-reboot.</summary>
+    public string ParameterApplyStatus(DateTimeOffset now) => now < ApplyingUntil ? RdsStatus.Applying : ParameterStatus;
+
+    /// <summary>Its parameter group changed: applying until <paramref name="applyingUntil"/>; a static change (or a new
+    /// group) also waits for a reboot, and an instance already waiting keeps waiting.</summary>
+    public void ParametersChanged(DateTimeOffset applyingUntil, bool needsReboot)
+    {
+        ApplyingUntil = applyingUntil;
+        if (needsReboot)
+        {
+            ParameterStatus = RdsStatus.PendingReboot;
+        }
+    }
 }

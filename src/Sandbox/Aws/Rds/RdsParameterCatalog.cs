@@ -1,39 +1,80 @@
+using System.Collections.Frozen;
+using System.Reflection;
+
 namespace Ebops.Sandbox.Aws.Rds;
 
 /// <summary>
-/// The engine parameters the simulator knows, with RDS's apply type (dynamic: can apply immediately; static: needs a
-/// reboot). A modification naming any other parameter fails like AWS ("Could not find parameter with name").
+/// The engine parameters of each DB parameter group family the simulator catalogues: mysql8.0 (about 320 parameters)
+/// and mysql8.4 (the same with MySQL 8.4's differences), read from the embedded files in <c>Rds/Catalog</c> (their
+/// headers name the sources). Other families (mysql5.7, mariadb, postgres) have no catalogue: their groups list no
+/// parameters and refuse every modification with "Could not find parameter".
 /// </summary>
 internal static class RdsParameterCatalog
 {
-    public static IReadOnlyDictionary<string, (string ApplyType, string DataType, string? Default, string Description)> MySql { get; } =
-        new Dictionary<string, (string, string, string?, string)>(StringComparer.Ordinal)
+    private const string ResourcePrefix = "Ebops.Sandbox.Aws.Rds.Catalog.";
+
+    private static readonly Lazy<FrozenDictionary<string, FrozenDictionary<string, RdsParameterDefinition>>> Families = new(LoadFamilies);
+
+    private static readonly Lazy<IReadOnlyList<string>> Zones = new(() => Lines("mysql-time-zones.txt"));
+
+    /// <summary>The time_zone values RDS for MySQL accepts, in the RDS User Guide's order.</summary>
+    public static IReadOnlyList<string> TimeZones => Zones.Value;
+
+    /// <summary>The family's parameters by name (empty for a family without a catalogue).</summary>
+    public static IReadOnlyDictionary<string, RdsParameterDefinition> For(string family) =>
+        Families.Value.TryGetValue(family, out var parameters) ? parameters : FrozenDictionary<string, RdsParameterDefinition>.Empty;
+
+    /// <summary>The family's parameters sorted by name, as RDS lists them.</summary>
+    public static IReadOnlyList<RdsParameterDefinition> Sorted(string family) =>
+        [.. For(family).Values.OrderBy(p => p.Name, StringComparer.Ordinal)];
+
+    private static FrozenDictionary<string, FrozenDictionary<string, RdsParameterDefinition>> LoadFamilies()
+    {
+        var lists = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["autocommit"] = (RdsStatus.Dynamic, "boolean", null, "Sets the autocommit mode"),
-            ["binlog_format"] = (RdsStatus.Dynamic, "string", "ROW", "What form of binary logging the master will use."),
-            ["character_set_client"] = (RdsStatus.Dynamic, "string", null, "The character set for statements that arrive from the client."),
-            ["character_set_database"] = (RdsStatus.Dynamic, "string", null, "The character set used by the default database."),
-            ["character_set_server"] = (RdsStatus.Dynamic, "string", null, "The server's default character set."),
-            ["collation_server"] = (RdsStatus.Dynamic, "string", null, "The server's default collation."),
-            ["event_scheduler"] = (RdsStatus.Dynamic, "string", "OFF", "Indicates the status of the Event Scheduler"),
-            ["general_log"] = (RdsStatus.Dynamic, "boolean", null, "Whether the general query log is enabled"),
-            ["innodb_buffer_pool_size"] = (RdsStatus.Static, "integer", "{DBInstanceClassMemory*3/4}", "The size in bytes of the memory buffer innodb uses to cache data and indexes of its tables"),
-            ["innodb_file_per_table"] = (RdsStatus.Dynamic, "boolean", "1", "Use tablespaces or files for Innodb."),
-            ["innodb_lock_wait_timeout"] = (RdsStatus.Dynamic, "integer", null, "Timeout in seconds an innodb transaction may wait for a row lock before giving up"),
-            ["innodb_log_buffer_size"] = (RdsStatus.Static, "integer", "8388608", "The size in bytes of the buffer that InnoDB uses to write to the log files on disk."),
-            ["innodb_print_all_deadlocks"] = (RdsStatus.Dynamic, "boolean", null, "Print all deadlocks to the error log."),
-            ["local_infile"] = (RdsStatus.Dynamic, "boolean", "1", "Controls whether LOCAL is supported for LOAD DATA INFILE"),
-            ["log_bin_trust_function_creators"] = (RdsStatus.Dynamic, "boolean", null, "Enforces restrictions on stored functions / triggers"),
-            ["long_query_time"] = (RdsStatus.Dynamic, "float", null, "Defines what MySQL considers long queries"),
-            ["lower_case_table_names"] = (RdsStatus.Static, "integer", null, "Affects how table names are stored and compared"),
-            ["max_allowed_packet"] = (RdsStatus.Dynamic, "integer", null, "This value by default is small, to catch large (possibly incorrect) packets."),
-            ["max_connections"] = (RdsStatus.Dynamic, "integer", "{DBInstanceClassMemory/12582880}", "The number of simultaneous client connections allowed."),
-            ["performance_schema"] = (RdsStatus.Static, "boolean", "0", "Enables or disables the Performance Schema"),
-            ["require_secure_transport"] = (RdsStatus.Dynamic, "boolean", "0", "Require client connections to use TLS."),
-            ["slow_query_log"] = (RdsStatus.Dynamic, "boolean", null, "Enable or disable the slow query log"),
-            ["sql_mode"] = (RdsStatus.Dynamic, "string", null, "Current SQL Server Mode."),
-            ["time_zone"] = (RdsStatus.Dynamic, "string", null, "Sets the system time zone."),
-            ["transaction_isolation"] = (RdsStatus.Dynamic, "string", null, "Sets the default transaction isolation level."),
-            ["wait_timeout"] = (RdsStatus.Dynamic, "integer", null, "The number of seconds the server waits for activity on a noninteractive TCP/IP or UNIX file connection before closing it."),
+            ["@charsets"] = string.Join(',', Lines("mysql-charsets.txt")),
+            ["@collations"] = string.Join(',', Lines("mysql-collations.txt")),
+            ["@timezones"] = string.Join(',', TimeZones),
         };
+        var mysql80 = new Dictionary<string, RdsParameterDefinition>(StringComparer.Ordinal);
+        Apply(mysql80, Lines("mysql8.0-parameters.txt"), lists);
+        var mysql84 = new Dictionary<string, RdsParameterDefinition>(mysql80, StringComparer.Ordinal);
+        Apply(mysql84, Lines("mysql8.4-parameters.txt"), lists);
+        return new Dictionary<string, FrozenDictionary<string, RdsParameterDefinition>>(StringComparer.Ordinal)
+        {
+            ["mysql8.0"] = mysql80.ToFrozenDictionary(StringComparer.Ordinal),
+            ["mysql8.4"] = mysql84.ToFrozenDictionary(StringComparer.Ordinal),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Adds or replaces a parameter per row; a row "-name" removes one.</summary>
+    private static void Apply(Dictionary<string, RdsParameterDefinition> parameters, IEnumerable<string> rows, Dictionary<string, string> lists)
+    {
+        foreach (var row in rows)
+        {
+            if (row.StartsWith('-'))
+            {
+                parameters.Remove(row[1..]);
+                continue;
+            }
+
+            var c = row.Split('|');
+            if (c.Length != 8)
+            {
+                throw new InvalidDataException($"A parameter row needs 8 columns: {row}");
+            }
+
+            var allowed = c[3].Length == 0 ? null : lists.GetValueOrDefault(c[3], c[3]);
+            parameters[c[0]] = new RdsParameterDefinition(c[0], c[1], c[2], allowed, c[4] == "1", c[5], c[6].Length == 0 ? null : c[6], c[7]);
+        }
+    }
+
+    /// <summary>The non-empty, non-comment lines of an embedded catalogue file.</summary>
+    private static IReadOnlyList<string> Lines(string file)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourcePrefix + file)
+            ?? throw new InvalidOperationException($"The embedded RDS catalogue file {file} is missing.");
+        using var reader = new StreamReader(stream);
+        return [.. reader.ReadToEnd().Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+    }
 }

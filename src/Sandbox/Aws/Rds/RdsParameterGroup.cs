@@ -8,6 +8,6 @@ internal sealed class RdsParameterGroup(string name, string family, string descr
     public string Description { get; } = description;
     public string Arn { get; } = arn;
     public bool IsDefault { get; } = isDefault;
-    public Dictionary<string, (string Value, string ApplyMethod)> Values { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, RdsParameterSetting> Values { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }

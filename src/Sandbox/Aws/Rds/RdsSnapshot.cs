@@ -18,4 +18,6 @@ internal sealed class RdsSnapshot
     public required DateTimeOffset AvailableAt { get; init; }
     public string SnapshotType { get; init; } = "manual";
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public string StatusAt(DateTimeOffset now) => now >= AvailableAt ? RdsStatus.Available : RdsStatus.Creating;
 }

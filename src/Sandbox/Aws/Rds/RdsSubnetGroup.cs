@@ -4,9 +4,9 @@ namespace Ebops.Sandbox.Aws.Rds;
 internal sealed class RdsSubnetGroup(string name, string description, string vpcId, IReadOnlyList<string> subnetIds, string arn)
 {
     public string Name { get; } = name;
-    public string Description { get; } = description;
-    public string VpcId { get; } = vpcId;
-    public IReadOnlyList<string> SubnetIds { get; } = subnetIds;
+    public string Description { get; set; } = description;
+    public string VpcId { get; set; } = vpcId;
+    public IReadOnlyList<string> SubnetIds { get; set; } = subnetIds;
     public string Arn { get; } = arn;
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
 }

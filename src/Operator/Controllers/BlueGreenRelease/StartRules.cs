@@ -1,0 +1,131 @@
+using Ebops.Operator.Entities;
+
+namespace Ebops.Operator.Controllers.BlueGreenRelease;
+
+/// <summary>
+/// Between releases (no phase yet, Idle, Succeeded, Aborted, RolledBack, Failed): finish a pending termination, adopt a
+/// hand-built environment on first sight, and start a release when spec.version (or the app's configuration) differs
+/// from what serves — unless the last release of that version ended badly (then only a retry or a new version starts).
+/// </summary>
+internal static class StartRules
+{
+    public static bool IsRest(ReleasePhase? phase) => phase is null or ReleasePhase.Idle or ReleasePhase.Succeeded
+        or ReleasePhase.Aborted or ReleasePhase.RolledBack or ReleasePhase.Failed;
+
+    public static ReleaseDecision Rest(ReleaseContext ctx)
+    {
+        var status = ctx.Status;
+        var desired = ctx.Spec.Version.Label;
+        if (ctx.Spec.DryRun)
+        {
+            status.Plan = PlanBuilder.Build(ctx, ctx.Active?.Other() ?? DeploymentColor.Blue, desired);
+            status.Reason = ReleaseReasons.DryRun;
+            return ctx.Wait(ctx.Timings.Poll, $"dry run: status.plan lists the AWS steps releasing {desired} would take; nothing was changed");
+        }
+
+        if (status.PendingTermination is { } pending && PendingStep(ctx, pending) is { } step)
+        {
+            return step;
+        }
+
+        Adopt(ctx);
+        var endedBadly = status.Phase is ReleasePhase.Aborted or ReleasePhase.RolledBack or ReleasePhase.Failed;
+        var sender = ctx.SignalSender;
+        if (endedBadly && ctx.Take(ReleaseSignal.Retry))
+        {
+            return Start(ctx, ReleaseReasons.RetryRequested, $"retry requested by {sender}");
+        }
+
+        var active = ctx.ActiveEnvironment;
+        if (desired == status.StableVersion && status.ActiveColor is not null)
+        {
+            if (active is null)
+            {
+                return Start(ctx, ReleaseReasons.ActiveEnvironmentMissing, $"the {status.ActiveColor.Value.Label()} environment serving {desired} is gone; provisioning it again");
+            }
+
+            if (ctx.Seen.AppConfigurationHash is { } wanted && active.ConfigurationHash is { } running && wanted != running)
+            {
+                return Start(ctx, ReleaseReasons.ConfigurationChanged, $"the BeanstalkApp's configuration changed; releasing {desired} with it");
+            }
+
+            return ctx.Wait(ctx.Timings.Poll, $"{desired} serves from {active.Name}");
+        }
+
+        if (endedBadly && desired == status.CandidateVersion)
+        {
+            return ctx.Wait(ctx.Timings.Poll,
+                $"the release of {desired} ended {status.Phase} ({status.Reason}); {status.StableVersion ?? "nothing"} serves. Change spec.version or send a retry signal");
+        }
+
+        return Start(ctx, ReleaseReasons.NewVersion, $"releasing {desired}");
+    }
+
+    /// <summary>Begins release number N+1 of spec.version into the colour that does not serve.</summary>
+    public static ReleaseDecision Start(ReleaseContext ctx, string reason, string message)
+    {
+        var status = ctx.Status;
+        var color = status.ActiveColor?.Other() ?? DeploymentColor.Blue;
+        status.ReleaseNumber = (status.ReleaseNumber ?? 0) + 1;
+        status.CandidateVersion = ctx.Spec.Version.Label;
+        status.CandidateColor = color;
+        status.StartedAt = ctx.Now;
+        status.Phases = [];
+        status.PromotedBy = null;
+        status.PauseReason = null;
+        status.Gate = GateRules.Fresh(GateRules.Checks(ctx.Spec, ctx.UsesFrontend), ctx.Spec.HealthGate);
+        if (status.PendingTermination?.Color == color)
+        {
+            // The new release removes the leftover environment itself before creating its own.
+            status.PendingTermination = null;
+        }
+
+        status.Traffic ??= new TrafficStatus();
+        status.Traffic.ProductionCname = ctx.ActiveEnvironment?.Cname;
+        status.Plan = PlanBuilder.Build(ctx, color, status.CandidateVersion);
+        ctx.Enter(ReleasePhase.ProvisioningGreen, reason, $"{message} into {ctx.EnvironmentName(color)}");
+        return ProvisionRules.Provisioning(ctx);
+    }
+
+    private static ReleaseDecision? PendingStep(ReleaseContext ctx, PendingTermination pending)
+    {
+        if (ctx.Now < pending.NotBefore)
+        {
+            // Nothing to do yet; a new version may still start meanwhile.
+            return null;
+        }
+
+        if (EndRules.Retire(ctx, pending.Color) is { } step)
+        {
+            return step;
+        }
+
+        ctx.Status.PendingTermination = null;
+        return null;
+    }
+
+    /// <summary>
+    /// The first time a release looks at an app that already runs an environment nobody released (built by hand or by
+    /// CI), it takes that environment as the active one instead of ever touching it.
+    /// </summary>
+    private static void Adopt(ReleaseContext ctx)
+    {
+        var status = ctx.Status;
+        if (status.ActiveColor is not null || status.Phase is not null)
+        {
+            return;
+        }
+
+        var candidates = ctx.Seen.Environments.Values.Where(e => !e.IsGone && e.IsReady && e.ReleaseNumber is null).ToList();
+        if (candidates.Count != 1)
+        {
+            return;
+        }
+
+        var adopted = candidates[0];
+        status.ActiveColor = adopted.Color;
+        status.StableVersion = adopted.VersionLabel;
+        status.Reason = ReleaseReasons.AdoptedEnvironment;
+        ctx.Note("Normal", ReleaseReasons.AdoptedEnvironment, $"{adopted.Name} ({adopted.VersionLabel}) serves and is taken as the active environment");
+    }
+}

@@ -1,0 +1,123 @@
+using Ebops.Operator.Entities;
+
+namespace Ebops.Operator.Controllers.BlueGreenRelease;
+
+/// <summary>
+/// CuttingOver with NlbWeighted: step by step, set green's weight (new connections follow the weights, open ones stay),
+/// then watch the step: the health gate keeps running and green is compared with blue; a failure sets green's weight
+/// to 0 at once (SwitchingBack → RolledBack). A step with pauseSeconds advances after it (and a passing comparison); a
+/// step without waits for a promote signal. Reaching 100% is the cut-over: then the bake.
+/// </summary>
+internal static class WeightedRules
+{
+    public static ReleaseDecision Shifting(ReleaseContext ctx)
+    {
+        var status = ctx.Status;
+        var steps = ctx.Spec.Strategy.Steps ?? [];
+        var traffic = status.Traffic ??= new TrafficStatus();
+        traffic.Steps ??= [];
+        if (traffic.Step is not { } number || number < 1 || number > steps.Count)
+        {
+            number = 1;
+            Begin(ctx, traffic, number, steps[0]);
+        }
+
+        var step = steps[number - 1];
+        var record = traffic.Steps[^1];
+        var green = ctx.Candidate;
+        if (ctx.Seen.CandidateWeight != step.Weight)
+        {
+            if (number == 1 && ctx.Seen.DatabaseBusy is { } busy)
+            {
+                return ctx.Wait(ctx.Timings.Dependency, $"no shift while the database is {busy}");
+            }
+
+            if (number == 1 && Health(ctx) != "healthy")
+            {
+                return CutoverRules.CuttingOver(ctx);
+            }
+
+            return ctx.Act(new SetWeights(green, step.Weight), $"shifting {step.Weight}% of new connections to {green.Label()} (step {number}/{steps.Count})");
+        }
+
+        traffic.GreenWeight = step.Weight;
+        traffic.Summary = $"{green.Label()} {step.Weight}%";
+        record.StartedAt ??= ctx.Now;
+        if (Watch(ctx, record) is { } failed)
+        {
+            return failed;
+        }
+
+        if (step.Weight == 100)
+        {
+            record.EndedAt = ctx.Now;
+            return CutoverRules.Done(ctx);
+        }
+
+        var sender = ctx.SignalSender;
+        var pauseEnd = record.StartedAt.Value + TimeSpan.FromSeconds(step.PauseSeconds ?? 0);
+        var advance = step.PauseSeconds is null
+            ? ctx.Take(ReleaseSignal.Promote)
+            : ctx.Now >= pauseEnd && record.Passed == true;
+        if (advance)
+        {
+            record.EndedAt = ctx.Now;
+            status.PauseReason = null;
+            ctx.Note("Normal", "StepPassed", $"step {number} ({step.Weight}% to {green.Label()}) passed{(step.PauseSeconds is null ? $"; promoted by {sender}" : "")}: {record.Analysis}");
+            Begin(ctx, traffic, number + 1, steps[number]);
+            return Shifting(ctx);
+        }
+
+        var next = GateRules.NextRound(status, ctx.Spec.HealthGate, ctx.Now);
+        if (step.PauseSeconds is null)
+        {
+            status.PauseReason = "AwaitingPromotion";
+            return ctx.WaitUntil(next, ctx.Timings.Poll, $"{step.Weight}% of new connections on {green.Label()}; waiting for promotion to step {number + 1}");
+        }
+
+        var wake = ctx.Now < pauseEnd && pauseEnd < next ? pauseEnd : next;
+        return ctx.WaitUntil(wake, ctx.Timings.Poll, $"{step.Weight}% of new connections on {green.Label()} until {pauseEnd.UtcDateTime:HH:mm:ss}Z (step {number}/{steps.Count}): {record.Analysis ?? "no comparison yet"}");
+    }
+
+    /// <summary>The gate round and the comparison of this pass; a failure of either switches back.</summary>
+    private static ReleaseDecision? Watch(ReleaseContext ctx, TrafficStepStatus record)
+    {
+        var status = ctx.Status;
+        if (ctx.Seen.Comparison is { } comparison)
+        {
+            var (passed, evidence) = AnalysisRules.Evaluate(comparison, ctx.Spec.Strategy.Analysis);
+            record.Analysis = evidence;
+            record.Passed = passed ?? record.Passed;
+            if (passed == false)
+            {
+                return SwitchBack(ctx, ReleaseReasons.AnalysisFailed, $"green failed the comparison at {record.Weight}%: {evidence}");
+            }
+        }
+
+        if (VerifyRules.Round(ctx) == GateOutcome.Failed)
+        {
+            return SwitchBack(ctx, ReleaseReasons.GateFailed, $"green failed the health gate at {record.Weight}%: {GateRules.Evidence(status.Gate!)}");
+        }
+
+        var sender = ctx.SignalSender;
+        return ctx.Take(ReleaseSignal.Abort) || ctx.Take(ReleaseSignal.Rollback)
+            ? SwitchBack(ctx, ReleaseReasons.RollbackRequested, $"green's weight set to 0 at {record.Weight}% on request of {sender}")
+            : null;
+    }
+
+    private static void Begin(ReleaseContext ctx, TrafficStatus traffic, int number, TrafficStep step)
+    {
+        traffic.Step = number;
+        traffic.Steps!.Add(new TrafficStepStatus { Weight = step.Weight });
+        ctx.Status.Gate!.Failures = 0;
+    }
+
+    private static string? Health(ReleaseContext ctx) =>
+        ctx.Seen.TargetHealth.TryGetValue(ctx.Candidate, out var health) ? health : null;
+
+    private static ReleaseDecision SwitchBack(ReleaseContext ctx, string reason, string message)
+    {
+        ctx.Enter(ReleasePhase.SwitchingBack, reason, message);
+        return CutoverRules.SwitchingBack(ctx);
+    }
+}
