@@ -87,11 +87,18 @@ public sealed class DbInstanceManager : IResourceManager<DbInstanceDesired, DbIn
     }
 
     /// <summary>Creates the instance (tagged at creation), or takes over the one an earlier attempt created.</summary>
-    public async Task<DbInstanceObserved> CreateAsync(DbInstanceDesired desired, CancellationToken cancellationToken)
+    public async Task<DbInstanceObserved> CreateAsync(DbInstanceDesired desired, CancellationToken cancellationToken) =>
+        (await CreateOrTakeOverAsync(desired, cancellationToken).ConfigureAwait(false)).Instance;
+
+    /// <summary>
+    /// <see cref="CreateAsync"/>, telling whether this call created the instance (then it runs with
+    /// <see cref="DbInstanceDesired.MasterPassword"/>) or took over one that existed (whose password is unknown).
+    /// </summary>
+    public async Task<(DbInstanceObserved Instance, bool Created)> CreateOrTakeOverAsync(DbInstanceDesired desired, CancellationToken cancellationToken)
     {
         if (await ReadAsync(desired.Identifier, ReadMode.Live, cancellationToken).ConfigureAwait(false) is { } existing)
         {
-            return Claim(desired, existing);
+            return (Claim(desired, existing), false);
         }
 
         var password = desired.MasterPassword ?? throw new InvalidOperationException("Creating a DB instance needs the master password.");
@@ -116,7 +123,7 @@ public sealed class DbInstanceManager : IResourceManager<DbInstanceDesired, DbIn
             }, cancellationToken).ConfigureAwait(false);
             Snapshot.Invalidate(Key(desired.Identifier));
             Log.Created(logger, ResourceType, desired.Identifier);
-            return Observe(response.DBInstance) ?? throw new InvalidOperationException("CreateDBInstance returned no instance.");
+            return (Observe(response.DBInstance) ?? throw new InvalidOperationException("CreateDBInstance returned no instance."), true);
         }
         catch (AwsApiException e) when (e.IsAlreadyExists)
         {
@@ -126,7 +133,7 @@ public sealed class DbInstanceManager : IResourceManager<DbInstanceDesired, DbIn
                 throw;
             }
 
-            return Claim(desired, landed);
+            return (Claim(desired, landed), false);
         }
     }
 

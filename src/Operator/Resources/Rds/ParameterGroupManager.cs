@@ -94,11 +94,12 @@ public sealed class ParameterGroupManager : IResourceManager<ParameterGroupDesir
         return delta.Build();
     }
 
-    /// <summary>Creates the group with the ownership tags and sets the overrides, or returns (and completes) the group
-    /// an earlier attempt created.</summary>
+    /// <summary>Creates the group with the ownership tags and sets the overrides, or returns (and completes: only the
+    /// values that differ are set) the group an earlier attempt created.</summary>
     public async Task<ParameterGroupObserved> CreateAsync(ParameterGroupDesired desired, CancellationToken cancellationToken)
     {
         ParameterGroupObserved created;
+        var existed = true;
         if (await ReadAsync(desired.Name, ReadMode.Live, cancellationToken).ConfigureAwait(false) is { } existing)
         {
             created = await ClaimAsync(desired, existing, cancellationToken).ConfigureAwait(false);
@@ -117,6 +118,7 @@ public sealed class ParameterGroupManager : IResourceManager<ParameterGroupDesir
                 Snapshot.Invalidate(Key(desired.Name));
                 Log.Created(logger, ResourceType, desired.Name);
                 created = Observe(response.DBParameterGroup) ?? new ParameterGroupObserved(desired.Name, desired.Family, "");
+                existed = false;
             }
             catch (AwsApiException e) when (e.IsAlreadyExists)
             {
@@ -130,8 +132,20 @@ public sealed class ParameterGroupManager : IResourceManager<ParameterGroupDesir
             }
         }
 
-        await SetAsync(created.Name, desired.Family, desired.Parameters, cancellationToken).ConfigureAwait(false);
-        return created with { UserParameters = desired.Parameters };
+        // A group an earlier attempt created may already hold some or all values: set only what differs.
+        var values = existed
+            ? (await WithValuesAsync(created, cancellationToken).ConfigureAwait(false)).UserParameters!
+            : new Dictionary<string, string>();
+
+        var missing = desired.Parameters.Where(p => values.GetValueOrDefault(p.Key) != p.Value).ToDictionary(StringComparer.Ordinal);
+        await SetAsync(created.Name, desired.Family, missing, cancellationToken).ConfigureAwait(false);
+        var merged = new Dictionary<string, string>(values, StringComparer.Ordinal);
+        foreach (var (name, value) in missing)
+        {
+            merged[name] = value;
+        }
+
+        return created with { UserParameters = merged };
     }
 
     /// <summary>Sets the overrides that differ. A family difference cannot be updated (it needs a new group).</summary>

@@ -1,0 +1,40 @@
+using Ebops.Operator.Resources;
+using Ebops.Operator.Resources.Ec2;
+using Ebops.Operator.Resources.Rds;
+using Ebops.Operator.Runtime.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Ebops.Operator.Controllers.RdsDatabase;
+
+public static class RdsDatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// The RdsDatabase controller and what it uses: the managers and the RDS catalogue as singletons (they hold the
+    /// steady-state snapshots and the catalogue cache), the steps per reconcile. Idempotent for the shared managers.
+    /// </summary>
+    public static IServiceCollection AddRdsDatabaseController(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ControllerSettings>>().Value;
+            return new ManagerSettings(settings.ClusterName, settings.PollInterval);
+        });
+        services.TryAddSingleton<SecurityGroupManager>();
+        services.TryAddSingleton<SubnetGroupManager>();
+        services.TryAddSingleton<ParameterGroupManager>();
+        services.TryAddSingleton<DbInstanceManager>();
+        services.TryAddSingleton<RdsCatalog>();
+        services.TryAddSingleton<ParameterAudit>();
+        services.TryAddSingleton<RdsSpecChecks>();
+        services.TryAddScoped<RdsSecrets>();
+        services.TryAddScoped<RdsNetworkStep>();
+        services.TryAddScoped<RdsParameterStep>();
+        services.TryAddScoped<RdsMaintenance>();
+        services.TryAddScoped<RdsInstanceStep>();
+        services.TryAddScoped<RdsFinalizer>();
+        services.AddController<Entities.RdsDatabase, RdsDatabaseController>();
+        return services;
+    }
+}
