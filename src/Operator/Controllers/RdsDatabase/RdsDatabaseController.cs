@@ -42,6 +42,12 @@ internal sealed class RdsDatabaseController(
 
         var version = await checks.CheckCatalogAsync(entity.Spec, cancellationToken).ConfigureAwait(false);
         var observed = await instance.PreflightAsync(ctx, cancellationToken).ConfigureAwait(false);
+        if (observed is null || !string.Equals(observed.Effective("DBInstanceClass", observed.InstanceClass), entity.Spec.InstanceClass, StringComparison.Ordinal))
+        {
+            // Before anything is created for an instance RDS would refuse.
+            await checks.CheckInstanceClassAsync(entity.Spec, version, cancellationToken).ConfigureAwait(false);
+        }
+
         var password = await secrets.ResolveMasterAsync(ctx, cancellationToken).ConfigureAwait(false);
         if (password is null)
         {
@@ -50,7 +56,7 @@ internal sealed class RdsDatabaseController(
 
         await network.ReconcileAsync(ctx, cancellationToken).ConfigureAwait(false);
         await parameters.ReconcileAsync(ctx, cancellationToken).ConfigureAwait(false);
-        await instance.ReconcileAsync(ctx, observed, password, version, cancellationToken).ConfigureAwait(false);
+        await instance.ReconcileAsync(ctx, observed, password, cancellationToken).ConfigureAwait(false);
         return RdsConditions.Finish(ctx);
     }
 

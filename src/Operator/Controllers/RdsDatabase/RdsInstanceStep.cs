@@ -10,7 +10,7 @@ namespace Ebops.Operator.Controllers.RdsDatabase;
 /// it is available, brought in line with the spec, given a rotated master password, rebooted as the reboot policy
 /// says, and its replaced parameter group retired. Anything transitional is waited for, never acted on.
 /// </summary>
-internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks checks, RdsSecrets secrets, RdsMaintenance maintenance)
+internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSecrets secrets, RdsMaintenance maintenance)
 {
     /// <summary>
     /// Reads the instance before anything else is written: an instance with our identifier that ebops may not take (no
@@ -37,8 +37,7 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
         return observed;
     }
 
-    public async Task ReconcileAsync(RdsReconcile ctx, DbInstanceObserved? observed, MasterPassword password, EngineVersionInfo version,
-        CancellationToken cancellationToken)
+    public async Task ReconcileAsync(RdsReconcile ctx, DbInstanceObserved? observed, MasterPassword password, CancellationToken cancellationToken)
     {
         if (observed is not null && ctx.ParametersChanged)
         {
@@ -46,7 +45,7 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
             observed = await instances.ReadAsync(observed.Identifier, ReadMode.Live, cancellationToken).ConfigureAwait(false);
         }
 
-        observed = await EnsureAsync(ctx, observed, password, version, cancellationToken).ConfigureAwait(false);
+        observed = await EnsureAsync(ctx, observed, password, cancellationToken).ConfigureAwait(false);
         if (observed is null)
         {
             return;
@@ -55,7 +54,7 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
         RdsStatusMapper.Apply(ctx.Status, observed);
         if (observed.IsAvailable)
         {
-            observed = await ApplySpecAsync(ctx, observed, version, cancellationToken).ConfigureAwait(false);
+            observed = await ApplySpecAsync(ctx, observed, cancellationToken).ConfigureAwait(false);
         }
 
         if (observed.IsAvailable)
@@ -79,8 +78,7 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
         }
     }
 
-    private async Task<DbInstanceObserved?> EnsureAsync(RdsReconcile ctx, DbInstanceObserved? observed, MasterPassword password, EngineVersionInfo version,
-        CancellationToken cancellationToken)
+    private async Task<DbInstanceObserved?> EnsureAsync(RdsReconcile ctx, DbInstanceObserved? observed, MasterPassword password, CancellationToken cancellationToken)
     {
         var identifier = ctx.Spec.Identifier;
         if (observed is not null)
@@ -100,7 +98,6 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
             return null;
         }
 
-        await checks.CheckInstanceClassAsync(ctx.Spec, version, cancellationToken).ConfigureAwait(false);
         var value = await secrets.RevealMasterAsync(ctx, password, cancellationToken).ConfigureAwait(false);
         var desired = RdsDesired.Instance(ctx.Spec, ctx.Owner, ctx.SubnetGroupName, ctx.ParameterGroupName, ctx.SecurityGroupId, value);
         var created = false;
@@ -143,7 +140,7 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
         return adopted;
     }
 
-    private async Task<DbInstanceObserved> ApplySpecAsync(RdsReconcile ctx, DbInstanceObserved observed, EngineVersionInfo version, CancellationToken cancellationToken)
+    private async Task<DbInstanceObserved> ApplySpecAsync(RdsReconcile ctx, DbInstanceObserved observed, CancellationToken cancellationToken)
     {
         var desired = RdsDesired.Instance(ctx.Spec, ctx.Owner, ctx.SubnetGroupName, ctx.ParameterGroupName, ctx.SecurityGroupId, null);
         var delta = instances.Diff(desired, observed);
@@ -158,11 +155,6 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSpecChecks
         {
             ctx.Wait("VersionNotApplied", $"spec.engineVersion {desired.EngineVersion} is lower than the running {observed.EngineVersion}: versions only move up",
                 ctx.Policy.PollInterval, blocking: false);
-        }
-
-        if (delta.Has("InstanceClass"))
-        {
-            await checks.CheckInstanceClassAsync(ctx.Spec, version, cancellationToken).ConfigureAwait(false);
         }
 
         if (!await ctx.ShouldCorrectAsync(delta, $"DB instance {observed.Identifier}", cancellationToken).ConfigureAwait(false))

@@ -43,7 +43,7 @@ internal sealed class RdsHarness : IAsyncDisposable
         Controller = new RdsDatabaseController(Options.Create(Settings), aws.Time, Events, checks, secrets,
             new RdsNetworkStep(subnetGroups, SecurityGroups, Apps),
             new RdsParameterStep(parameterGroups, new ParameterAudit()),
-            new RdsInstanceStep(instances, checks, secrets, new RdsMaintenance(instances, parameterGroups, secrets)),
+            new RdsInstanceStep(instances, secrets, new RdsMaintenance(instances, parameterGroups, secrets)),
             new RdsFinalizer(instances, subnetGroups, parameterGroups, SecurityGroups, secrets));
     }
 

@@ -40,6 +40,16 @@ internal sealed class FakeSecrets : ISecretCache, ISecretStore
 
     public void Delete(string ns, string name) => secrets.Remove((ns, name));
 
+    /// <summary>What Kubernetes' garbage collector does once the owner <paramref name="uid"/> is gone: Secrets it owned
+    /// (and no one else) are deleted.</summary>
+    public void CollectGarbage(string uid)
+    {
+        foreach (var key in secrets.Where(s => s.Value.Metadata.OwnerReferences is { Count: > 0 } owners && owners.All(o => o.Uid == uid)).Select(s => s.Key).ToList())
+        {
+            secrets.Remove(key);
+        }
+    }
+
     public void CatchUp() => hidden.Clear();
 
     /// <summary>The value of a key, or null.</summary>
