@@ -242,4 +242,28 @@ public sealed class RdsDatabaseLifecycleTests : IAsyncLifetime
         Assert.Equal("Rotated-Passw0rd-2026", h.Secrets.Value(RdsHarness.Namespace, "orders-connection", "password"));
         Assert.Contains("PasswordRotated", h.Events.Reasons);
     }
+
+    [Fact]
+    public async Task A_major_upgrade_creates_the_new_family_group_switches_the_instance_in_the_same_call_and_deletes_the_old_group()
+    {
+        var db = await ReadyAsync();
+
+        RdsHarness.Edit(db, spec =>
+        {
+            spec.EngineVersion = "8.4";
+            spec.Parameters!.Family = "mysql8.4";
+        });
+        await h.ConvergeAsync(db, (d, p) => Conditions.IsTrue(d.Status, ConditionTypes.Ready) && p.Result?.Reason == "poll");
+
+        var instance = (await h.Aws.Rds.FindDBInstanceAsync("orders", Ct))!;
+        Assert.StartsWith("8.4.", instance.EngineVersion, StringComparison.Ordinal);
+        Assert.Equal("orders-mysql8-4", Assert.Single(instance.DBParameterGroups!).DBParameterGroupName);
+        var modify = Assert.Single(h.Aws.World.Calls.Find("rds", "ModifyDBInstance"), c => c.Succeeded);
+        Assert.Equal(("8.4", "true", "orders-mysql8-4"), (modify.Parameters["EngineVersion"], modify.Parameters["AllowMajorVersionUpgrade"], modify.Parameters["DBParameterGroupName"]));
+        Assert.Null(await h.Aws.Rds.FindDBParameterGroupAsync("orders-mysql8-0", Ct));
+        Assert.Null(db.Status!.ParameterGroup!.Retiring);
+        Assert.Equal("orders-mysql8-4", db.Status.ParameterGroup.Name);
+        var values = await h.Aws.Rds.DescribeDBParametersAsync(new DescribeDBParametersRequest { DBParameterGroupName = "orders-mysql8-4", Source = "user" }, Ct);
+        Assert.Equal("Asia/Seoul", Assert.Single(values.Parameters!, p => p.ParameterName == "time_zone").ParameterValue);
+    }
 }
