@@ -58,9 +58,9 @@ internal static partial class RunVerb
             {
                 app = OperatorHost.Build(overrides, ConfigureControllers);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (ConfigurationError(e) is { } error)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: invalid configuration: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine($"error: invalid configuration: {error.Message}");
                 return 2;
             }
 
@@ -78,19 +78,9 @@ internal static partial class RunVerb
 
                 return 2;
             }
-            catch (InvalidOperationException e) when (e.Message.Contains("configuration value", StringComparison.Ordinal))
+            catch (Exception e) when (ConfigurationError(e) is { } error)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-            catch (InvalidOperationException e) when (e.InnerException is k8s.Exceptions.KubeConfigException or FileNotFoundException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: cannot load the Kubernetes configuration: {e.InnerException.Message}");
-                return 2;
-            }
-            catch (k8s.Exceptions.KubeConfigException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: cannot load the Kubernetes configuration: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine($"error: {error.Message}");
                 return 2;
             }
 
@@ -99,11 +89,28 @@ internal static partial class RunVerb
         return command;
     }
 
-    /// <summary>The controllers the operator runs: one <c>services.AddController&lt;TEntity, TController&gt;()</c> line per kind.</summary>
+    /// <summary>
+    /// The controllers the operator runs: one <c>services.AddController&lt;TEntity, TController&gt;()</c> line per kind
+    /// (and <c>AddResourceCache&lt;TEntity&gt;()</c> per kind that is only read). None is registered yet, so the
+    /// runtime serves health and metrics only.
+    /// </summary>
     internal static void ConfigureControllers(IServiceCollection services)
     {
-        // The reconcilers arrive in later issues; until then the runtime runs with no controllers.
         _ = services;
+    }
+
+    /// <summary>The configuration error behind <paramref name="e"/> (the host may wrap it), or null for any other failure.</summary>
+    private static OperatorConfigurationException? ConfigurationError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is OperatorConfigurationException configuration)
+            {
+                return configuration;
+            }
+        }
+
+        return null;
     }
 
     private static string Same(string value) => value;
