@@ -13,7 +13,7 @@ public static class ControllerServiceCollectionExtensions
     public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
-        RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabaseController(services);
+        RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services);
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using Ebops.Operator.Resources;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers.RdsDatabase;
 

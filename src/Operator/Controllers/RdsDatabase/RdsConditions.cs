@@ -1,5 +1,5 @@
 using Ebops.Operator.Entities;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 
 namespace Ebops.Operator.Controllers.RdsDatabase;

@@ -1,6 +1,6 @@
 using Ebops.Operator.Entities;
 using Ebops.Operator.Runtime.Cache;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Events;
 using Ebops.Operator.Runtime.Status;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Rds;
-using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -11,10 +10,12 @@ namespace Ebops.Operator.Controllers.RdsDatabase;
 public static class RdsDatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// The RdsDatabase controller and what it uses: the managers and the RDS catalogue as singletons (they hold the
+    /// What the RdsDatabase controller uses: the managers and the RDS catalogue as singletons (they hold the
     /// steady-state snapshots and the catalogue cache), the steps per reconcile. Idempotent for the shared managers.
+    /// The composition root adds the controller itself and the BeanstalkApp cache it reads:
+    /// <c>services.AddResourceCache&lt;BeanstalkApp&gt;()</c> and <c>services.AddController&lt;RdsDatabase, RdsDatabaseController&gt;()</c>.
     /// </summary>
-    public static IServiceCollection AddRdsDatabaseController(this IServiceCollection services)
+    public static IServiceCollection AddRdsDatabase(this IServiceCollection services)
     {
         services.TryAddSingleton(provider =>
         {
@@ -34,7 +35,6 @@ public static class RdsDatabaseServiceCollectionExtensions
         services.TryAddScoped<RdsMaintenance>();
         services.TryAddScoped<RdsInstanceStep>();
         services.TryAddScoped<RdsFinalizer>();
-        services.AddController<Entities.RdsDatabase, RdsDatabaseController>();
         return services;
     }
 }

@@ -3,7 +3,7 @@ using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Rds;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers.RdsDatabase;
 

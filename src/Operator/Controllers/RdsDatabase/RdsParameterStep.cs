@@ -1,6 +1,6 @@
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Rds;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers.RdsDatabase;
 

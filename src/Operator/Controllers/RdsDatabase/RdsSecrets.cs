@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Ebops.Operator.Resources.Rds;
 using Ebops.Operator.Runtime.Cache;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using k8s.Autorest;
 using k8s.Models;
 

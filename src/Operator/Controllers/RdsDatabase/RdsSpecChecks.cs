@@ -1,7 +1,7 @@
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources.Rds;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers.RdsDatabase;
 
