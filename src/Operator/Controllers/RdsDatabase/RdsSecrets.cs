@@ -54,7 +54,7 @@ internal sealed class RdsSecrets(ISecretCache cache, ISecretStore store)
         var value = RdsPasswords.Generate();
         await (summary is null
             ? CreateAsync(ctx, name, new Dictionary<string, string> { [key] = value }, cancellationToken)
-            : PatchAsync(ctx.Namespace, name, new Dictionary<string, string> { [key] = value }, null, cancellationToken)).ConfigureAwait(false);
+            : PatchAsync(ctx.Namespace, name, summary.ResourceVersion, new Dictionary<string, string> { [key] = value }, null, cancellationToken)).ConfigureAwait(false);
         await ctx.EventAsync("PasswordGenerated", $"generated the master password in Secret {name} (key {key})", cancellationToken).ConfigureAwait(false);
         return new MasterPassword(RdsDecisions.Sha256(value), new SecretText(value));
     }
@@ -109,7 +109,7 @@ internal sealed class RdsSecrets(ISecretCache cache, ISecretStore store)
 
         await (summary is null
             ? CreateAsync(ctx, name, changed, cancellationToken)
-            : PatchAsync(ctx.Namespace, name, changed, null, cancellationToken)).ConfigureAwait(false);
+            : PatchAsync(ctx.Namespace, name, summary.ResourceVersion, changed, null, cancellationToken)).ConfigureAwait(false);
         await ctx.EventAsync("ConnectionSecretWritten", $"wrote {string.Join(", ", changed.Keys.Order(StringComparer.Ordinal))} of Secret {name}", cancellationToken)
             .ConfigureAwait(false);
     }
@@ -127,7 +127,7 @@ internal sealed class RdsSecrets(ISecretCache cache, ISecretStore store)
             return false;
         }
 
-        await PatchAsync(ctx.Namespace, name, new Dictionary<string, string>(), [.. summary.OwnerReferences.Where(o => o.Uid != ctx.Uid)], cancellationToken)
+        await PatchAsync(ctx.Namespace, name, summary.ResourceVersion, new Dictionary<string, string>(), [.. summary.OwnerReferences.Where(o => o.Uid != ctx.Uid)], cancellationToken)
             .ConfigureAwait(false);
         return true;
     }
@@ -157,9 +157,15 @@ internal sealed class RdsSecrets(ISecretCache cache, ISecretStore store)
         }
     }
 
-    private Task PatchAsync(string ns, string name, IReadOnlyDictionary<string, string> data, IReadOnlyList<V1OwnerReference>? owners, CancellationToken cancellationToken)
+    /// <summary>
+    /// A merge patch that carries the resourceVersion the cache saw: if the Secret changed since (the cache lags), the
+    /// API server answers 409 and the next pass decides again, so a generated password never overwrites one in use.
+    /// </summary>
+    private async Task PatchAsync(string ns, string name, string? resourceVersion, IReadOnlyDictionary<string, string> data,
+        IReadOnlyList<V1OwnerReference>? owners, CancellationToken cancellationToken)
     {
-        var patch = new JsonObject();
+        var metadata = new JsonObject { ["resourceVersion"] = resourceVersion };
+        var patch = new JsonObject { ["metadata"] = metadata };
         if (data.Count > 0)
         {
             patch["data"] = new JsonObject(data.Select(d => KeyValuePair.Create(d.Key, (JsonNode?)Convert.ToBase64String(Encoding.UTF8.GetBytes(d.Value)))));
@@ -167,10 +173,17 @@ internal sealed class RdsSecrets(ISecretCache cache, ISecretStore store)
 
         if (owners is not null)
         {
-            patch["metadata"] = new JsonObject { ["ownerReferences"] = JsonNode.Parse(k8s.KubernetesJson.Serialize(owners)) };
+            metadata["ownerReferences"] = JsonNode.Parse(k8s.KubernetesJson.Serialize(owners));
         }
 
-        return store.PatchAsync(ns, name, patch, cancellationToken);
+        try
+        {
+            await store.PatchAsync(ns, name, patch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new TransientException($"Secret {name} changed while ebops was writing it", e);
+        }
     }
 
     private static V1OwnerReference OwnerOf(Entities.RdsDatabase entity) => new()

@@ -1,5 +1,6 @@
 using Ebops.Operator.Controllers;
 using Ebops.Operator.Entities;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Status;
 using RdsDb = Ebops.Operator.Entities.RdsDatabase;
 
@@ -132,5 +133,22 @@ public sealed class RdsDatabaseInputTests : IAsyncLifetime
 
         Assert.Empty(h.Aws.Mutations());
         Assert.Contains("spec.instanceClass", h.Condition(db, ConditionTypes.Synced)!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_generated_key_is_never_written_over_a_secret_the_cache_has_not_seen_change()
+    {
+        h.Secrets.Put(RdsHarness.Namespace, "orders-master", new Dictionary<string, string> { ["other"] = "kept" });
+        h.Secrets.StaleResourceVersion = "0";
+        var db = RdsHarness.Sample();
+
+        await Assert.ThrowsAsync<TransientException>(() => h.ReconcileAsync(db));
+
+        Assert.Null(h.Secrets.Value(RdsHarness.Namespace, "orders-master", "password"));
+        Assert.Empty(h.Aws.Mutations());
+        h.Secrets.StaleResourceVersion = null;
+        Assert.Null((await h.ConvergeAsync(db)).Stalled);
+        Assert.Equal("kept", h.Secrets.Value(RdsHarness.Namespace, "orders-master", "other"));
+        Assert.NotNull(h.Secrets.Value(RdsHarness.Namespace, "orders-master", "password"));
     }
 }

@@ -25,6 +25,9 @@ internal sealed class FakeSecrets : ISecretCache, ISecretStore
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>When set, the cache reports this resourceVersion (a cache that has not seen the latest write).</summary>
+    public string? StaleResourceVersion { get; set; }
+
     /// <summary>Every value written through the store or <see cref="Put"/>.</summary>
     public List<string> Values { get; } = [];
 
@@ -65,7 +68,7 @@ internal sealed class FakeSecrets : ISecretCache, ISecretStore
             return null;
         }
 
-        return new SecretSummary(@namespace, name, s.Type, s.Metadata.ResourceVersion,
+        return new SecretSummary(@namespace, name, s.Type, StaleResourceVersion ?? s.Metadata.ResourceVersion,
             (s.Data ?? new Dictionary<string, byte[]>()).ToDictionary(d => d.Key, d => Convert.ToHexStringLower(SHA256.HashData(d.Value)), StringComparer.Ordinal),
             new Dictionary<string, string>(s.Metadata.Labels ?? new Dictionary<string, string>()),
             new Dictionary<string, string>(), [.. s.Metadata.OwnerReferences ?? []]);
@@ -102,6 +105,11 @@ internal sealed class FakeSecrets : ISecretCache, ISecretStore
     {
         Requests.Add($"patch {name}");
         var secret = secrets[(@namespace, name)];
+        if (mergePatch["metadata"]?["resourceVersion"]?.GetValue<string>() is { } expected && expected != secret.Metadata.ResourceVersion)
+        {
+            throw new HttpOperationException("conflict") { Response = new HttpResponseMessageWrapper(new HttpResponseMessage(HttpStatusCode.Conflict), "") };
+        }
+
         if (mergePatch["data"] is JsonObject data)
         {
             secret.Data ??= new Dictionary<string, byte[]>();
