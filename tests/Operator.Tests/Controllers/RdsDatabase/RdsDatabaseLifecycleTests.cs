@@ -266,4 +266,22 @@ public sealed class RdsDatabaseLifecycleTests : IAsyncLifetime
         var values = await h.Aws.Rds.DescribeDBParametersAsync(new DescribeDBParametersRequest { DBParameterGroupName = "orders-mysql8-4", Source = "user" }, Ct);
         Assert.Equal("Asia/Seoul", Assert.Single(values.Parameters!, p => p.ParameterName == "time_zone").ParameterValue);
     }
+
+    [Fact]
+    public async Task Subnets_added_to_the_spec_go_to_the_owned_subnet_group_and_the_security_group_lives_in_their_vpc()
+    {
+        var vpc = h.Aws.World.Ec2.AddVpc("10.30.0.0/16", ("subnet-00000000000000a1", "10.30.0.0/24", "ap-northeast-2a"),
+            ("subnet-00000000000000b1", "10.30.1.0/24", "ap-northeast-2b"), ("subnet-00000000000000c1", "10.30.2.0/24", "ap-northeast-2c"));
+        var db = RdsHarness.Sample();
+        db.Spec.Network!.Subnets = ["subnet-00000000000000a1", "subnet-00000000000000b1"];
+        await ReadyAsync(db);
+        Assert.Equal(vpc, (await h.Aws.Ec2.FindSecurityGroupAsync(db.Status!.SecurityGroupId!, Ct))!.VpcId);
+
+        RdsHarness.Edit(db, spec => spec.Network!.Subnets!.Add("subnet-00000000000000c1"));
+        await ReadyAsync(db);
+
+        var group = await h.Aws.Rds.FindDBSubnetGroupAsync("orders-subnets", Ct);
+        Assert.Equal(3, group!.Subnets!.Count);
+        Assert.Equal(1, h.Aws.Succeeded("rds", "ModifyDBSubnetGroup"));
+    }
 }
