@@ -61,7 +61,7 @@ var app = OperatorHost.Build(
         ["Operator:ResyncPeriod"] = TimeSpan.FromSeconds(resync).ToString("c", CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
     },
-    services =>
+    (services, _) =>
     {
         services.AddSingleton<IKubernetes>(client);
         services.AddSingleton(seen);

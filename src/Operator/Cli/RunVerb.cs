@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ebops.Operator.Aws;
+using Ebops.Operator.Controllers.Registration;
 using Ebops.Operator.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -69,9 +72,10 @@ internal static partial class RunVerb
             {
                 await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
             }
-            catch (OptionsValidationException e)
+            catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
             {
-                foreach (var failure in e.Failures)
+                // Every options type is validated at start (Operator, Aws, ...): report all their failures at once.
+                foreach (var failure in failures)
                 {
                     parse.InvocationConfiguration.Error.WriteLine($"error: {failure}");
                 }
@@ -89,15 +93,21 @@ internal static partial class RunVerb
         return command;
     }
 
-    /// <summary>
-    /// The controllers the operator runs: one <c>services.AddController&lt;TEntity, TController&gt;()</c> line per kind
-    /// (and <c>AddResourceCache&lt;TEntity&gt;()</c> per kind that is only read). None is registered yet, so the
-    /// runtime serves health and metrics only.
-    /// </summary>
-    internal static void ConfigureControllers(IServiceCollection services)
+    /// <summary>The AWS clients (section <c>Aws</c>) and the four controllers (section <c>Controllers</c>).</summary>
+    internal static void ConfigureControllers(IServiceCollection services, IConfiguration configuration)
     {
-        _ = services;
+        services.AddEbopsAws(configuration);
+        services.AddEbopsControllers(configuration);
     }
+
+    /// <summary>The option validation failures in <paramref name="e"/> (one options type, or several aggregated).</summary>
+    private static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException single => [.. single.Failures],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
 
     /// <summary>The configuration error behind <paramref name="e"/> (the host may wrap it), or null for any other failure.</summary>
     private static OperatorConfigurationException? ConfigurationError(Exception? e)

@@ -21,8 +21,10 @@ public sealed partial class RunVerbProcessTests
             start.ArgumentList.Add(arg);
         }
 
-        // The test runner's own settings must not leak into the operator.
+        // The test runner's own settings must not leak into the operator; a region is all the AWS side needs to start
+        // (no object exists, so no AWS call is made).
         start.Environment.Remove("KUBECONFIG");
+        start.Environment["AWS_REGION"] = "ap-northeast-2";
         return Process.Start(start)!;
     }
 
@@ -39,6 +41,32 @@ public sealed partial class RunVerbProcessTests
         Assert.Contains("error: --max-concurrent-reconciles must be between 1 and 64, got 0", errors, StringComparison.Ordinal);
         Assert.Contains("error: --metrics-port must be between 0 and 65535, got 70000", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", await stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_missing_aws_region_is_reported_with_the_other_errors()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebops.dll"));
+        foreach (var arg in new[] { "run", "--max-concurrent-reconciles", "0", "--kubeconfig", "/nonexistent" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "KUBECONFIG", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/config";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.Equal(2, process.ExitCode);
+        var errors = await stderr;
+        Assert.Contains("error: --max-concurrent-reconciles must be between 1 and 64, got 0", errors, StringComparison.Ordinal);
+        Assert.Contains("error: No AWS region", errors, StringComparison.Ordinal);
     }
 
     [Fact]

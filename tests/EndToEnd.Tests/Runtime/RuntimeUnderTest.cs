@@ -64,7 +64,7 @@ internal sealed class RuntimeUnderTest : IAsyncDisposable
         var log = new ReconcileLog();
         var outcomes = new OutcomeLog();
         var requests = new RequestCounter();
-        var app = OperatorHost.Build(overrides, services =>
+        var app = OperatorHost.Build(overrides, (services, _) =>
         {
             services.AddSingleton(handler is null ? bed.Kube.Client(requests) : bed.Kube.Client(requests, handler));
             services.AddSingleton(log);

@@ -44,16 +44,21 @@ internal static class OperatorLayers
         new("Resources", ["Ebops.Operator.Resources.*"], ["Aws"]),
 
         // Controllers decide: everything below them, but not the host.
-        new("Controllers", ["Ebops.Operator.Controllers.*"],
+        new("Controllers", ["Ebops.Operator.Controllers", "Ebops.Operator.Controllers.BeanstalkApp.*", "Ebops.Operator.Controllers.BlueGreenRelease.*",
+            "Ebops.Operator.Controllers.NlbFrontend.*", "Ebops.Operator.Controllers.RdsDatabase.*"],
             [.. RuntimeBase, "Aws", "Resources", "Runtime.Queue", "Runtime.Api", "Runtime.Watch", "Runtime.Status", "Runtime.Events", "Runtime.Metrics",
              "Runtime.Cache", "Runtime.Reconciliation"]),
+
+        // Their registration (AddEbopsControllers) is the one piece of them that talks to the host.
+        new("Controllers.Registration", ["Ebops.Operator.Controllers.Registration.*"],
+            ["Controllers", "Aws", "Resources", "Runtime.Hosting", "Runtime.Cache", "Runtime.Reconciliation", .. RuntimeBase]),
 
         // The CRD generator reads the kinds.
         new("Crds", ["Ebops.Operator.Crds.*"], ["Entities", Kubernetes]),
 
         // The verbs and the composition root (Program, counted in the root namespace) sit on top of everything.
         new("Cli", ["Ebops.Operator.Cli.*", "Ebops.Operator"],
-            ["Entities", "Aws", "Resources", "Controllers", "Crds", Kubernetes, Sandbox, "Runtime", "Runtime.Queue", "Runtime.Api", "Runtime.Watch",
+            ["Entities", "Aws", "Resources", "Controllers", "Controllers.Registration", "Crds", Kubernetes, Sandbox, "Runtime", "Runtime.Queue", "Runtime.Api", "Runtime.Watch",
              "Runtime.Status", "Runtime.Events", "Runtime.Metrics", "Runtime.Cache", "Runtime.Reconciliation", "Runtime.Election", "Runtime.Hosting"]),
     ];
 }

@@ -26,7 +26,7 @@ public static class OperatorHost
     /// (<c>EBOPS_MAX_CONCURRENT_RECONCILES</c> → Operator:MaxConcurrentReconciles), then <paramref name="overrides"/>
     /// (keys like "Operator:MetricsPort", used for command-line flags and by tests).
     /// </summary>
-    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IServiceCollection>? configureServices = null)
+    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IServiceCollection, IConfiguration>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ebops", Args = [] });
         builder.Configuration.AddInMemoryCollection(EnvironmentOverrides(Environment.GetEnvironmentVariables()));
@@ -62,7 +62,7 @@ public static class OperatorHost
                 kestrel.Listen(address, raw.MetricsPort);
             }
         });
-        configureServices?.Invoke(services);
+        configureServices?.Invoke(services, configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", (RuntimeHealth health) => health.IsHealthy

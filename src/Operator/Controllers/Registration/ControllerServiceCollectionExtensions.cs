@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Ebops.Operator.Controllers;
+using Ebops.Operator.Controllers;
+
+namespace Ebops.Operator.Controllers.Registration;
 
 public static class ControllerServiceCollectionExtensions
 {
