@@ -11,6 +11,15 @@ public sealed partial class RunVerbProcessTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
+    /// <summary>The kinds the operator's controllers watch must be served before it can report ready.</summary>
+    private static async Task InstallEbopsCrdsAsync(KubeTarget target)
+    {
+        using var kubectl = new Kube.Kubectl(target.Kubeconfig);
+        (await kubectl.RunAsync("apply", "-k", RepoPaths.Config("crds"))).EnsureSuccess("apply -k config/crds");
+        (await kubectl.RunAsync("wait", "--for", "condition=established", "--timeout=60s", "crd/rdsdatabases.ebops.io", "crd/beanstalkapps.ebops.io",
+            "crd/nlbfrontends.ebops.io", "crd/bluegreenreleases.ebops.io")).EnsureSuccess("wait established");
+    }
+
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -74,12 +83,14 @@ public sealed partial class RunVerbProcessTests
     {
         await using var target = await KubeTarget.StartAsync();
         var ns = await target.CreateNamespaceAsync("run", Ct);
+        await InstallEbopsCrdsAsync(target);
         using var process = Start("--kubeconfig", target.Kubeconfig, "--namespace", ns, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
             "--leader-elect", "--leader-election-namespace", ns, "--shutdown-timeout", "10s");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var leading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var lineArrived = new SemaphoreSlim(0);
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -88,6 +99,7 @@ public sealed partial class RunVerbProcessTests
             }
 
             output.Enqueue(e.Data);
+            lineArrived.Release();
             if (ListeningOn().Match(e.Data) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
@@ -115,9 +127,19 @@ public sealed partial class RunVerbProcessTests
             var metrics = await KubeWait.SignalAsync(listening.Task, "the metrics server listens", Ct);
             using var http = new HttpClient { BaseAddress = metrics };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
-            // The log line is written once the replica leads (state first, then the log): ready, and holding the lease.
+            // The log line is written once the replica leads (state first, then the log): it holds the lease.
             await KubeWait.SignalAsync(leading.Task, "the operator acquires the lease", Ct);
-            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", Ct)).StatusCode);
+            // The controllers' watchers list once the replica leads; each logs after it is synced, so readiness is
+            // checked again on every new line until it holds.
+            await KubeWait.SignalAsync(ReadyAsync(), "the operator reports ready", Ct);
+            async Task ReadyAsync()
+            {
+                while ((await http.GetAsync("/readyz", Ct)).StatusCode != HttpStatusCode.OK)
+                {
+                    await lineArrived.WaitAsync(Ct);
+                }
+            }
+
             var client = target.Client();
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", ns, cancellationToken: Ct);
             Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
