@@ -11,15 +11,6 @@ public sealed partial class RunVerbProcessTests
 {
     private static readonly CancellationToken Ct = TestContext.Current.CancellationToken;
 
-    /// <summary>The kinds the operator's controllers watch must be served before it can report ready.</summary>
-    private static async Task InstallEbopsCrdsAsync(KubeTarget target)
-    {
-        using var kubectl = new Kube.Kubectl(target.Kubeconfig);
-        (await kubectl.RunAsync("apply", "-k", RepoPaths.Config("crds"))).EnsureSuccess("apply -k config/crds");
-        (await kubectl.RunAsync("wait", "--for", "condition=established", "--timeout=60s", "crd/rdsdatabases.ebops.io", "crd/beanstalkapps.ebops.io",
-            "crd/nlbfrontends.ebops.io", "crd/bluegreenreleases.ebops.io")).EnsureSuccess("wait established");
-    }
-
     private static Process Start(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -83,6 +74,8 @@ public sealed partial class RunVerbProcessTests
     {
         await using var target = await KubeTarget.StartAsync();
         var ns = await target.CreateNamespaceAsync("run", Ct);
+
+        // Ready means every registered kind is listed: its CRD must be served.
         await InstallEbopsCrdsAsync(target);
         using var process = Start("--kubeconfig", target.Kubeconfig, "--namespace", ns, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
             "--leader-elect", "--leader-election-namespace", ns, "--shutdown-timeout", "10s");
@@ -90,7 +83,17 @@ public sealed partial class RunVerbProcessTests
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var leading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var lineArrived = new SemaphoreSlim(0);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task CheckReadyAsync()
+        {
+            // Each informer logs "listed" after it is synced: look at /readyz then (ready once every kind is listed).
+            using var probe = new HttpClient { BaseAddress = await listening.Task };
+            if ((await probe.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK)
+            {
+                ready.TrySetResult();
+            }
+        }
+
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -99,7 +102,6 @@ public sealed partial class RunVerbProcessTests
             }
 
             output.Enqueue(e.Data);
-            lineArrived.Release();
             if (ListeningOn().Match(e.Data) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
@@ -108,6 +110,11 @@ public sealed partial class RunVerbProcessTests
             if (e.Data.Contains("acquired lease", StringComparison.Ordinal))
             {
                 leading.TrySetResult();
+            }
+
+            if (e.Data.Contains(": listed ", StringComparison.Ordinal) || e.Data.Contains("acquired lease", StringComparison.Ordinal))
+            {
+                _ = CheckReadyAsync();
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -127,19 +134,10 @@ public sealed partial class RunVerbProcessTests
             var metrics = await KubeWait.SignalAsync(listening.Task, "the metrics server listens", Ct);
             using var http = new HttpClient { BaseAddress = metrics };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
-            // The log line is written once the replica leads (state first, then the log): it holds the lease.
+            // The log lines are written once the replica leads and each informer listed (state first, then the log).
             await KubeWait.SignalAsync(leading.Task, "the operator acquires the lease", Ct);
-            // The controllers' watchers list once the replica leads; each logs after it is synced, so readiness is
-            // checked again on every new line until it holds.
-            await KubeWait.SignalAsync(ReadyAsync(), "the operator reports ready", Ct);
-            async Task ReadyAsync()
-            {
-                while ((await http.GetAsync("/readyz", Ct)).StatusCode != HttpStatusCode.OK)
-                {
-                    await lineArrived.WaitAsync(Ct);
-                }
-            }
-
+            await KubeWait.SignalAsync(ready.Task, "the operator is ready", Ct);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", Ct)).StatusCode);
             var client = target.Client();
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", ns, cancellationToken: Ct);
             Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
@@ -170,6 +168,25 @@ public sealed partial class RunVerbProcessTests
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
+
+    private static async Task InstallEbopsCrdsAsync(KubeTarget target)
+    {
+        using var client = (Kubernetes)target.Client();
+        foreach (var file in Directory.GetFiles(RepoPaths.Config("crds"), "ebops.io_*.yaml"))
+        {
+            var crd = KubernetesYaml.Deserialize<k8s.Models.V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, Ct));
+            try
+            {
+                await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: Ct);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+            }
+
+            await KubeWait.ForAsync<k8s.Models.V1CustomResourceDefinition>(client, ResourcePath.Crds, crd.Metadata.Name,
+                c => c?.Status?.Conditions?.Any(x => x.Type == "Established" && x.Status == "True") == true, crd.Metadata.Name + " is established", Ct);
+        }
+    }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningOn();

@@ -16,6 +16,10 @@ public static class ControllerServiceCollectionExtensions
     public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
+        BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
+            .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
+            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
+        services.AddNlbFrontend();
         RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
         return services;
     }

@@ -16,6 +16,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using AppEntity = Ebops.Operator.Entities.BeanstalkApp;
+
 namespace Ebops.Operator.Tests.Controllers.RdsDatabase;
 
 public sealed class RdsDatabaseRegistrationTests
@@ -39,7 +41,7 @@ public sealed class RdsDatabaseRegistrationTests
         services.AddEbopsControllers(configuration);
 
         // The runtime's watch cache (registered above) needs a cluster; the last registration wins.
-        services.AddSingleton<IResourceCache<BeanstalkApp>>(new FakeResourceCache<BeanstalkApp>());
+        services.AddSingleton<IResourceCache<AppEntity>>(new FakeResourceCache<AppEntity>());
 
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         using var scope = provider.CreateScope();

@@ -15,6 +15,8 @@ using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
+using AppEntity = Ebops.Operator.Entities.BeanstalkApp;
+
 namespace Ebops.Operator.Tests.Controllers.RdsDatabase;
 
 /// <summary>
@@ -59,7 +61,7 @@ internal sealed class RdsHarness : IAsyncDisposable
 
     public FakeSecrets Secrets { get; } = new();
 
-    public FakeResourceCache<BeanstalkApp> Apps { get; } = new();
+    public FakeResourceCache<AppEntity> Apps { get; } = new();
 
     public RecordingEvents Events { get; } = new();
 
@@ -167,7 +169,7 @@ internal sealed class RdsHarness : IAsyncDisposable
 
     public Condition? Condition(RdsDb db, string type) => Conditions.Find(db.Status, type);
 
-    public BeanstalkApp App(string name, string? groupId) => new()
+    public AppEntity App(string name, string? groupId) => new()
     {
         Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace, Uid = "uid-app-" + name, Generation = 1 },
         Status = new BeanstalkAppStatus { InstanceSecurityGroupId = groupId },

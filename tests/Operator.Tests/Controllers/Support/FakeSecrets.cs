@@ -41,6 +41,23 @@ internal sealed class FakeSecrets : ISecretCache, ISecretStore
         Values.AddRange(data.Values);
     }
 
+    /// <summary>Sets one key (creating the Secret when needed).</summary>
+    public void Set(string ns, string name, string key, string value)
+    {
+        if (!secrets.TryGetValue((ns, name), out var secret))
+        {
+            secret = new V1Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, ResourceVersion = "1" } };
+            secrets[(ns, name)] = secret;
+        }
+
+        secret.Data ??= new Dictionary<string, byte[]>();
+        secret.Data[key] = Encoding.UTF8.GetBytes(value);
+        Values.Add(value);
+    }
+
+    /// <summary>How many live reads the store served.</summary>
+    public int LiveReads => Requests.Count(r => r.StartsWith("read ", StringComparison.Ordinal));
+
     public void Delete(string ns, string name) => secrets.Remove((ns, name));
 
     /// <summary>What Kubernetes' garbage collector does once the owner <paramref name="uid"/> is gone: Secrets it owned
