@@ -20,6 +20,7 @@ public static class ControllerServiceCollectionExtensions
             .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
             .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
         services.AddNlbFrontend();
+        RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
         return services;
     }
 }
