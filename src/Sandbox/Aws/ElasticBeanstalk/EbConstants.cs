@@ -8,6 +8,7 @@ internal static class EbConstants
 
     public const string Launching = "Launching";
     public const string Updating = "Updating";
+    public const string Aborting = "Aborting";
     public const string Ready = "Ready";
     public const string Terminating = "Terminating";
     public const string Terminated = "Terminated";
@@ -27,6 +28,9 @@ internal static class EbConstants
     public const string Severe = "Severe";
     public const string Suspended = "Suspended";
 
+    /// <summary>What instances run before any version is deployed.</summary>
+    public const string SampleApplication = "Sample Application";
+
     public const string Processed = "PROCESSED";
     public const string Unprocessed = "UNPROCESSED";
     public const string Processing = "PROCESSING";
@@ -38,6 +42,16 @@ internal static class EbConstants
     public const string AppEnvironmentNamespace = "aws:elasticbeanstalk:application:environment";
     public const string LaunchConfigurationNamespace = "aws:autoscaling:launchconfiguration";
     public const string VpcNamespace = "aws:ec2:vpc";
+    public const string Ec2InstancesNamespace = "aws:ec2:instances";
+    public const string CommandNamespace = "aws:elasticbeanstalk:command";
+    public const string HealthReportingNamespace = "aws:elasticbeanstalk:healthreporting:system";
+    public const string ScheduledActionNamespace = "aws:autoscaling:scheduledaction";
+    public const string StaticFilesNamespace = "aws:elasticbeanstalk:environment:proxy:staticfiles";
+
+    /// <summary>Namespaces named by the user (<c>process:admin</c>, <c>listener:443</c>, <c>listenerrule:api</c>).</summary>
+    public const string ProcessNamespacePrefix = "aws:elasticbeanstalk:environment:process:";
+    public const string ListenerNamespacePrefix = "aws:elbv2:listener:";
+    public const string ListenerRuleNamespacePrefix = "aws:elbv2:listenerrule:";
 
     public const string TagEnvironmentName = "elasticbeanstalk:environment-name";
     public const string TagEnvironmentId = "elasticbeanstalk:environment-id";
@@ -77,5 +91,7 @@ internal static class EbConstants
         public const string OperationInProgress = "OperationInProgressFailure";
         public const string SourceBundleDeletion = "SourceBundleDeletionFailure";
         public const string InsufficientPrivileges = "InsufficientPrivilegesException";
+        public const string ConfigurationValidation = "ConfigurationValidationException";
+        public const string MissingRequiredParameter = "MissingRequiredParameter";
     }
 }

@@ -30,7 +30,7 @@ internal sealed class EbEnvironment
 
     public DateTimeOffset Updated { get; set; }
 
-    /// <summary>Launching, Updating or Terminating while now &lt; <see cref="OperationEnds"/>.</summary>
+    /// <summary>Launching, Updating, Aborting or Terminating while now &lt; <see cref="OperationEnds"/>.</summary>
     public required string Operation { get; set; }
 
     public DateTimeOffset OperationStarted { get; set; }
@@ -62,6 +62,9 @@ internal sealed class EbEnvironment
     /// <summary>Recent samples of the ALB's counters, oldest first (taken by the health monitor).</summary>
     public List<EbMetricSample> MetricSamples { get; } = [];
 
+    /// <summary>What the last UpdateEnvironment changed from (AbortEnvironmentUpdate rolls back to it).</summary>
+    public EbRollback? RollbackTo { get; set; }
+
     /// <summary>Last health reported (to record "health has transitioned" events).</summary>
     public string? LastHealthStatus { get; set; }
 
@@ -70,6 +73,7 @@ internal sealed class EbEnvironment
         {
             EbConstants.Launching => now < OperationEnds ? EbConstants.Launching : EbConstants.Ready,
             EbConstants.Updating => now < OperationEnds ? EbConstants.Updating : EbConstants.Ready,
+            EbConstants.Aborting => now < OperationEnds ? EbConstants.Aborting : EbConstants.Ready,
             EbConstants.Terminating => now < OperationEnds ? EbConstants.Terminating : EbConstants.Terminated,
             _ => EbConstants.Ready,
         };

@@ -16,6 +16,39 @@ public sealed class BlueGreenThroughNlbTests
         var greenId = await rig.LaunchAsync("web", "web-green", "1.0.1");
         var blueAlb = await AlbOfAsync(rig, blueId);
         var greenAlb = await AlbOfAsync(rig, greenId);
+        var (nlb, blueTg, greenTg, listener) = await FrontAsync(rig, blueAlb, greenAlb);
+        await rig.AdvanceAsync(TimeSpan.FromMinutes(5));
+        Assert.Equal(("Ready", "Green", "Ok"), await rig.StatusAsync("web-green"));
+        var endpoint = rig.ElbHandler.State.FindEndpoint(nlb, 80)!;
+
+        using var fresh = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
+        using var keptAlive = new HttpClient();
+        Assert.Equal("1.0.0", await EbRig.GetVersionAsync(keptAlive, endpoint));
+        var (versions, failures) = await TrafficThroughSwitchAsync(fresh, endpoint, () => rig.Elb.CallAsync(
+            "ModifyListener", ("ListenerArn", listener), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", greenTg)));
+
+        Assert.Empty(failures);
+        Assert.Contains(versions, v => v.Version == "1.0.0");
+        Assert.All(versions.Where(v => v.AfterSwitch), v => Assert.Equal("1.0.1", v.Version));
+        Assert.Equal("1.0.0", await EbRig.GetVersionAsync(keptAlive, endpoint));
+
+        // Retiring blue while its ALB is still behind the NLB leaves the ALB (ResourceInUse) and says so in an event.
+        await rig.Call.CallAsync("TerminateEnvironment", ("EnvironmentId", blueId));
+        var errors = await rig.Call.CallAsync("DescribeEvents", ("EnvironmentName", "web-blue"), ("Severity", "ERROR"));
+        Assert.Contains("ResourceInUse", rig.Call.Text(errors, "Events/member/Message"), StringComparison.Ordinal);
+        Assert.Single(rig.Elb.Members(await rig.Elb.CallAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", blueAlb)), "LoadBalancers"));
+
+        // Deregistered and drained, the ALB can go.
+        await rig.Elb.CallAsync("DeregisterTargets", ("TargetGroupArn", blueTg), ("Targets.member.1.Id", blueAlb));
+        await rig.AdvanceAsync(TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(30));
+        await rig.Elb.CallAsync("DeleteLoadBalancer", ("LoadBalancerArn", blueAlb));
+        Assert.Equal("LoadBalancerNotFound", (await rig.Elb.FailAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", blueAlb))).Code);
+        Assert.Equal("1.0.1", await EbRig.GetVersionAsync(fresh, endpoint));
+    }
+
+    // An NLB with an Elastic IP, one alb-type target group per environment, and a TCP:80 listener forwarding to blue.
+    private static async Task<(string Nlb, string BlueTg, string GreenTg, string Listener)> FrontAsync(EbRig rig, string blueAlb, string greenAlb)
+    {
         var eip = await AllocateAddressAsync(rig);
         var nlb = rig.Elb.Text(await rig.Elb.CallAsync(
             "CreateLoadBalancer",
@@ -32,13 +65,13 @@ public sealed class BlueGreenThroughNlbTests
             ("Port", "80"),
             ("DefaultActions.member.1.Type", "forward"),
             ("DefaultActions.member.1.TargetGroupArn", blueTg)), "Listeners/member/ListenerArn")!;
-        await rig.AdvanceAsync(TimeSpan.FromMinutes(5));
-        Assert.Equal(("Ready", "Green", "Ok"), await rig.StatusAsync("web-green"));
-        var endpoint = rig.ElbHandler.State.FindEndpoint(nlb, 80)!;
+        return (nlb, blueTg, greenTg, listener);
+    }
 
-        using var fresh = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.Zero });
-        using var keptAlive = new HttpClient();
-        Assert.Equal("1.0.0", await EbRig.GetVersionAsync(keptAlive, endpoint));
+    // 300 requests on new connections from two workers; the listener is switched after the 100th.
+    private static async Task<(ConcurrentQueue<(int N, bool AfterSwitch, string Version)> Versions, ConcurrentQueue<string> Failures)> TrafficThroughSwitchAsync(
+        HttpClient fresh, System.Net.IPEndPoint endpoint, Func<Task> switchListener)
+    {
         var versions = new ConcurrentQueue<(int N, bool AfterSwitch, string Version)>();
         var failures = new ConcurrentQueue<string>();
         var count = 0;
@@ -69,29 +102,13 @@ public sealed class BlueGreenThroughNlbTests
         async Task SwitchAsync()
         {
             await switchPoint.Task;
-            await rig.Elb.CallAsync("ModifyListener", ("ListenerArn", listener), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", greenTg));
+            await switchListener();
             Volatile.Write(ref switched, true);
         }
 
         await Task.WhenAll(Task.Run(LoopAsync, TestContext.Current.CancellationToken), Task.Run(LoopAsync, TestContext.Current.CancellationToken), SwitchAsync());
 
-        Assert.Empty(failures);
-        Assert.Contains(versions, v => v.Version == "1.0.0");
-        Assert.All(versions.Where(v => v.AfterSwitch), v => Assert.Equal("1.0.1", v.Version));
-        Assert.Equal("1.0.0", await EbRig.GetVersionAsync(keptAlive, endpoint));
-
-        // Retiring blue while its ALB is still behind the NLB leaves the ALB (ResourceInUse) and says so in an event.
-        await rig.Call.CallAsync("TerminateEnvironment", ("EnvironmentId", blueId));
-        var errors = await rig.Call.CallAsync("DescribeEvents", ("EnvironmentName", "web-blue"), ("Severity", "ERROR"));
-        Assert.Contains("ResourceInUse", rig.Call.Text(errors, "Events/member/Message"), StringComparison.Ordinal);
-        Assert.Single(rig.Elb.Members(await rig.Elb.CallAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", blueAlb)), "LoadBalancers"));
-
-        // Deregistered and drained, the ALB can go.
-        await rig.Elb.CallAsync("DeregisterTargets", ("TargetGroupArn", blueTg), ("Targets.member.1.Id", blueAlb));
-        await rig.AdvanceAsync(TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(30));
-        await rig.Elb.CallAsync("DeleteLoadBalancer", ("LoadBalancerArn", blueAlb));
-        Assert.Equal("LoadBalancerNotFound", (await rig.Elb.FailAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", blueAlb))).Code);
-        Assert.Equal("1.0.1", await EbRig.GetVersionAsync(fresh, endpoint));
+        return (versions, failures);
     }
 
     private static async Task<string> AllocateAddressAsync(EbRig rig)

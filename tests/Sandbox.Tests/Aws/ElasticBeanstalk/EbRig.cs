@@ -107,6 +107,15 @@ internal sealed class EbRig : IAsyncDisposable
         return (Call.Text(environment, "Status"), Call.Text(environment, "Health"), Call.Text(environment, "HealthStatus"));
     }
 
+    /// <summary>Query parameters of a ConfigurationOptionSetting list (<c>{list}.member.N.Namespace</c>, ...); null values are not sent.</summary>
+    public static IEnumerable<(string Key, string Value)> Options(string list, params (string Namespace, string Name, string? Value)[] options) =>
+        options.SelectMany((o, i) => new (string Key, string? Value)[]
+        {
+            ($"{list}.member.{i + 1}.Namespace", o.Namespace),
+            ($"{list}.member.{i + 1}.OptionName", o.Name),
+            ($"{list}.member.{i + 1}.Value", o.Value),
+        }.Where(p => p.Value is not null).Select(p => (p.Key, p.Value!)));
+
     public static async Task<string> GetVersionAsync(HttpClient client, IPEndPoint endpoint)
     {
         var body = await client.GetStringAsync(new Uri($"http://{endpoint}/"), TestContext.Current.CancellationToken);

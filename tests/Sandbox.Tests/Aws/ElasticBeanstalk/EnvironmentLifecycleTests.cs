@@ -85,6 +85,32 @@ public sealed class EnvironmentLifecycleTests
     }
 
     [Fact]
+    public async Task AbortEnvironmentUpdate_rolls_an_update_in_progress_back_and_is_refused_otherwise()
+    {
+        await using var rig = new EbRig();
+        await rig.LaunchAsync("web", "web-blue", "1.0.0");
+        await rig.VersionAsync("web", "1.0.1");
+        await rig.AdvanceAsync(TimeSpan.FromMinutes(5));
+        var idle = await rig.Call.FailAsync("AbortEnvironmentUpdate", ("EnvironmentName", "web-blue"));
+        Assert.Equal(("InvalidParameterValue", "Environment named web-blue is in an invalid state for this operation. Must be pending deployment."), (idle.Code, idle.Message));
+
+        await rig.Call.CallAsync("UpdateEnvironment", [("EnvironmentName", "web-blue"), ("VersionLabel", "1.0.1"), .. EbRig.Options("OptionSettings", ("aws:autoscaling:asg", "MinSize", "3"))]);
+        await rig.Call.CallAsync("AbortEnvironmentUpdate", ("EnvironmentName", "web-blue"));
+
+        var aborting = await rig.EnvironmentAsync("web-blue");
+        Assert.Equal(("Aborting", "false", "1.0.0"), (rig.Call.Text(aborting, "Status"), rig.Call.Text(aborting, "AbortableOperationInProgress"), rig.Call.Text(aborting, "VersionLabel")));
+        Assert.Equal(2, rig.Call.Members(await rig.Call.CallAsync("DescribeEnvironmentResources", ("EnvironmentName", "web-blue")), "EnvironmentResources/Instances").Count);
+        Assert.Equal("InvalidParameterValue", (await rig.Call.FailAsync("AbortEnvironmentUpdate", ("EnvironmentName", "web-blue"))).Code);
+        await rig.AdvanceAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(("Ready", "Green", "Ok"), await rig.StatusAsync("web-blue"));
+        using var client = new HttpClient();
+        Assert.Equal("1.0.0", await EbRig.GetVersionAsync(client, rig.State.ResolveCname("web-blue.ap-northeast-2.elasticbeanstalk.com")!));
+        var settings = await rig.Call.CallAsync("DescribeConfigurationSettings", ("ApplicationName", "web"), ("EnvironmentName", "web-blue"));
+        Assert.Contains(rig.Call.Members(settings, "ConfigurationSettings/member/OptionSettings"), o => rig.Call.Text(o, "OptionName") == "MinSize" && rig.Call.Text(o, "Value") == "2");
+    }
+
+    [Fact]
     public async Task UpdateEnvironment_MinSize_changes_the_instance_count()
     {
         await using var rig = new EbRig();

@@ -140,6 +140,17 @@ public sealed class EnvironmentOperationTests
     }
 
     [Fact]
+    public async Task ListAvailableSolutionStacks_lists_the_platform_catalogue()
+    {
+        await using var rig = new EbRig();
+        var stacks = await rig.Call.CallAsync("ListAvailableSolutionStacks");
+        Assert.Contains(EbRig.Stack, rig.Call.Members(stacks, "SolutionStacks").Select(s => s.Value));
+        Assert.Equal(
+            rig.Call.Members(stacks, "SolutionStacks").Select(s => s.Value),
+            rig.Call.Members(stacks, "SolutionStackDetails").Select(d => rig.Call.Text(d, "SolutionStackName")));
+    }
+
+    [Fact]
     public async Task Tags_of_an_environment_are_listed_and_updated_but_reserved_keys_are_not()
     {
         await using var rig = new EbRig();
