@@ -144,6 +144,7 @@ public sealed class ControllerService<T> : IControllerRunner, ISecretDependent
         }
 
         metrics.Reconciled(Kind, result, time.GetElapsedTime(started));
+        metrics.ObjectReconciled(Kind, key, result);
         return result;
     }
 

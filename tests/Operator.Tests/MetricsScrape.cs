@@ -1,7 +1,7 @@
 using System.Globalization;
 using Prometheus;
 
-namespace Ebops.Operator.Tests.Controllers.BlueGreenRelease;
+namespace Ebops.Operator.Tests;
 
 /// <summary>A registry's exposition text as <c>name{labels}</c> → value, the way Prometheus would scrape it.</summary>
 internal static class MetricsScrape
