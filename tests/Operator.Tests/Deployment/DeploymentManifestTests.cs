@@ -179,7 +179,7 @@ public sealed class DeploymentManifestTests
     {
         var pod = Single(Load("manager"), "Deployment")["spec"]!["template"]!["spec"]!;
 
-        Assert.True((int)pod["terminationGracePeriodSeconds"]! > new Runtime.Hosting.OperatorOptions().ShutdownTimeout.TotalSeconds);
+        Assert.True((int)pod["terminationGracePeriodSeconds"]! > new Ebops.Operator.Runtime.Hosting.OperatorOptions().ShutdownTimeout.TotalSeconds);
     }
 
     [Fact]
