@@ -24,7 +24,7 @@ internal static class SignalVerb
         var name = new Argument<string>("name") { Description = "Name of the BlueGreenRelease." };
         var who = new Option<string>("--who") { Description = "Who sends the signal (recorded as promotedBy and in events; default: the OS user)." };
         var flags = new KubectlFlags();
-        var command = new Command(verb, $"Ask ebops to {verb} a release ({ReleaseSignals.AppliesWhen(signal)}); Git does not drift.");
+        var command = new Command(verb, Description(signal) + " Sets the ebops.io/signal annotation, which ebops applies once and removes: Git does not drift.");
         command.Arguments.Add(name);
         command.Options.Add(who);
         flags.AddTo(command);
@@ -35,6 +35,14 @@ internal static class SignalVerb
         }));
         return command;
     }
+
+    private static string Description(ReleaseSignal signal) => signal switch
+    {
+        ReleaseSignal.Promote => "Promote a release: the cut-over (phase AwaitingPromotion) or the next weighted step.",
+        ReleaseSignal.Abort => "Abort a release before its cut-over (or during weighted steps); blue keeps serving.",
+        ReleaseSignal.Retry => "Start a release that ended Aborted, RolledBack or Failed again.",
+        _ => "Roll back: move traffic back to blue while it still runs (Baking, RetiringBlue, weighted steps).",
+    };
 
     private static async Task<int> SendAsync(IResourceClient<BlueGreenRelease> releases, string ns, string name, ReleaseSignal signal, string sender,
         PluginOutput output, CancellationToken ct)
