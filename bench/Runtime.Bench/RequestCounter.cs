@@ -13,6 +13,16 @@ public sealed class RequestCounter : DelegatingHandler
 
     public int Total => ByCall.Values.Sum();
 
+    public Dictionary<string, int> Snapshot() => new(ByCall);
+
+    /// <summary>What <paramref name="later"/> counted beyond <paramref name="earlier"/>.</summary>
+    public static Dictionary<string, int> Minus(IReadOnlyDictionary<string, int> later, IReadOnlyDictionary<string, int> earlier) =>
+        later.Select(p => (p.Key, Count: p.Value - earlier.GetValueOrDefault(p.Key))).Where(p => p.Count > 0).ToDictionary(p => p.Key, p => p.Count);
+
+    /// <summary>Requests per object, leaving out LIST and WATCH (the informers' own traffic, not per reconcile).</summary>
+    public static double PerObject(IReadOnlyDictionary<string, int> calls, int objects) =>
+        (double)calls.Where(p => p.Key is not "LIST" and not "WATCH").Sum(p => p.Value) / objects;
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri!;

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Ebops.Operator.Aws;
+using Ebops.Operator.Controllers.Registration;
 using Ebops.Operator.Runtime.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -58,9 +61,9 @@ internal static partial class RunVerb
             {
                 app = OperatorHost.Build(overrides, ConfigureControllers);
             }
-            catch (InvalidOperationException e)
+            catch (Exception e) when (ConfigurationError(e) is { } error)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: invalid configuration: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine($"error: invalid configuration: {error.Message}");
                 return 2;
             }
 
@@ -69,28 +72,19 @@ internal static partial class RunVerb
             {
                 await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
             }
-            catch (OptionsValidationException e)
+            catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
             {
-                foreach (var failure in e.Failures)
+                // Every options type is validated at start (Operator, Aws, ...): report all their failures at once.
+                foreach (var failure in failures)
                 {
                     parse.InvocationConfiguration.Error.WriteLine($"error: {failure}");
                 }
 
                 return 2;
             }
-            catch (InvalidOperationException e) when (e.Message.Contains("configuration value", StringComparison.Ordinal))
+            catch (Exception e) when (ConfigurationError(e) is { } error)
             {
-                parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
-                return 2;
-            }
-            catch (InvalidOperationException e) when (e.InnerException is k8s.Exceptions.KubeConfigException or FileNotFoundException)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: cannot load the Kubernetes configuration: {e.InnerException.Message}");
-                return 2;
-            }
-            catch (k8s.Exceptions.KubeConfigException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: cannot load the Kubernetes configuration: {e.Message}");
+                parse.InvocationConfiguration.Error.WriteLine($"error: {error.Message}");
                 return 2;
             }
 
@@ -99,11 +93,34 @@ internal static partial class RunVerb
         return command;
     }
 
-    /// <summary>The controllers the operator runs: one <c>services.AddController&lt;TEntity, TController&gt;()</c> line per kind.</summary>
-    internal static void ConfigureControllers(IServiceCollection services)
+    /// <summary>The AWS clients (section <c>Aws</c>) and the four controllers (section <c>Controllers</c>).</summary>
+    internal static void ConfigureControllers(IServiceCollection services, IConfiguration configuration)
     {
-        // The reconcilers arrive in later issues; until then the runtime runs with no controllers.
-        _ = services;
+        services.AddEbopsAws(configuration);
+        services.AddEbopsControllers(configuration);
+    }
+
+    /// <summary>The option validation failures in <paramref name="e"/> (one options type, or several aggregated).</summary>
+    private static List<string> ValidationFailures(Exception e) => e switch
+    {
+        OptionsValidationException single => [.. single.Failures],
+        AggregateException many when many.InnerExceptions.All(i => i is OptionsValidationException) =>
+            [.. many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+        _ => [],
+    };
+
+    /// <summary>The configuration error behind <paramref name="e"/> (the host may wrap it), or null for any other failure.</summary>
+    private static OperatorConfigurationException? ConfigurationError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is OperatorConfigurationException configuration)
+            {
+                return configuration;
+            }
+        }
+
+        return null;
     }
 
     private static string Same(string value) => value;

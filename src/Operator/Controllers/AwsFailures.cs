@@ -1,5 +1,5 @@
 using Ebops.Operator.Aws.Core;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers;
 

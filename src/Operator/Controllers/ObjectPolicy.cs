@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Ebops.Operator.Entities;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Controllers;
 

@@ -33,12 +33,41 @@ internal static class CrdGenerator
         return files;
     }
 
-    public static JsonObject BuildCrd(EntityKind kind)
+    public static JsonObject BuildCrd(EntityKind kind) => new()
+    {
+        ["apiVersion"] = "apiextensions.k8s.io/v1",
+        ["kind"] = "CustomResourceDefinition",
+        ["metadata"] = new JsonObject { ["name"] = kind.CrdName },
+        ["spec"] = new JsonObject
+        {
+            ["group"] = EbopsApi.Group,
+            ["names"] = new JsonObject
+            {
+                ["kind"] = kind.Kind,
+                ["listKind"] = kind.ListKind,
+                ["plural"] = kind.Plural,
+                ["singular"] = kind.Singular,
+                ["shortNames"] = new JsonArray(kind.ShortNames.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
+                ["categories"] = new JsonArray(EbopsKinds.Category),
+            },
+            ["scope"] = "Namespaced",
+            ["versions"] = new JsonArray(new JsonObject
+            {
+                ["name"] = EbopsApi.Version,
+                ["served"] = true,
+                ["storage"] = true,
+                ["subresources"] = new JsonObject { ["status"] = new JsonObject() },
+                ["additionalPrinterColumns"] = Columns(kind),
+                ["schema"] = new JsonObject { ["openAPIV3Schema"] = RootSchema(kind) },
+            }),
+        },
+    };
+
+    private static JsonObject RootSchema(EntityKind kind)
     {
         var specType = kind.Type.BaseType!.GetGenericArguments()[0];
         var statusType = kind.Type.BaseType!.GetGenericArguments()[1];
-
-        var root = new JsonObject
+        return new JsonObject
         {
             ["type"] = "object",
             ["description"] = kind.Description,
@@ -60,7 +89,10 @@ internal static class CrdGenerator
                 ["status"] = CrdSchemaBuilder.Build(statusType),
             },
         };
+    }
 
+    private static JsonArray Columns(EntityKind kind)
+    {
         var columns = new JsonArray();
         foreach (var column in kind.PrinterColumns)
         {
@@ -79,34 +111,6 @@ internal static class CrdGenerator
             columns.Add(c);
         }
 
-        return new JsonObject
-        {
-            ["apiVersion"] = "apiextensions.k8s.io/v1",
-            ["kind"] = "CustomResourceDefinition",
-            ["metadata"] = new JsonObject { ["name"] = kind.CrdName },
-            ["spec"] = new JsonObject
-            {
-                ["group"] = EbopsApi.Group,
-                ["names"] = new JsonObject
-                {
-                    ["kind"] = kind.Kind,
-                    ["listKind"] = kind.ListKind,
-                    ["plural"] = kind.Plural,
-                    ["singular"] = kind.Singular,
-                    ["shortNames"] = new JsonArray(kind.ShortNames.Select(s => (JsonNode)JsonValue.Create(s)).ToArray()),
-                    ["categories"] = new JsonArray(EbopsKinds.Category),
-                },
-                ["scope"] = "Namespaced",
-                ["versions"] = new JsonArray(new JsonObject
-                {
-                    ["name"] = EbopsApi.Version,
-                    ["served"] = true,
-                    ["storage"] = true,
-                    ["subresources"] = new JsonObject { ["status"] = new JsonObject() },
-                    ["additionalPrinterColumns"] = columns,
-                    ["schema"] = new JsonObject { ["openAPIV3Schema"] = root },
-                }),
-            },
-        };
+        return columns;
     }
 }

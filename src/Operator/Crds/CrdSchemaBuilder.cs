@@ -217,9 +217,14 @@ internal static class CrdSchemaBuilder
         }
         else if (Attr<DefaultObjectAttribute>(provider) is not null)
         {
-            schema["default"] = new JsonObject();
+            schema["default"] = SpelledOutDefault(schema);
         }
 
+        AddItemsAndListMarkers(schema, provider);
+    }
+
+    private static void AddItemsAndListMarkers(JsonObject schema, ICustomAttributeProvider provider)
+    {
         if (Attr<ItemsAttribute>(provider) is { } items && (schema["items"] ?? schema["additionalProperties"]) is JsonObject itemSchema)
         {
             if (items.MaxLength > 0)
@@ -242,6 +247,29 @@ internal static class CrdSchemaBuilder
         {
             schema["x-kubernetes-list-type"] = "set";
         }
+    }
+
+    /// <summary>
+    /// The default of an object property, written out with its fields' defaults: exactly what structural defaulting
+    /// makes of <c>{}</c>, so what users get is unchanged. kube-apiserver validates a default as written, against the
+    /// schema and the CEL rules, without applying nested defaults first, so <c>default: {}</c> on an object whose rule
+    /// reads <c>self.min</c> fails with "no such key". Spelling it out (rather than guarding every rule with has())
+    /// keeps the rules as simple as the invariant they state, lets the apiserver check the default against them, and
+    /// shows the effective default in <c>kubectl explain</c>. Children are transformed first, so their own object
+    /// defaults are already spelled out.
+    /// </summary>
+    private static JsonObject SpelledOutDefault(JsonObject schema)
+    {
+        var result = new JsonObject();
+        foreach (var (name, child) in schema["properties"] as JsonObject ?? [])
+        {
+            if (child?["default"] is { } value)
+            {
+                result[name] = value.DeepClone();
+            }
+        }
+
+        return result;
     }
 
     private static T? Attr<T>(ICustomAttributeProvider? provider) where T : Attribute =>

@@ -17,6 +17,14 @@ public class ResourceStatus
     [ListMapKeys("type")]
     [JsonPropertyName("conditions")]
     public List<Condition>? Conditions { get; set; }
+
+    /// <summary>
+    /// Written by the runtime with Stalled=True: a fingerprint of the resourceVersions of the objects the resource
+    /// referenced when it stalled. While it and metadata.generation are unchanged the stall holds, across restarts.
+    /// </summary>
+    [Description("While Stalled: a fingerprint of the objects this resource referenced when it stalled; a change to any of them retries it.")]
+    [JsonPropertyName("stalledReferences")]
+    public string? StalledReferences { get; set; }
 }
 
 /// <summary>Identifies the primary AWS object behind a resource (ACK's ResourceMetadata).</summary>

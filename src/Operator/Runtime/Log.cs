@@ -6,8 +6,8 @@ namespace Ebops.Operator.Runtime;
 internal static partial class Log
 {
     // Watch 1xx
-    [LoggerMessage(100, LogLevel.Information, "{Kind}: listed {Count} objects, enqueued {Enqueued}, watching from resourceVersion {ResourceVersion}")]
-    public static partial void Listed(ILogger logger, string kind, int count, int enqueued, string resourceVersion);
+    [LoggerMessage(100, LogLevel.Information, "{Kind}: listed {Count} objects, watching from resourceVersion {ResourceVersion}")]
+    public static partial void Listed(ILogger logger, string kind, int count, string resourceVersion);
 
     [LoggerMessage(101, LogLevel.Debug, "{Kind}: watch closed by the server at resourceVersion {ResourceVersion}; resuming")]
     public static partial void WatchEnded(ILogger logger, string kind, string? resourceVersion);
@@ -43,7 +43,7 @@ internal static partial class Log
     [LoggerMessage(206, LogLevel.Warning, "{Kind} {Namespace}/{Name}: stalled at generation {Generation}: {Reason}: {Message}")]
     public static partial void Stalled(ILogger logger, string kind, string? @namespace, string name, long generation, string reason, string message);
 
-    [LoggerMessage(207, LogLevel.Debug, "{Kind} {Namespace}/{Name}: stalled at generation {Generation}; waiting for a spec or Secret change")]
+    [LoggerMessage(207, LogLevel.Debug, "{Kind} {Namespace}/{Name}: stalled at generation {Generation}; waiting for a spec or referenced object change")]
     public static partial void SkippedStalled(ILogger logger, string kind, string? @namespace, string name, long generation);
 
     [LoggerMessage(208, LogLevel.Debug, "{Kind} {Namespace}/{Name}: not found; nothing to do")]
@@ -57,6 +57,9 @@ internal static partial class Log
 
     [LoggerMessage(211, LogLevel.Critical, "{Kind}: a runtime loop failed; /healthz now reports unhealthy")]
     public static partial void LoopFaulted(ILogger logger, Exception exception, string kind);
+
+    [LoggerMessage(212, LogLevel.Debug, "{Kind} {Namespace}/{Name}: write conflict (409); reconciling again with a live read")]
+    public static partial void Conflict(ILogger logger, string kind, string? @namespace, string name);
 
     // Events 3xx
     [LoggerMessage(300, LogLevel.Debug, "Event {Reason} for {Namespace}/{Name} dropped by the rate limit")]

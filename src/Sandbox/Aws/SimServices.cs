@@ -16,6 +16,12 @@ namespace Ebops.Sandbox.Aws;
 /// </summary>
 public static class SimServices
 {
+    /// <summary>The network every world gets by default: the EC2 simulation.</summary>
+    public static Func<SimWorld, ISimNetwork> Network { get; } = world => new Ec2Network(world);
+
+    /// <summary>The object store every world gets by default: the S3 simulation.</summary>
+    public static Func<SimWorld, ISimObjectStore> ObjectStore { get; } = world => new S3Store(world);
+
     public static IReadOnlyList<Func<SimWorld, IAwsServiceHandler>> All { get; } =
     [
         world => new Ec2Handler(world),

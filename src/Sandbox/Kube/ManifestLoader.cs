@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Patching;
 using YamlDotNet.RepresentationModel;
 
 namespace Ebops.Sandbox.Kube;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Ebops.EndToEnd.Tests.Kube;
+using Ebops.Tests.Shared;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.EndToEnd.Tests.ArgoCd;

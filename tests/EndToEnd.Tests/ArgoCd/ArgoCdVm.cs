@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ebops.EndToEnd.Tests.Kube;
+using Ebops.Tests.Shared;
 
 namespace Ebops.EndToEnd.Tests.ArgoCd;
 

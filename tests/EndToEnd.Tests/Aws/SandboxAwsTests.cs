@@ -5,6 +5,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using Ebops.EndToEnd.Tests.Kube;
+using Ebops.Tests.Shared;
 
 namespace Ebops.EndToEnd.Tests.Aws;
 

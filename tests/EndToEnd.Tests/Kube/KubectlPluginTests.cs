@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ebops.EndToEnd.Tests.ArgoCd;
 using Ebops.Operator.Controllers.BlueGreenRelease;
 using Ebops.Operator.Entities;
+using Ebops.Tests.Shared;
 using k8s;
 
 namespace Ebops.EndToEnd.Tests.Kube;
@@ -16,7 +17,7 @@ public sealed class KubectlPluginTests(KubeTarget target)
 {
     private async Task<TestNamespace> NamespaceWithCrdsAsync()
     {
-        var ns = await target.CreateNamespaceAsync();
+        var ns = new TestNamespace(await target.CreateNamespaceAsync("e2e", TestContext.Current.CancellationToken), new Kubectl(target.Kubeconfig));
         (await ns.Kubectl.RunAsync("apply", "-k", RepoPaths.Config("crds"))).EnsureSuccess("apply -k config/crds");
         (await ns.Kubectl.RunAsync("wait", "--for", "condition=established", "--timeout=60s", "crd/bluegreenreleases.ebops.io")).EnsureSuccess("wait");
         return ns;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ebops.Tests.Shared;
 
 namespace Ebops.EndToEnd.Tests.Kube;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Ebops.Tests.Shared;
 using k8s;
 
 namespace Ebops.EndToEnd.Tests.Runtime;
@@ -20,8 +21,10 @@ public sealed partial class RunVerbProcessTests
             start.ArgumentList.Add(arg);
         }
 
-        // The test runner's own settings must not leak into the operator.
+        // The test runner's own settings must not leak into the operator; a region is all the AWS side needs to start
+        // (no object exists, so no AWS call is made).
         start.Environment.Remove("KUBECONFIG");
+        start.Environment["AWS_REGION"] = "ap-northeast-2";
         return Process.Start(start)!;
     }
 
@@ -41,13 +44,41 @@ public sealed partial class RunVerbProcessTests
     }
 
     [Fact]
+    public async Task A_missing_aws_region_is_reported_with_the_other_errors()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebops.dll"));
+        foreach (var arg in new[] { "run", "--max-concurrent-reconciles", "0", "--kubeconfig", "/nonexistent" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in new[] { "KUBECONFIG", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_PROFILE" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/config";
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        await process.WaitForExitAsync(Ct);
+
+        Assert.Equal(2, process.ExitCode);
+        var errors = await stderr;
+        Assert.Contains("error: --max-concurrent-reconciles must be between 1 and 64, got 0", errors, StringComparison.Ordinal);
+        Assert.Contains("error: No AWS region", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_serves_health_leads_and_on_SIGTERM_exits_cleanly_releasing_the_lease()
     {
-        await using var target = await KubeTarget.StartAsync(null, Ct);
-        using var process = Start("--kubeconfig", target.Kubeconfig, "--namespace", target.Namespace, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
-            "--leader-elect", "--leader-election-namespace", target.Namespace, "--shutdown-timeout", "10s");
+        await using var target = await KubeTarget.StartAsync();
+        var ns = await target.CreateNamespaceAsync("run", Ct);
+        using var process = Start("--kubeconfig", target.Kubeconfig, "--namespace", ns, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
+            "--leader-elect", "--leader-election-namespace", ns, "--shutdown-timeout", "10s");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var leading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
@@ -60,6 +91,11 @@ public sealed partial class RunVerbProcessTests
             if (ListeningOn().Match(e.Data) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups[1].Value));
+            }
+
+            if (e.Data.Contains("acquired lease", StringComparison.Ordinal))
+            {
+                leading.TrySetResult();
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -76,23 +112,22 @@ public sealed partial class RunVerbProcessTests
         string Output() => string.Join('\n', output);
         try
         {
-            var metrics = await listening.Task.WaitAsync(Eventually.Deadline, Ct);
+            var metrics = await KubeWait.SignalAsync(listening.Task, "the metrics server listens", Ct);
             using var http = new HttpClient { BaseAddress = metrics };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
-            await Eventually.TrueAsync(async () => (await http.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK, "the operator is ready", Ct);
+            // The log line is written once the replica leads (state first, then the log): ready, and holding the lease.
+            await KubeWait.SignalAsync(leading.Task, "the operator acquires the lease", Ct);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", Ct)).StatusCode);
             var client = target.Client();
-            await Eventually.TrueAsync(async () =>
-            {
-                var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
-                return !string.IsNullOrEmpty(lease.Spec.HolderIdentity);
-            }, "the operator holds the lease", Ct);
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", ns, cancellationToken: Ct);
+            Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
             Assert.Contains("ebops_leader{identity=", await http.GetStringAsync("/metrics", Ct), StringComparison.Ordinal);
 
             Assert.Equal(0, Kill(process.Id, SigTerm));
-            await exited.Task.WaitAsync(Eventually.Deadline, Ct);
+            await KubeWait.SignalAsync(exited.Task, "the operator exits after SIGTERM", Ct);
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, $"exit code {process.ExitCode}\n{Output()}");
-            var released = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", target.Namespace, cancellationToken: Ct);
+            var released = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", ns, cancellationToken: Ct);
             Assert.True(string.IsNullOrEmpty(released.Spec.HolderIdentity), $"holder after SIGTERM: {released.Spec.HolderIdentity}\n{Output()}");
             Assert.Contains(output, line => line.Contains("released lease", StringComparison.Ordinal));
         }

@@ -7,7 +7,7 @@ using Ebops.Operator.Tests.Aws.Support;
 namespace Ebops.Operator.Tests.Aws;
 
 /// <summary>
-/// Every operation the issue lists, sent through the real pipeline with every member set, is checked against the
+/// Every operation of <see cref="Support.OperationTable"/>, sent through the real pipeline with every member set, is checked against the
 /// official model on the wire; and every operation's full model output, served over HTTP, lands in the right
 /// properties.
 /// </summary>

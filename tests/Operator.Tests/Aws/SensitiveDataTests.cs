@@ -3,6 +3,7 @@ using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Tests.Aws.Support;
 using Prometheus;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Aws;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Amazon.Runtime;
 using Ebops.Operator.Tests.Aws.Support;
 
@@ -89,15 +90,21 @@ public sealed class SigningTests
         var request = server.Last;
         Assert.True(SigV4Verifier.Verify(request, TestAws.SecretKey, TestAws.SessionToken).Valid);
 
+        // Every tampering below must change what was signed, so each is asserted to differ from the original first.
         var tamperedBody = request with { Body = [.. request.Body.Select(b => b == (byte)'d' ? (byte)'e' : b)] };
+        Assert.NotEqual(request.Body, tamperedBody.Body);
         Assert.False(SigV4Verifier.Verify(tamperedBody, TestAws.SecretKey, TestAws.SessionToken).Valid);
 
         Assert.Equal("signature mismatch", SigV4Verifier.Verify(request, TestAws.SecretKey + "x", TestAws.SessionToken).Reason);
 
+        // One second later than signed, whatever second the request was signed at.
         var headers = request.Headers.ToDictionary();
-        headers["x-amz-date"] = headers["x-amz-date"][..^3] + "59Z";
+        var signedAt = DateTimeOffset.ParseExact(headers["x-amz-date"], "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        headers["x-amz-date"] = signedAt.AddSeconds(1).UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        Assert.NotEqual(request.Headers["x-amz-date"], headers["x-amz-date"]);
         Assert.False(SigV4Verifier.Verify(request with { Headers = headers }, TestAws.SecretKey, TestAws.SessionToken).Valid);
 
+        Assert.NotEqual("other-token", TestAws.SessionToken);
         Assert.False(SigV4Verifier.Verify(request, TestAws.SecretKey, "other-token").Valid);
     }
 }

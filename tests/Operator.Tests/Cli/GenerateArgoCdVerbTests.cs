@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Ebops.Operator.Cli;
 using Ebops.Sandbox.Kube.Validation;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Cli;
 

@@ -5,13 +5,13 @@ namespace Ebops.Operator.Tests.Cli;
 
 public sealed class GenerateCrdsVerbTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "ebops-crds-" + Guid.NewGuid().ToString("N"));
+    private readonly string dir = Path.Combine(Path.GetTempPath(), "ebops-crds-" + Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {
-        if (Directory.Exists(_dir))
+        if (Directory.Exists(dir))
         {
-            Directory.Delete(_dir, recursive: true);
+            Directory.Delete(dir, recursive: true);
         }
     }
 
@@ -25,23 +25,23 @@ public sealed class GenerateCrdsVerbTests : IDisposable
     [Fact]
     public void WritesOnceThenIsIdempotentAndCheckDetectsDrift()
     {
-        var (exit, output) = Run(_dir, "--check");
+        var (exit, output) = Run(dir, "--check");
         Assert.Equal(1, exit);
-        Assert.False(Directory.Exists(_dir), "--check must not write");
+        Assert.False(Directory.Exists(dir), "--check must not write");
 
-        (exit, _) = Run(_dir);
+        (exit, _) = Run(dir);
         Assert.Equal(0, exit);
-        var files = Directory.GetFiles(_dir).Select(Path.GetFileName).Order().ToList();
+        var files = Directory.GetFiles(dir).Select(Path.GetFileName).Order().ToList();
         Assert.Equal(["ebops.io_beanstalkapps.yaml", "ebops.io_bluegreenreleases.yaml", "ebops.io_nlbfrontends.yaml", "ebops.io_rdsdatabases.yaml", "kustomization.yaml"], files);
-        var before = files.Select(f => File.ReadAllBytes(Path.Combine(_dir, f!))).ToList();
+        var before = files.Select(f => File.ReadAllBytes(Path.Combine(dir, f!))).ToList();
 
-        (exit, output) = Run(_dir);
+        (exit, output) = Run(dir);
         Assert.Equal(0, exit);
         Assert.Contains("up to date", output);
-        Assert.Equal(before, files.Select(f => File.ReadAllBytes(Path.Combine(_dir, f!))).ToList());
+        Assert.Equal(before, files.Select(f => File.ReadAllBytes(Path.Combine(dir, f!))).ToList());
 
-        File.AppendAllText(Path.Combine(_dir, "ebops.io_nlbfrontends.yaml"), "# edited by hand\n");
-        (exit, output) = Run(_dir, "--check");
+        File.AppendAllText(Path.Combine(dir, "ebops.io_nlbfrontends.yaml"), "# edited by hand\n");
+        (exit, output) = Run(dir, "--check");
         Assert.Equal(1, exit);
         Assert.Contains("ebops.io_nlbfrontends.yaml", output);
         Assert.Contains("generate-crds", output);

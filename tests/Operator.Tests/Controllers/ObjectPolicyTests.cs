@@ -1,6 +1,6 @@
 using Ebops.Operator.Controllers;
 using Ebops.Operator.Entities;
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Tests.Controllers;
 

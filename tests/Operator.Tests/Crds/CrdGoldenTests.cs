@@ -1,5 +1,6 @@
 using System.Text;
 using Ebops.Operator.Crds;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Crds;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Deployment;
 

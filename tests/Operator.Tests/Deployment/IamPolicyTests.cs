@@ -9,6 +9,7 @@ using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Aws.S3;
 using Ebops.Operator.Controllers;
 using Ebops.Operator.Resources;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Deployment;
 

@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Ebops.Operator.Aws;
 using Ebops.Operator.Controllers.BlueGreenRelease;
-using Ebops.Operator.Runtime.Hosting;
+using Ebops.Operator.Runtime.Metrics;
 using Ebops.Sandbox.Kube.Validation;
+using Ebops.Tests.Shared;
 using Prometheus;
 
 namespace Ebops.Operator.Tests.Deployment;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.Operator.Tests.Entities;
@@ -181,7 +182,7 @@ public sealed class InvalidSpecTests
             Assert.Empty(validator.Validate(obj, null)); // and so is the new one on create: only the change is wrong
         }
 
-        return validator.Validate(obj, old).Where(e => e.Field.Length > 0).ToList();
+        return validator.Validate(obj, old).Where(e => e.Field.Length > 0 && e.Field != FieldPath.Nil).ToList();
     }
 
     private static void Set(JsonObject root, string path, JsonNode? value)

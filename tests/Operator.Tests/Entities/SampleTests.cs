@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ebops.Operator.Entities;
 using Ebops.Sandbox.Aws.Core;
 using k8s;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Entities;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Ebops.Operator.Crds;
 using Ebops.Operator.Entities;
 using Ebops.Sandbox.Kube.Validation;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Entities;
 

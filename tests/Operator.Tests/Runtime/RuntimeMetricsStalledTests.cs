@@ -1,5 +1,5 @@
 using Ebops.Operator.Runtime;
-using Ebops.Operator.Runtime.Hosting;
+using Ebops.Operator.Runtime.Metrics;
 using Prometheus;
 
 namespace Ebops.Operator.Tests.Runtime;

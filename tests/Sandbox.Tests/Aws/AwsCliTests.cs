@@ -13,17 +13,7 @@ public sealed class AwsCliTests
     [Fact]
     public async Task Aws_cli_works_with_the_printed_environment()
     {
-        if (Environment.GetEnvironmentVariable("EBOPS_LONG_TESTS") != "1")
-        {
-            Assert.Skip("set EBOPS_LONG_TESTS=1 to run the AWS CLI against the simulator");
-        }
-
-        var aws = FindOnPath("aws");
-        if (aws is null)
-        {
-            Assert.Skip("aws CLI not installed");
-        }
-
+        var aws = AwsCliOrSkip();
         await using var host = await SimHost.StartAsync(sdkClients: true);
         var env = host.Simulator.EnvironmentLines().Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
         var bundle = Path.Combine(Path.GetTempPath(), $"ebops-cli-{Guid.NewGuid():N}.zip");
@@ -56,10 +46,66 @@ public sealed class AwsCliTests
         Assert.DoesNotContain(host.World.Calls.All.SelectMany(c => c.Parameters.Values), v => v.Contains("Cli-Passw0rd", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// <c>aws s3 cp</c> of a 20 MB bundle goes through multipart upload (the CLI's threshold is 8 MiB) and back through
+    /// ranged GETs; <c>aws s3 ls</c> of the bucket root shows the key's folder as a common prefix.
+    /// </summary>
+    [Fact]
+    public async Task Aws_cli_copies_a_20_MB_bundle_both_ways_and_lists_it()
+    {
+        var aws = AwsCliOrSkip();
+        await using var host = await SimHost.StartAsync(sdkClients: true);
+        var env = host.Simulator.EnvironmentLines().Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var folder = Directory.CreateTempSubdirectory("ebops-cli-");
+        try
+        {
+            var bundle = new byte[20 * 1024 * 1024];
+            new Random(20).NextBytes(bundle);
+            var upload = Path.Combine(folder.FullName, "v1.jar");
+            await File.WriteAllBytesAsync(upload, bundle, TestContext.Current.CancellationToken);
+
+            await RunTextAsync(aws, env, "s3", "mb", "s3://cli-bundles");
+            await RunTextAsync(aws, env, "s3", "cp", upload, "s3://cli-bundles/app/v1.jar");
+            var stored = host.World.S3.GetObject("cli-bundles", "app/v1.jar")!;
+            Assert.Equal(bundle, stored.Content);
+            Assert.Matches("^\"[0-9a-f]{32}-3\"$", stored.ETag);
+            Assert.Contains("CompleteMultipartUpload", host.World.Calls.Actions("s3"));
+
+            Assert.Equal("PRE app/", (await RunTextAsync(aws, env, "s3", "ls", "s3://cli-bundles/")).Trim());
+            Assert.EndsWith($"{bundle.Length} v1.jar", (await RunTextAsync(aws, env, "s3", "ls", "s3://cli-bundles/app/")).Trim(), StringComparison.Ordinal);
+
+            var download = Path.Combine(folder.FullName, "downloaded.jar");
+            await RunTextAsync(aws, env, "s3", "cp", "s3://cli-bundles/app/v1.jar", download);
+            Assert.Equal(bundle, await File.ReadAllBytesAsync(download, TestContext.Current.CancellationToken));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+
+        Assert.DoesNotContain(host.World.Calls.All, c => !c.Succeeded);
+    }
+
+    private static string AwsCliOrSkip()
+    {
+        if (Environment.GetEnvironmentVariable("EBOPS_LONG_TESTS") != "1")
+        {
+            Assert.Skip("set EBOPS_LONG_TESTS=1 to run the AWS CLI against the simulator");
+        }
+
+        return FindOnPath("aws") ?? throw Xunit.Sdk.SkipException.ForSkip("aws CLI not installed");
+    }
+
     private static async Task<JsonObject> RunAsync(string aws, IReadOnlyDictionary<string, string> env, params string[] args)
     {
+        var text = await RunTextAsync(aws, env, [.. args, "--output", "json"]);
+        return text.Trim().Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task<string> RunTextAsync(string aws, IReadOnlyDictionary<string, string> env, params string[] args)
+    {
         var start = new ProcessStartInfo(aws) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args.Concat(["--output", "json"]))
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -79,8 +125,7 @@ public sealed class AwsCliTests
         var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.True(process.ExitCode == 0, $"aws {string.Join(' ', args)} failed: {await stderr}");
-        var text = await stdout;
-        return text.Trim().Length == 0 ? [] : JsonNode.Parse(text)!.AsObject();
+        return await stdout;
     }
 
     private static string? FindOnPath(string name) =>

@@ -42,6 +42,7 @@ public sealed class SigV4Tests
         {
             BucketName = "bundles", Key = "v1.zip", Expires = DateTime.UtcNow.AddMinutes(10), Protocol = Amazon.S3.Protocol.HTTP,
         });
+        MoveTo(host, SignedAt(url));
         using var http = new HttpClient();
         Assert.Equal("bundle-v1", await http.GetStringAsync(url, Ct));
         using var tampered = await http.GetAsync(url.Replace("v1.zip", "v2.zip", StringComparison.Ordinal), Ct);
@@ -68,17 +69,39 @@ public sealed class SigV4Tests
         {
             BucketName = "bundles", Key = "v1.zip", Expires = DateTime.UtcNow.AddMinutes(5), Protocol = Amazon.S3.Protocol.HTTP,
         });
+
+        // The SDK presigns with the real clock: the simulator's clock is moved to the signing time (it may be a fraction
+        // of a second past it already) and to the last second of validity, so how long the test took does not matter.
+        var signedAt = SignedAt(url);
+        var expires = TimeSpan.FromSeconds(int.Parse(Query(url, "X-Amz-Expires"), System.Globalization.CultureInfo.InvariantCulture));
         using var http = new HttpClient();
-        using (var fresh = await http.GetAsync(url, Ct))
+        foreach (var at in new[] { signedAt, signedAt + expires - TimeSpan.FromSeconds(1) })
         {
+            MoveTo(host, at);
+            using var fresh = await http.GetAsync(url, Ct);
             Assert.Equal(System.Net.HttpStatusCode.OK, fresh.StatusCode);
         }
 
-        host.Time.Advance(TimeSpan.FromMinutes(6));
+        MoveTo(host, signedAt + expires + TimeSpan.FromSeconds(1));
         using var expired = await http.GetAsync(url, Ct);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, expired.StatusCode);
         var body = await expired.Content.ReadAsStringAsync(Ct);
         Assert.Contains("<Code>AccessDenied</Code>", body);
         Assert.Contains("Request has expired", body);
     }
+
+    /// <summary>Moves the fake clock forward to <paramref name="at"/> (it cannot go back).</summary>
+    private static void MoveTo(SimHost host, DateTimeOffset at)
+    {
+        if (at > host.Time.GetUtcNow())
+        {
+            host.Time.SetUtcNow(at);
+        }
+    }
+
+    private static DateTimeOffset SignedAt(string url) => DateTimeOffset.ParseExact(Query(url, "X-Amz-Date"), "yyyyMMdd'T'HHmmss'Z'",
+        System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
+
+    private static string Query(string url, string name) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)[name] ?? throw new InvalidOperationException($"{name} missing in {url}");
 }

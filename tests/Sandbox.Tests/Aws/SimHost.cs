@@ -33,12 +33,15 @@ internal sealed class SimHost : IAsyncDisposable
     /// <summary>Every request and response the helper exchanged (for model validation).</summary>
     public System.Collections.Concurrent.ConcurrentQueue<(string Service, IReadOnlyDictionary<string, string> Form, int Status, string Body)> Exchanges { get; } = new();
 
-    /// <summary>Starts a simulator. <paramref name="sdkClients"/>: AWSSDK clients sign with the real clock, so the skew check
-    /// (which reads the fake clock) is turned off.</summary>
-    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false)
+    /// <summary>Starts a simulator.</summary>
+    /// <param name="configure">Changes to the options.</param>
+    /// <param name="timing">The time scale (instant by default).</param>
+    /// <param name="sdkClients">AWSSDK clients sign with the real clock, so the skew check (which reads the fake clock) is turned off.</param>
+    /// <param name="time">The clock (a fake one on 2026-03-01 by default; with <paramref name="sdkClients"/>, at the real time).</param>
+    public static async Task<SimHost> StartAsync(Action<AwsSimulatorOptions>? configure = null, SimTiming? timing = null, bool sdkClients = false, FakeTimeProvider? time = null)
     {
         // SDK clients sign (and presign) with the real clock: start the fake clock there so expiry checks are meaningful.
-        var time = new FakeTimeProvider(sdkClients ? DateTimeOffset.UtcNow : new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        time ??= new FakeTimeProvider(sdkClients ? DateTimeOffset.UtcNow : new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         var options = new AwsSimulatorOptions
         {
             TimeProvider = time,
@@ -195,22 +198,4 @@ internal sealed class SimHost : IAsyncDisposable
         await Simulator.DisposeAsync();
         Assert.True(ModelViolations.IsEmpty, "model violations:\n" + string.Join("\n", ModelViolations));
     }
-}
-
-/// <summary>A raw reply: status, body text, headers; <see cref="Xml"/> parses the body.</summary>
-internal sealed record SimReply(HttpStatusCode StatusCode, string Body, IReadOnlyDictionary<string, string> Headers)
-{
-    public int Status => (int)StatusCode;
-
-    public XElement Xml => XElement.Parse(Body);
-
-    /// <summary>The text of the first descendant with this local name (namespace ignored), or null.</summary>
-    public string? Value(string localName) =>
-        Xml.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == localName)?.Value;
-
-    /// <summary>All descendants with this local name.</summary>
-    public IReadOnlyList<XElement> All(string localName) =>
-        [.. Xml.DescendantsAndSelf().Where(e => e.Name.LocalName == localName)];
-
-    public string? ErrorCode => Value("Code");
 }

@@ -88,4 +88,34 @@ public sealed class ValidationTests
         Assert.Equal(422, status);
         Assert.Equal("metadata.name", error["details"]!["causes"]![0]!["field"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Crd_whose_default_breaks_its_rule_is_rejected_as_kube_apiserver_rejects_it()
+    {
+        await using var h = await EmulatorHarness.StartAsync(withCrd: false);
+        const string crds = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+        var crd = Ebops.Sandbox.Kube.Validation.YamlDocuments.LoadObject(File.ReadAllText(Validation.RepoCrdTests.FindRepoFile("config", "crds", "ebops.io_beanstalkapps.yaml")));
+        var broken = crd.DeepClone().AsObject();
+        broken["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]!["capacity"]!["default"] = new JsonObject();
+        const string field = "spec.validation.openAPIV3Schema.properties[spec].properties[capacity].default";
+        const string body = "Invalid value: \"object\": no such key: min evaluating rule: spec.capacity.min must be less than or equal to spec.capacity.max";
+
+        var (status, error, _) = await h.SendAsync(HttpMethod.Post, crds, broken);
+        Assert.Equal(422, status);
+        Assert.Equal($"CustomResourceDefinition.apiextensions.k8s.io \"beanstalkapps.ebops.io\" is invalid: {field}: {body}", error["message"]!.GetValue<string>());
+        Assert.Equal("apiextensions.k8s.io", error["details"]!["group"]!.GetValue<string>());
+        Assert.Equal("CustomResourceDefinition", error["details"]!["kind"]!.GetValue<string>());
+        var cause = Assert.Single(error["details"]!["causes"]!.AsArray())!;
+        Assert.Equal(("FieldValueInvalid", field, body), (cause["reason"]!.GetValue<string>(), cause["field"]!.GetValue<string>(), cause["message"]!.GetValue<string>()));
+
+        var (created, stored, _) = await h.SendAsync(HttpMethod.Post, crds, crd);
+        Assert.Equal(201, created);
+        Assert.Equal("None", stored["spec"]!["conversion"]!["strategy"]!.GetValue<string>());
+
+        // An update is held to the same rules.
+        broken["metadata"]!["resourceVersion"] = stored["metadata"]!["resourceVersion"]!.DeepClone();
+        var (updated, updateError, _) = await h.SendAsync(HttpMethod.Put, crds + "/beanstalkapps.ebops.io", broken);
+        Assert.Equal(422, updated);
+        Assert.EndsWith($"{field}: {body}", updateError["message"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

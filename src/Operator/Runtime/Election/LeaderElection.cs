@@ -1,5 +1,5 @@
 using System.Net;
-using Ebops.Operator.Runtime.Hosting;
+using Ebops.Operator.Runtime.Metrics;
 using k8s;
 using k8s.Autorest;
 using k8s.LeaderElection;
@@ -14,11 +14,12 @@ namespace Ebops.Operator.Runtime.Election;
 /// releases the lease itself on shutdown (21.0.8 has no ReleaseOnCancel): holderIdentity "" and leaseDurationSeconds 1,
 /// which LeaderElector standbys treat as free at their next retry instead of waiting for the lease to expire.
 /// </summary>
-public sealed class LeaderElection(IKubernetes client, string leaseNamespace, OperatorOptions options, RuntimeMetrics metrics, TimeProvider time,
-    ILogger<LeaderElection> logger)
+public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions options, RuntimeMetrics metrics, TimeProvider time, ILogger<LeaderElection> logger)
 {
     private volatile bool leading;
     private volatile bool stopping;
+    private readonly TaskCompletionSource becameLeader = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource leaderKnown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? leader;
 
     /// <summary>pod name + random suffix, so a restarted pod never mistakes the old holder for itself.</summary>
@@ -29,9 +30,15 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
     /// <summary>The identity of the current leader as last observed (null until known).</summary>
     public string? Leader => leader;
 
-    public string LeaseName => options.LeaderElectionId;
+    /// <summary>Completes the first time this replica starts leading.</summary>
+    public Task BecameLeader => becameLeader.Task;
 
-    public string LeaseNamespace => leaseNamespace;
+    /// <summary>Completes once this replica knows who leads (itself or another).</summary>
+    public Task LeaderKnown => leaderKnown.Task;
+
+    public string LeaseName => options.LeaseName;
+
+    public string LeaseNamespace => options.LeaseNamespace;
 
     /// <summary>
     /// Campaigns until this replica leads, calls <paramref name="startedLeading"/>, then renews until
@@ -40,7 +47,7 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
     /// </summary>
     public async Task RunAsync(Action startedLeading, Action lostLeadership, CancellationToken cancellationToken)
     {
-        var config = new LeaderElectionConfig(new LeaseLock(client, leaseNamespace, options.LeaderElectionId, Identity))
+        var config = new LeaderElectionConfig(new LeaseLock(client, options.LeaseNamespace, options.LeaseName, Identity))
         {
             LeaseDuration = options.LeaseDuration,
             RenewDeadline = options.RenewDeadline,
@@ -51,9 +58,11 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
         {
             leading = true;
             leader = Identity;
+            leaderKnown.TrySetResult();
             metrics.SetLeader(Identity, true);
-            Log.StartedLeading(logger, Identity, leaseNamespace, options.LeaderElectionId);
+            Log.StartedLeading(logger, Identity, options.LeaseNamespace, options.LeaseName);
             startedLeading();
+            becameLeader.TrySetResult();
         };
         elector.OnStoppedLeading += () =>
         {
@@ -71,6 +80,10 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
         {
             leader = identity;
             Log.NewLeader(logger, identity);
+            if (!string.IsNullOrEmpty(identity))
+            {
+                leaderKnown.TrySetResult();
+            }
         };
         elector.OnError += e => Log.ElectionError(logger, e);
         metrics.SetLeader(Identity, false);
@@ -95,7 +108,7 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
     {
         try
         {
-            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(options.LeaderElectionId, leaseNamespace, cancellationToken: cancellationToken)
+            var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync(options.LeaseName, options.LeaseNamespace, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
             if (lease.Spec?.HolderIdentity != Identity)
             {
@@ -108,9 +121,9 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
             lease.Spec.AcquireTime = now;
             lease.Spec.RenewTime = now;
             // Replace carries the resourceVersion we read: if someone else took the lease meanwhile, this fails with 409.
-            await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, options.LeaderElectionId, leaseNamespace, cancellationToken: cancellationToken)
+            await client.CoordinationV1.ReplaceNamespacedLeaseAsync(lease, options.LeaseName, options.LeaseNamespace, cancellationToken: cancellationToken)
                 .ConfigureAwait(false);
-            Log.Released(logger, Identity, leaseNamespace, options.LeaderElectionId);
+            Log.Released(logger, Identity, options.LeaseNamespace, options.LeaseName);
         }
         catch (HttpOperationException e) when (e.Response?.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Conflict)
         {
@@ -118,7 +131,7 @@ public sealed class LeaderElection(IKubernetes client, string leaseNamespace, Op
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.ReleaseFailed(logger, e, leaseNamespace, options.LeaderElectionId);
+            Log.ReleaseFailed(logger, e, options.LeaseNamespace, options.LeaseName);
         }
         finally
         {

@@ -1,21 +1,22 @@
 namespace Ebops.Operator.Runtime.Hosting;
 
-/// <summary>Which kinds have controllers (one per kind) and whether any of them references Secrets.</summary>
+/// <summary>Which kinds have a controller (at most one per kind) or a cache, recorded while services are registered.</summary>
 internal sealed class ControllerRegistry
 {
-    private readonly HashSet<Type> kinds = [];
+    private readonly HashSet<Type> controlled = [];
+    private readonly HashSet<Type> cached = [];
 
-    public bool ReferencesSecrets { get; private set; }
+    /// <summary>True when at least one controller is registered (then Secrets are watched too).</summary>
+    public bool HasControllers => controlled.Count > 0;
 
-    public IReadOnlyCollection<Type> Kinds => kinds;
-
-    public void Add(Type entity, bool referencesSecrets)
+    public void AddController(Type entity)
     {
-        if (!kinds.Add(entity))
+        if (!controlled.Add(entity))
         {
             throw new InvalidOperationException($"A controller for {entity.Name} is already registered.");
         }
-
-        ReferencesSecrets |= referencesSecrets;
     }
+
+    /// <summary>Returns true the first time a cache for <paramref name="entity"/> is asked for.</summary>
+    public bool AddCache(Type entity) => cached.Add(entity);
 }

@@ -8,6 +8,19 @@ namespace Ebops.Operator.Runtime.Hosting;
 /// </summary>
 internal static class KubernetesClientFactory
 {
+    /// <summary>The client; throws <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
+    public static IKubernetes Create(OperatorOptions options)
+    {
+        try
+        {
+            return new Kubernetes(Configuration(options));
+        }
+        catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new OperatorConfigurationException($"cannot load the Kubernetes configuration: {e.Message}", e);
+        }
+    }
+
     public static KubernetesClientConfiguration Configuration(OperatorOptions options)
     {
         if (!string.IsNullOrEmpty(options.Kubeconfig))

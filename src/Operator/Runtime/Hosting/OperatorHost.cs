@@ -26,10 +26,10 @@ public static class OperatorHost
     /// (<c>EBOPS_MAX_CONCURRENT_RECONCILES</c> → Operator:MaxConcurrentReconciles), then <paramref name="overrides"/>
     /// (keys like "Operator:MetricsPort", used for command-line flags and by tests).
     /// </summary>
-    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IServiceCollection>? configureServices = null)
+    public static WebApplication Build(IEnumerable<KeyValuePair<string, string?>> overrides, Action<IServiceCollection, IConfiguration>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ebops", Args = [] });
-        builder.Configuration.AddInMemoryCollection(EnvironmentOverrides());
+        builder.Configuration.AddInMemoryCollection(EnvironmentOverrides(Environment.GetEnvironmentVariables()));
         builder.Configuration.AddInMemoryCollection(overrides);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Start-up failures (invalid options) are printed by the run verb as one clear line each.
@@ -37,7 +37,7 @@ public static class OperatorHost
 
         var services = builder.Services;
         services.AddEbopsRuntime();
-        services.Configure<OperatorOptions>(builder.Configuration.GetSection(OperatorOptions.Section));
+        services.AddSingleton<IConfigureOptions<OperatorOptions>>(new OperatorOptionsSetup(builder.Configuration));
         // The host must never cut the runtime's own drain (--shutdown-timeout, at most 10m) short; the runtime returns
         // as soon as it is done, so this is only an upper bound. A constant, because reading the options here would
         // validate them while the host is being built instead of at start.
@@ -62,7 +62,7 @@ public static class OperatorHost
                 kestrel.Listen(address, raw.MetricsPort);
             }
         });
-        configureServices?.Invoke(services);
+        configureServices?.Invoke(services, configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", (RuntimeHealth health) => health.IsHealthy
@@ -71,7 +71,7 @@ public static class OperatorHost
         app.MapGet("/readyz", (RuntimeHealth health) => health.IsReady
             ? Results.Text("ok\n" + health.Describe())
             : Results.Text("not ready\n" + health.Describe(), statusCode: StatusCodes.Status503ServiceUnavailable));
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", app.Services.GetRequiredService<Metrics.RuntimeMetrics>().Registry);
         return app;
     }
 
@@ -91,9 +91,9 @@ public static class OperatorHost
     }
 
     /// <summary>EBOPS_SOME_NAME=value becomes Operator:SomeName (underscores dropped, matched case-insensitively).</summary>
-    internal static IEnumerable<KeyValuePair<string, string?>> EnvironmentOverrides()
+    internal static IEnumerable<KeyValuePair<string, string?>> EnvironmentOverrides(IDictionary variables)
     {
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        foreach (DictionaryEntry variable in variables)
         {
             var name = (string)variable.Key;
             if (name.StartsWith("EBOPS_", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("EBOPS_TEST_", StringComparison.OrdinalIgnoreCase))

@@ -1,8 +1,6 @@
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Cache;
 using Ebops.Operator.Runtime.Election;
-using Ebops.Operator.Runtime.Watch;
-using k8s;
-using k8s.Models;
+using Ebops.Operator.Runtime.Reconciliation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,26 +9,27 @@ using Microsoft.Extensions.Options;
 namespace Ebops.Operator.Runtime.Hosting;
 
 /// <summary>
-/// Starts and stops every registered controller (and the Secret watcher when a controller references Secrets).
-/// With leader election, controllers start only once this replica leads; on stop it takes no new work, lets
-/// in-flight reconciles finish within ShutdownTimeout while still renewing the lease, then releases the lease.
-/// Losing the lease while running stops the process (exit code 1), like controller-runtime.
+/// Starts and stops the informers (every cached kind, and Secrets when a controller is registered) and every
+/// registered controller; workers start once every informer has listed, like controller-runtime's WaitForCacheSync.
+/// With leader election, all of it starts only once this replica leads; on stop it takes no new work, lets in-flight
+/// reconciles finish within ShutdownTimeout while still renewing the lease, then releases the lease. Losing the lease
+/// while running stops the process (exit code 1), like controller-runtime.
 /// </summary>
 internal sealed class OperatorRuntime(
     IServiceProvider services,
     IOptions<OperatorOptions> options,
     RuntimeHealth health,
-    SecretDependencyIndex secretIndex,
-    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<OperatorRuntime> logger) : IHostedService
 {
     private readonly CancellationTokenSource electionStop = new();
-    private readonly CancellationTokenSource secretWatchStop = new();
+    private readonly CancellationTokenSource informerStop = new();
+    private readonly CancellationTokenSource stopping = new();
     private readonly object gate = new();
+    private readonly List<Task> informerLoops = [];
     private IReadOnlyList<IControllerRunner> runners = [];
-    private ResourceWatcher<V1Secret>? secretWatcher;
-    private Task? secretWatchLoop;
+    private IReadOnlyList<IInformer> informers = [];
+    private Task? workersStarting;
     private LeaderElection? election;
     private Task? electionLoop;
     private bool started;
@@ -41,23 +40,24 @@ internal sealed class OperatorRuntime(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        // Controllers subscribe to their informers when they are built, so build them before anything runs.
         runners = [.. services.GetServices<IControllerRunner>()];
+        var registry = services.GetRequiredService<InformerRegistry>();
+        informers = runners.Count > 0 ? registry.All : [.. registry.All.Where(i => i is not SecretInformer)];
+        services.GetRequiredService<DependencyIndex>().Attach(registry);
         foreach (var runner in runners)
         {
             health.Track(runner);
         }
 
+        foreach (var informer in informers)
+        {
+            health.TrackSynced(() => informer.IsSynced);
+        }
+
         if (runners.Count == 0)
         {
             Log.NoControllers(logger);
-        }
-
-        if (services.GetService<ControllerRegistry>()?.ReferencesSecrets == true)
-        {
-            var client = services.GetRequiredService<IKubernetes>();
-            secretWatcher = new ResourceWatcher<V1Secret>("Secret", new SecretWatchSource(client, Empty(settings.Namespace)),
-                secretIndex.SecretChanged, new WatcherOptions { FilterByGeneration = false, AnnotationPrefix = null }, time, logger);
-            health.TrackSynced(() => secretWatcher.IsSynced);
         }
 
         if (!settings.LeaderElect)
@@ -97,15 +97,14 @@ internal sealed class OperatorRuntime(
             started = true; // a leadership win during shutdown must not start anything any more
         }
 
+        await stopping.CancelAsync().ConfigureAwait(false);
         if (wasStarted)
         {
+            // Workers first (they may still read the caches), then the informers.
+            await workersStarting!.ConfigureAwait(false);
             await Task.WhenAll(runners.Select(r => r.StopAsync(deadline))).ConfigureAwait(false);
-        }
-
-        await secretWatchStop.CancelAsync().ConfigureAwait(false);
-        if (secretWatchLoop is not null)
-        {
-            await secretWatchLoop.ConfigureAwait(false);
+            await informerStop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(informerLoops).ConfigureAwait(false);
         }
 
         if (election is not null)
@@ -131,19 +130,48 @@ internal sealed class OperatorRuntime(
             }
 
             started = true;
+            foreach (var informer in informers)
+            {
+                informerLoops.Add(RunInformerAsync(informer));
+            }
+
+            workersStarting = StartWorkersWhenSyncedAsync();
+        }
+
+        Log.RuntimeStarted(logger, runners.Count, options.Value.LeaderElect, $"{options.Value.MetricsAddress}:{options.Value.MetricsPort}");
+    }
+
+    private async Task StartWorkersWhenSyncedAsync()
+    {
+        try
+        {
+            await Task.WhenAll(informers.Select(i => i.Synced)).WaitAsync(stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
         }
 
         foreach (var runner in runners)
         {
             runner.Start();
         }
+    }
 
-        if (secretWatcher is { } watcher)
+    private async Task RunInformerAsync(IInformer informer)
+    {
+        try
         {
-            secretWatchLoop = Task.Run(() => watcher.RunAsync(secretWatchStop.Token));
+            await Task.Run(() => informer.RunAsync(informerStop.Token)).ConfigureAwait(false);
         }
-
-        Log.RuntimeStarted(logger, runners.Count, options.Value.LeaderElect, $"{options.Value.MetricsAddress}:{options.Value.MetricsPort}");
+        catch (OperationCanceledException) when (informerStop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            health.MarkFaulted();
+            Log.LoopFaulted(logger, e, informer.Kind);
+        }
     }
 
     private void LostLeadership()
@@ -151,6 +179,4 @@ internal sealed class OperatorRuntime(
         ExitCode = 1;
         lifetime.StopApplication();
     }
-
-    private static string? Empty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

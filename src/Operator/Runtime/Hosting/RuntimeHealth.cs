@@ -1,4 +1,4 @@
-using Ebops.Operator.Runtime.Controllers;
+using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Election;
 
 namespace Ebops.Operator.Runtime.Hosting;

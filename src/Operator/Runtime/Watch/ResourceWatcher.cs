@@ -6,23 +6,23 @@ using Microsoft.Extensions.Logging;
 namespace Ebops.Operator.Runtime.Watch;
 
 /// <summary>
-/// Lists then watches one kind and turns what it sees into queue keys (never objects). Keeps the last
-/// resourceVersion (bookmarks advance it) and a small per-key index used to filter events and to notice objects
-/// that disappeared while the watch was broken: after a 410 Gone it re-lists and enqueues those keys too.
-/// Failed lists and watches are retried with jittered exponential backoff; a watch that simply ends
-/// (server timeout) is resumed at once from the last resourceVersion.
+/// Lists then watches one kind and keeps the last object seen per key (the watch cache). Every change is handed to
+/// the subscribers, in order, after the store holds it; they decide what to enqueue. Keeps the last resourceVersion
+/// (bookmarks advance it); after a 410 Gone it re-lists and reports objects that disappeared while the watch was
+/// broken as deleted. Failed lists and watches are retried with jittered exponential backoff; a watch that simply
+/// ends (server timeout) is resumed at once from the last resourceVersion.
 /// </summary>
 public sealed class ResourceWatcher<T>(
     string kind,
     IWatchSource<T> source,
-    Action<ResourceKey> enqueue,
     WatcherOptions options,
     TimeProvider time,
     ILogger logger,
     Func<double>? random = null)
-    where T : IKubernetesObject<V1ObjectMeta>
+    where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly ConcurrentDictionary<ResourceKey, ObjectState> index = new();
+    private readonly ConcurrentDictionary<ResourceKey, T> store = new();
+    private readonly List<Action<ObjectChange<T>>> subscribers = [];
     private readonly TaskCompletionSource synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<double> random = random ?? Random.Shared.NextDouble;
     private string? resourceVersion;
@@ -43,7 +43,22 @@ public sealed class ResourceWatcher<T>(
     public int Lists => Volatile.Read(ref lists);
 
     /// <summary>Keys of every object currently known (for periodic resync).</summary>
-    public IEnumerable<ResourceKey> Keys => index.Keys;
+    public IEnumerable<ResourceKey> Keys => store.Keys;
+
+    /// <summary>Every object currently known. The objects are shared: callers must not change them.</summary>
+    public IEnumerable<T> Objects => store.Values;
+
+    /// <summary>The object last seen for <paramref name="key"/>, shared (callers must not change it); null when unknown.</summary>
+    public T? Find(ResourceKey key) => store.TryGetValue(key, out var item) ? item : null;
+
+    /// <summary>Adds a handler for every change (call before <see cref="RunAsync"/>). Handlers run on the watch loop: keep them short.</summary>
+    public void Subscribe(Action<ObjectChange<T>> handler)
+    {
+        lock (subscribers)
+        {
+            subscribers.Add(handler);
+        }
+    }
 
     /// <summary>Lists and watches until <paramref name="cancellationToken"/> fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -108,8 +123,7 @@ public sealed class ResourceWatcher<T>(
 
     private async Task RelistAsync(CancellationToken cancellationToken)
     {
-        var seen = new HashSet<ResourceKey>();
-        var fresh = new Dictionary<ResourceKey, ObjectState>();
+        var fresh = new Dictionary<ResourceKey, T>();
         string? continueToken = null;
         var listVersion = "";
         do
@@ -122,7 +136,6 @@ public sealed class ResourceWatcher<T>(
             catch (ResourceVersionExpiredException) when (continueToken is not null)
             {
                 // The continue token expired between pages: start the list again from the first page.
-                seen.Clear();
                 fresh.Clear();
                 continueToken = null;
                 continue;
@@ -130,9 +143,7 @@ public sealed class ResourceWatcher<T>(
 
             foreach (var item in page.Items)
             {
-                var key = KeyOf(item);
-                seen.Add(key);
-                fresh[key] = ObjectState.Of(item.Metadata, options.AnnotationPrefix, options.OwnFinalizer);
+                fresh[KeyOf(item)] = item;
             }
 
             listVersion = page.ResourceVersion;
@@ -140,29 +151,25 @@ public sealed class ResourceWatcher<T>(
         }
         while (!string.IsNullOrEmpty(continueToken));
 
-        var enqueued = 0;
-        foreach (var (key, state) in fresh)
+        foreach (var (key, item) in fresh)
         {
-            index.TryGetValue(key, out var previous);
-            index[key] = state;
-            if (state.Matters(previous, options.FilterByGeneration))
-            {
-                enqueue(key);
-                enqueued++;
-            }
+            store.TryGetValue(key, out var previous);
+            store[key] = item;
+            Publish(new ObjectChange<T>(key, previous, item, FromList: true));
         }
 
-        // Objects deleted while we were not watching: reconcile them once (the re-read returns 404 and ends quietly).
-        foreach (var key in index.Keys.Where(k => !seen.Contains(k)).ToList())
+        // Objects deleted while we were not watching: reported as deleted (a reconcile then ends quietly or finalizes).
+        foreach (var key in store.Keys.Where(k => !fresh.ContainsKey(k)).ToList())
         {
-            index.TryRemove(key, out _);
-            enqueue(key);
-            enqueued++;
+            if (store.TryRemove(key, out var previous))
+            {
+                Publish(new ObjectChange<T>(key, previous, null, FromList: true));
+            }
         }
 
         Interlocked.Increment(ref lists);
         Volatile.Write(ref resourceVersion, listVersion);
-        Log.Listed(logger, kind, fresh.Count, enqueued, listVersion);
+        Log.Listed(logger, kind, fresh.Count, listVersion);
         synced.TrySetResult();
     }
 
@@ -189,28 +196,33 @@ public sealed class ResourceWatcher<T>(
         {
             case WatchEventType.Added:
             case WatchEventType.Modified:
-                var state = ObjectState.Of(meta, options.AnnotationPrefix, options.OwnFinalizer);
-                index.TryGetValue(key, out var previous);
-                index[key] = state;
-                if (state.Matters(previous, options.FilterByGeneration))
-                {
-                    enqueue(key);
-                }
-                else
-                {
-                    Log.EventSkipped(logger, kind, key.Namespace, key.Name, meta.Generation);
-                }
-
+                store.TryGetValue(key, out var previous);
+                store[key] = watchEvent.Object;
+                Publish(new ObjectChange<T>(key, previous, watchEvent.Object, FromList: false));
                 break;
             case WatchEventType.Deleted:
-                index.TryRemove(key, out _);
-                enqueue(key);
+                store.TryRemove(key, out var removed);
+                Publish(new ObjectChange<T>(key, removed ?? watchEvent.Object, null, FromList: false));
                 break;
         }
 
         if (!string.IsNullOrEmpty(meta.ResourceVersion))
         {
             Volatile.Write(ref resourceVersion, meta.ResourceVersion);
+        }
+    }
+
+    private void Publish(ObjectChange<T> change)
+    {
+        Action<ObjectChange<T>>[] handlers;
+        lock (subscribers)
+        {
+            handlers = [.. subscribers];
+        }
+
+        foreach (var handler in handlers)
+        {
+            handler(change);
         }
     }
 

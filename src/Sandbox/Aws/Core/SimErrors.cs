@@ -8,13 +8,17 @@ public static class SimErrors
     public const string InvalidParameterValue = "InvalidParameterValue";
     public const string InvalidParameterCombination = "InvalidParameterCombination";
 
-    /// <summary>An action the service does not implement (or does not have at this API version).</summary>
+    /// <summary>An action the service does not implement (or does not have at this API version); for S3, a request
+    /// that names an operation the simulator does not implement (S3's <c>NotImplemented</c>, 501).</summary>
     public static AwsSimException UnknownAction(SimRequest request)
     {
         var info = SimServiceInfo.For(request.Service);
-        return info.Protocol == SimProtocol.Ec2
-            ? new AwsSimException(InvalidAction, $"The action {request.Action} is not valid for this web service.")
-            : new AwsSimException(InvalidAction, $"Could not find operation {request.Action} for version {info.ApiVersion}");
+        return info.Protocol switch
+        {
+            SimProtocol.Ec2 => new AwsSimException(InvalidAction, $"The action {request.Action} is not valid for this web service."),
+            SimProtocol.RestXml => new AwsSimException("NotImplemented", "A header you provided implies functionality that is not implemented", 501),
+            _ => new AwsSimException(InvalidAction, $"Could not find operation {request.Action} for version {info.ApiVersion}"),
+        };
     }
 
     /// <summary>A required parameter is absent.</summary>

@@ -5,7 +5,7 @@ namespace Ebops.Sandbox.Aws.Core;
 /// <summary>
 /// Pagination shared by every simulated describe, so callers' pagination loops are exercised: the page size is the
 /// smaller of what the caller asked for (MaxRecords, PageSize, MaxResults, MaxItems) and a configurable per-service cap
-/// (<see cref="AwsSimulatorOptions.PageSizes"/>; tests set it to 1 or 2). Tokens are opaque (base64 of the offset and
+/// (<see cref="SimWorldOptions.PageSizes"/>; tests set it to 1 or 2). Tokens are opaque (base64 of the offset and
 /// the list they belong to), as callers must treat Marker / NextToken.
 /// <para>The parameter names by service: RDS <c>MaxRecords</c>/<c>Marker</c>; ELBv2 <c>PageSize</c>/<c>Marker</c>
 /// (response <c>NextMarker</c>); EB <c>MaxRecords</c>/<c>NextToken</c>; EC2 <c>MaxResults</c>/<c>NextToken</c>.</para>

@@ -11,9 +11,9 @@ namespace Ebops.Sandbox.Aws.Core;
 /// </summary>
 public sealed class SimParams
 {
-    private readonly IReadOnlyDictionary<string, string> _parameters;
-    private readonly SimParamErrors _errors;
-    private readonly string _prefix;
+    private readonly IReadOnlyDictionary<string, string> parameters;
+    private readonly SimParamErrors errors;
+    private readonly string scope;
 
     /// <param name="parameters">The parameters exactly as sent.</param>
     /// <param name="errors">How the service reports bad parameters; <see cref="SimParamErrors.Default"/> when null.</param>
@@ -24,26 +24,26 @@ public sealed class SimParams
 
     private SimParams(IReadOnlyDictionary<string, string> parameters, SimParamErrors errors, string prefix)
     {
-        _parameters = parameters;
-        _errors = errors;
-        _prefix = prefix;
+        this.parameters = parameters;
+        this.errors = errors;
+        scope = prefix;
     }
 
     /// <summary>All parameters as sent (not limited to this structure).</summary>
-    public IReadOnlyDictionary<string, string> Raw => _parameters;
+    public IReadOnlyDictionary<string, string> Raw => parameters;
 
     /// <summary>The value, or null when absent.</summary>
-    public string? Get(string name) => _parameters.TryGetValue(_prefix + name, out var value) ? value : null;
+    public string? Get(string name) => parameters.TryGetValue(scope + name, out var value) ? value : null;
 
     /// <summary>The value; a missing or empty one is the service's missing-parameter error.</summary>
     public string Required(string name) =>
-        Get(name) is { Length: > 0 } value ? value : throw _errors.Missing(_prefix + name, name);
+        Get(name) is { Length: > 0 } value ? value : throw errors.Missing(scope + name, name);
 
     /// <summary>True when the parameter or any nested one under it was sent.</summary>
     public bool Has(string name)
     {
-        var key = _prefix + name;
-        return _parameters.ContainsKey(key) || _parameters.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal));
+        var key = scope + name;
+        return parameters.ContainsKey(key) || parameters.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal));
     }
 
     public int? Int(string name)
@@ -56,7 +56,7 @@ public sealed class SimParams
 
         return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result)
             ? result
-            : throw _errors.Invalid(_prefix + name, name, value, "integer");
+            : throw errors.Invalid(scope + name, name, value, "integer");
     }
 
     public bool? Bool(string name)
@@ -69,7 +69,7 @@ public sealed class SimParams
 
         return bool.TryParse(value, out var result)
             ? result
-            : throw _errors.Invalid(_prefix + name, name, value, "boolean");
+            : throw errors.Invalid(scope + name, name, value, "boolean");
     }
 
     public DateTimeOffset? Timestamp(string name)
@@ -82,7 +82,7 @@ public sealed class SimParams
 
         return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw _errors.Invalid(_prefix + name, name, value, "timestamp");
+            : throw errors.Invalid(scope + name, name, value, "timestamp");
     }
 
     /// <summary>
@@ -92,8 +92,8 @@ public sealed class SimParams
     public IReadOnlyList<string> Indexed(string prefix)
     {
         var start = prefix + ".";
-        var full = _prefix + start;
-        return _parameters.Keys
+        var full = scope + start;
+        return parameters.Keys
             .Where(k => k.StartsWith(full, StringComparison.Ordinal))
             .Select(k => k[full.Length..].Split('.')[0])
             .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)
@@ -111,7 +111,7 @@ public sealed class SimParams
     /// <summary>Key/value pairs of a numbered list of structures (<c>{prefix}.N.Key</c> / <c>{prefix}.N.Value</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Pairs(string prefix, string keyName = "Key", string valueName = "Value") =>
         [.. Indexed(prefix)
-            .Where(p => _parameters.ContainsKey(_prefix + p + "." + keyName))
+            .Where(p => parameters.ContainsKey(scope + p + "." + keyName))
             .Select(p => KeyValuePair.Create(Get(p + "." + keyName)!, Get(p + "." + valueName) ?? ""))];
 
     /// <summary>A <c>member</c>-style list of strings, <c>{name}.member.N</c> (N from 1, up to the first gap).</summary>
@@ -135,18 +135,18 @@ public sealed class SimParams
         var result = new List<SimParams>();
         for (var i = 1; ; i++)
         {
-            var prefix = $"{_prefix}{name}.member.{i}.";
-            if (!_parameters.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)))
+            var prefix = $"{scope}{name}.member.{i}.";
+            if (!parameters.Keys.Any(k => k.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 return result;
             }
 
-            result.Add(new SimParams(_parameters, _errors, prefix));
+            result.Add(new SimParams(parameters, errors, prefix));
         }
     }
 
     /// <summary>A nested structure sent as <c>{name}.Field</c>.</summary>
-    public SimParams Struct(string name) => new(_parameters, _errors, $"{_prefix}{name}.");
+    public SimParams Struct(string name) => new(parameters, errors, $"{scope}{name}.");
 
     /// <summary>Tags sent as <c>{name}.member.N.Key</c> / <c>.Value</c>; a member without a key is a missing parameter.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Tags(string name = "Tags") =>

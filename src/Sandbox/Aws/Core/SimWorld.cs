@@ -1,23 +1,31 @@
 using System.Text.Json.Nodes;
-using Ebops.Sandbox.Aws.Ec2;
-using Ebops.Sandbox.Aws.S3;
 using Microsoft.Extensions.Logging;
 
 namespace Ebops.Sandbox.Aws.Core;
 
 /// <summary>
-/// The simulated AWS account shared by every service handler: clock, time scale, identity, id generator, the EC2
-/// network, S3 objects, fault injection, the call log and pagination.
-/// <para><b>How a handler gets at it.</b> Handlers are created by a factory <c>Func&lt;SimWorld, IAwsServiceHandler&gt;</c>
-/// (see <see cref="SimServices"/> and <see cref="AwsSimulatorOptions.Services"/>), which receives the world:</para>
+/// The simulated AWS account shared by every service: clock, time scale, identity, id generator, the network and the
+/// object store, fault injection, the call log and pagination.
+/// <para><b>The shape of a service.</b> A service is a thin <see cref="SimServiceHandler"/> created by a factory
+/// <c>Func&lt;SimWorld, IAwsServiceHandler&gt;</c> (the simulator's <c>SimServices</c> list) that receives the world. The
+/// handler lists one <see cref="ISimOperations"/> per aggregate; each registers its actions in the handler's
+/// <see cref="OperationTable"/>, parses parameters, calls its store and renders XML. A store holds the aggregate's
+/// state and AWS's rules (no XML), takes <see cref="Gate"/> itself and never awaits while holding it:</para>
 /// <code>
-/// internal sealed class ElasticBeanstalkHandler(SimWorld world) : IAwsServiceHandler, ISimStateSource
+/// internal sealed class ExampleHandler(SimWorld world)
+///     : SimServiceHandler("example", SimParamErrors.Default, new WidgetOperations(WidgetStore.For(world)));
+///
+/// internal sealed class WidgetOperations(WidgetStore store) : ISimOperations
 /// {
-///     public string SigningName => "elasticbeanstalk";
-///     public ValueTask&lt;SimResponse&gt; HandleAsync(SimRequest request, CancellationToken ct)
-///     {
-///         lock (world.Gate) { /* read/mutate state; lifecycle = f(world.Time.GetUtcNow(), recorded times) */ }
-///     }
+///     public void Register(OperationTable table) => table
+///         .Add("CreateWidget", (request, p) => SimXml.QueryResponse(request, Render(store.Create(p.Required("Name")))))
+///         .Add("DeleteWidget", async (request, p, ct) => { await store.DeleteAsync(p.Required("Name")); return SimXml.QueryResponse(request); });
+/// }
+///
+/// internal sealed class WidgetStore(SimWorld world)
+/// {
+///     public static WidgetStore For(SimWorld world) => world.Shared(() => new WidgetStore(world));
+///     public Widget Create(string name) { lock (world.Gate) { /* rules; lifecycle = f(world.Time.GetUtcNow(), recorded times) */ } }
 /// }
 /// </code>
 /// <list type="bullet">
@@ -26,13 +34,15 @@ namespace Ebops.Sandbox.Aws.Core;
 /// <item><see cref="Gate"/>: one lock for all simulated state; take it for every read or write of service state (the
 /// services call each other, e.g. EC2 asks RDS which groups are in use, so one lock rules out deadlocks). Never await
 /// while holding it.</item>
-/// <item><see cref="Network"/>: VPCs, subnets, security groups, Elastic IPs (the EC2 simulation).</item>
+/// <item><see cref="Network"/>: VPCs, subnets, security groups, Elastic IPs (<see cref="ISimNetwork"/>, the EC2
+/// simulation). <see cref="S3"/>: buckets and objects (<see cref="ISimObjectStore"/>, the S3 simulation). Both come
+/// from <see cref="SimWorldOptions"/>, so this layer depends on neither simulation.</item>
 /// <item><see cref="Ids"/>: AWS-shaped ids and ARNs. <see cref="Paging"/>: Marker/NextToken pages with configurable sizes.</item>
-/// <item><see cref="Faults"/>: handlers call <c>Faults.NoteCreated(service, id)</c> on create and
+/// <item><see cref="Faults"/>: stores call <c>Faults.NoteCreated(service, id)</c> on create and
 /// <c>Faults.IsHidden(service, id)</c> in describes (eventual consistency); the data plane reads
 /// <c>Faults.VersionFault(label)</c> and <c>Faults.InstanceFailuresOf(envId)</c>.</item>
-/// <item><see cref="Shared{T}"/>: one instance per type for state two handlers share (EB environments own ALBs that
-/// ELBv2 describes). <see cref="Service{T}"/>: another registered handler by type.</item>
+/// <item><see cref="Shared{T}"/>: one instance per type for state two services share (EB environments own ALBs that
+/// ELBv2 describes); stores are reached this way. <see cref="Service{T}"/>: another registered handler by type.</item>
 /// <item><see cref="AddSecurityGroupUsage"/>: report groups in use so EC2's DeleteSecurityGroup answers
 /// DependencyViolation.</item>
 /// </list>
@@ -43,9 +53,12 @@ public sealed class SimWorld
     private readonly List<ISimStateSource> stateSources = [];
     private readonly List<Func<IEnumerable<SecurityGroupUse>>> securityGroupUsages = [];
     private readonly Dictionary<Type, object> shared = [];
+    private readonly ISimNetwork? network;
+    private readonly ISimObjectStore? objectStore;
 
-    /// <summary>Creates a world from simulator options (tests may build one directly and call handlers in process).</summary>
-    public SimWorld(AwsSimulatorOptions options)
+    /// <summary>Creates a world (tests may build one directly and call handlers in process); the network and the
+    /// object store are created last, from <see cref="SimWorldOptions.Network"/> and <see cref="SimWorldOptions.ObjectStore"/>.</summary>
+    public SimWorld(SimWorldOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
@@ -58,11 +71,11 @@ public sealed class SimWorld
         Faults = new FaultInjector(Time, options.Seed);
         Calls = new CallLog();
         Paging = new SimPaging(options.PageSizesView, options.DefaultPageSize);
-        Ec2 = new Ec2Network(this);
-        S3 = new S3Store(this);
+        network = options.Network?.Invoke(this);
+        objectStore = options.ObjectStore?.Invoke(this);
     }
 
-    public AwsSimulatorOptions Options { get; }
+    public SimWorldOptions Options { get; }
 
     /// <summary>The clock every lifecycle reads.</summary>
     public TimeProvider Time { get; }
@@ -87,14 +100,16 @@ public sealed class SimWorld
     /// <summary>The one lock over all simulated state (see the class remarks).</summary>
     public Lock Gate { get; } = new();
 
-    /// <summary>The EC2 simulation's state (VPCs, subnets, security groups, addresses, tags).</summary>
-    public Ec2Network Ec2 { get; }
+    /// <summary>VPCs, subnets, security groups, Elastic IPs: what EB, ELBv2 and RDS need from EC2.</summary>
+    public ISimNetwork Network => network
+        ?? throw new InvalidOperationException("This world has no network: set SimWorldOptions.Network.");
 
-    /// <summary>What EB and ELBv2 need from EC2.</summary>
-    public ISimNetwork Network => Ec2;
+    /// <summary>The same network; kept for callers that read <c>world.Ec2.SecurityGroups</c>.</summary>
+    public ISimNetwork Ec2 => Network;
 
     /// <summary>S3 buckets and objects; <c>World.S3.PutObject(bucket, key, bytes)</c> seeds a bundle.</summary>
-    public S3Store S3 { get; }
+    public ISimObjectStore S3 => objectStore
+        ?? throw new InvalidOperationException("This world has no object store: set SimWorldOptions.ObjectStore.");
 
     /// <summary>The simulator's endpoint once its server is listening (null for an in-process world).</summary>
     public Uri? Endpoint { get; internal set; }
@@ -165,10 +180,9 @@ public sealed class SimWorld
                 ["accountId"] = AccountId,
                 ["region"] = Region,
                 ["timeScale"] = Timing.Scale,
-                ["ec2"] = Ec2.DumpState(),
-                ["s3"] = S3.DumpState(),
             };
-            foreach (var source in services.OfType<ISimStateSource>().Concat(stateSources))
+            ISimStateSource?[] parts = [network as ISimStateSource, objectStore as ISimStateSource];
+            foreach (var source in parts.OfType<ISimStateSource>().Concat(services.OfType<ISimStateSource>()).Concat(stateSources))
             {
                 root[source.StateName] = source.DumpState();
             }

@@ -18,11 +18,11 @@ public sealed class AlbProxy : IAsyncDisposable
         "Proxy-Authenticate", "Proxy-Authorization", "Content-Length", "Host",
     };
 
-    private readonly LoopbackHttpServer _server;
-    private readonly HttpClient _client;
-    private readonly TimeProvider _time;
-    private TargetGroupRuntime? _targetGroup;
-    private long _traceCounter;
+    private readonly LoopbackHttpServer server;
+    private readonly HttpClient client;
+    private readonly TimeProvider time;
+    private TargetGroupRuntime? targetGroup;
+    private long traceCounter;
 
     /// <param name="name">Load balancer name (for X-Amzn-Trace-Id and error pages).</param>
     /// <param name="time">Clock for the idle timeout.</param>
@@ -30,9 +30,9 @@ public sealed class AlbProxy : IAsyncDisposable
     public AlbProxy(string name, TimeProvider time, TimeSpan? idleTimeout = null)
     {
         Name = name;
-        _time = time;
+        this.time = time;
         IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(60);
-        _client = new HttpClient(new SocketsHttpHandler
+        client = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
@@ -44,7 +44,7 @@ public sealed class AlbProxy : IAsyncDisposable
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        _server = new LoopbackHttpServer(HandleAsync, time: time) { ConnectionLifetime = TimeSpan.FromSeconds(3600) };
+        server = new LoopbackHttpServer(HandleAsync, time: time) { ConnectionLifetime = TimeSpan.FromSeconds(3600) };
     }
 
     public string Name { get; }
@@ -58,26 +58,29 @@ public sealed class AlbProxy : IAsyncDisposable
     /// </summary>
     public TimeSpan ClientKeepAlive
     {
-        get => _server.ConnectionLifetime;
-        set => _server.ConnectionLifetime = value;
+        get => server.ConnectionLifetime;
+        set => server.ConnectionLifetime = value;
     }
 
     /// <summary>Where clients (or an NLB's alb-type target group) reach this ALB listener.</summary>
-    public IPEndPoint Endpoint => _server.Endpoint;
+    public IPEndPoint Endpoint => server.Endpoint;
 
     public ProxyCounters Counters { get; } = new();
+
+    /// <summary>Client connections this listener has accepted so far.</summary>
+    public long AcceptedConnections => server.AcceptedConnections;
 
     /// <summary>The target group the listener's default action forwards to (null: 503).</summary>
     public TargetGroupRuntime? TargetGroup
     {
-        get => Volatile.Read(ref _targetGroup);
-        set => Volatile.Write(ref _targetGroup, value);
+        get => Volatile.Read(ref targetGroup);
+        set => Volatile.Write(ref targetGroup, value);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _server.DisposeAsync().ConfigureAwait(false);
-        _client.Dispose();
+        await server.DisposeAsync().ConfigureAwait(false);
+        client.Dispose();
     }
 
     private static LoopbackHttpResponse ElbError(int code)
@@ -95,17 +98,10 @@ public sealed class AlbProxy : IAsyncDisposable
             new KeyValuePair<string, string>("Server", "awselb/2.0"));
     }
 
-    private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
+    /// <summary>The request as the ALB sends it to a target: hop-by-hop headers dropped, X-Forwarded-* and X-Amzn-Trace-Id added.</summary>
+    private HttpRequestMessage ForwardedRequest(LoopbackHttpRequest request, IPEndPoint target)
     {
-        var started = Stopwatch.GetTimestamp();
-        var target = TargetGroup?.PickEndpoint();
-        if (target is null)
-        {
-            Counters.Record(503, TimeSpan.Zero, fromLoadBalancer: true);
-            return ElbError(503);
-        }
-
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri($"http://{target}{request.Target}"));
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri($"http://{target}{request.Target}"));
         if (request.Body.Length > 0)
         {
             message.Content = new ByteArrayContent(request.Body);
@@ -139,13 +135,27 @@ public sealed class AlbProxy : IAsyncDisposable
         message.Headers.TryAddWithoutValidation("X-Forwarded-Port", "80");
         message.Headers.TryAddWithoutValidation(
             "X-Amzn-Trace-Id",
-            string.Create(CultureInfo.InvariantCulture, $"Root=1-{_time.GetUtcNow().ToUnixTimeSeconds():x8}-{Interlocked.Increment(ref _traceCounter):x24}"));
+            string.Create(CultureInfo.InvariantCulture, $"Root=1-{time.GetUtcNow().ToUnixTimeSeconds():x8}-{Interlocked.Increment(ref traceCounter):x24}"));
 
-        using var timeout = new CancellationTokenSource(IdleTimeout, _time);
+        return message;
+    }
+
+    private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var target = TargetGroup?.PickEndpoint();
+        if (target is null)
+        {
+            Counters.Record(503, TimeSpan.Zero, fromLoadBalancer: true);
+            return ElbError(503);
+        }
+
+        using var message = ForwardedRequest(request, target);
+        using var timeout = new CancellationTokenSource(IdleTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         try
         {
-            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             var headers = new List<KeyValuePair<string, string>>();
             foreach (var header in response.Headers.Concat(response.Content.Headers))

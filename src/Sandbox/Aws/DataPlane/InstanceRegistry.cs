@@ -9,15 +9,15 @@ namespace Ebops.Sandbox.Aws.DataPlane;
 /// </summary>
 public sealed class InstanceRegistry
 {
-    private readonly ConcurrentDictionary<string, InstanceServer> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, InstanceServer> instances = new(StringComparer.Ordinal);
 
-    public void Add(InstanceServer server) => _instances[server.InstanceId] = server;
+    public void Add(InstanceServer server) => instances[server.InstanceId] = server;
 
-    public void Remove(string instanceId) => _instances.TryRemove(instanceId, out _);
+    public void Remove(string instanceId) => instances.TryRemove(instanceId, out _);
 
-    public InstanceServer? Find(string instanceId) => _instances.TryGetValue(instanceId, out var server) ? server : null;
+    public InstanceServer? Find(string instanceId) => instances.TryGetValue(instanceId, out var server) ? server : null;
 
     public IPEndPoint? EndpointOf(string instanceId) => Find(instanceId)?.Endpoint;
 
-    public IReadOnlyCollection<InstanceServer> All => [.. _instances.Values];
+    public IReadOnlyCollection<InstanceServer> All => [.. instances.Values];
 }

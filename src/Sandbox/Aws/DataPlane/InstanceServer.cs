@@ -10,12 +10,14 @@ namespace Ebops.Sandbox.Aws.DataPlane;
 /// </summary>
 public sealed class InstanceServer : IAsyncDisposable
 {
-    private readonly LoopbackHttpServer _server;
-    private readonly Func<InstanceBehavior> _behavior;
-    private readonly TimeProvider _time;
-    private byte[] _okBody;
-    private string _versionLabel;
-    private long _requests;
+    private readonly LoopbackHttpServer server;
+    private readonly Func<InstanceBehavior> behavior;
+    private readonly TimeProvider time;
+    private byte[] okBody;
+    private string versionLabel;
+    private readonly Lock waitersGate = new();
+    private readonly List<(long Count, TaskCompletionSource Reached)> waiters = [];
+    private long requests;
 
     /// <param name="instanceId">EC2-style instance id (reported in every response).</param>
     /// <param name="versionLabel">Application version the instance runs.</param>
@@ -24,60 +26,89 @@ public sealed class InstanceServer : IAsyncDisposable
     public InstanceServer(string instanceId, string versionLabel, Func<InstanceBehavior>? behavior = null, TimeProvider? time = null)
     {
         InstanceId = instanceId;
-        _versionLabel = versionLabel;
-        _behavior = behavior ?? (static () => InstanceBehavior.Healthy);
-        _time = time ?? TimeProvider.System;
-        _okBody = Body(instanceId, versionLabel);
-        _server = new LoopbackHttpServer(HandleAsync, () => _behavior().Kind == InstanceBehaviorKind.Refuse);
+        this.versionLabel = versionLabel;
+        this.behavior = behavior ?? (static () => InstanceBehavior.Healthy);
+        this.time = time ?? TimeProvider.System;
+        okBody = Body(instanceId, versionLabel);
+        server = new LoopbackHttpServer(HandleAsync, () => this.behavior().Kind == InstanceBehaviorKind.Refuse);
     }
 
     public string InstanceId { get; }
 
     /// <summary>The application version the instance runs now.</summary>
-    public string VersionLabel => Volatile.Read(ref _versionLabel);
+    public string VersionLabel => Volatile.Read(ref versionLabel);
 
     /// <summary>Where the instance listens (its "private IP" on the simulated VPC).</summary>
-    public IPEndPoint Endpoint => _server.Endpoint;
+    public IPEndPoint Endpoint => server.Endpoint;
 
     /// <summary>The behaviour in force now.</summary>
-    public InstanceBehavior Behavior => _behavior();
+    public InstanceBehavior Behavior => behavior();
 
-    /// <summary>Requests answered so far (health checks included).</summary>
-    public long RequestCount => Interlocked.Read(ref _requests);
+    /// <summary>Requests received so far (health checks included).</summary>
+    public long RequestCount => Interlocked.Read(ref requests);
 
     /// <summary>Call after changing the behaviour source to Refuse so that idle kept-alive connections die at once.</summary>
     public void ApplyBehavior()
     {
-        if (_behavior().Kind == InstanceBehaviorKind.Refuse)
+        if (behavior().Kind == InstanceBehaviorKind.Refuse)
         {
-            _server.AbortConnections();
+            server.AbortConnections();
         }
     }
 
     /// <summary>Deploys another version in place (an all-at-once deployment restarts the app, not the instance).</summary>
     public void Deploy(string versionLabel)
     {
-        Volatile.Write(ref _okBody, Body(InstanceId, versionLabel));
-        Volatile.Write(ref _versionLabel, versionLabel);
+        Volatile.Write(ref okBody, Body(InstanceId, versionLabel));
+        Volatile.Write(ref this.versionLabel, versionLabel);
         ApplyBehavior();
     }
 
-    public ValueTask DisposeAsync() => _server.DisposeAsync();
+    /// <summary>Completes once the instance has received <paramref name="count"/> requests (before answering the last
+    /// one), so a caller can act while a request is held without polling.</summary>
+    public Task RequestsReceivedAsync(long count)
+    {
+        lock (waitersGate)
+        {
+            if (RequestCount >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((count, reached));
+            return reached.Task;
+        }
+    }
+
+    public ValueTask DisposeAsync() => server.DisposeAsync();
+
+    private void SignalRequest(long received)
+    {
+        lock (waitersGate)
+        {
+            foreach (var waiter in waiters.Where(w => w.Count <= received).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Reached.TrySetResult();
+            }
+        }
+    }
 
     private static byte[] Body(string instanceId, string versionLabel)
         => JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["version"] = versionLabel, ["instance"] = instanceId });
 
     private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _requests);
-        var behavior = _behavior();
-        if (behavior.Kind == InstanceBehaviorKind.Slow && behavior.Delay > TimeSpan.Zero)
+        SignalRequest(Interlocked.Increment(ref requests));
+        var current = behavior();
+        if (current.Kind == InstanceBehaviorKind.Slow && current.Delay > TimeSpan.Zero)
         {
-            await Task.Delay(behavior.Delay, _time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(current.Delay, time, cancellationToken).ConfigureAwait(false);
         }
 
-        return behavior.Kind == InstanceBehaviorKind.Http500
+        return current.Kind == InstanceBehaviorKind.Http500
             ? LoopbackHttpResponse.Text(500, "text/plain", $"500 Internal Server Error (version {VersionLabel} on {InstanceId})")
-            : new LoopbackHttpResponse(200, [new("Content-Type", "application/json")], Volatile.Read(ref _okBody));
+            : new LoopbackHttpResponse(200, [new("Content-Type", "application/json")], Volatile.Read(ref okBody));
     }
 }

@@ -19,14 +19,15 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private const int MaxHeaderBytes = 64 * 1024;
     private static readonly byte[] HeaderEnd = "\r\n\r\n"u8.ToArray();
 
-    private readonly Socket _listener;
-    private readonly Func<LoopbackHttpRequest, CancellationToken, ValueTask<LoopbackHttpResponse>> _handler;
-    private readonly Func<bool> _refuse;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<Socket, byte> _connections = new();
-    private readonly Task _acceptLoop;
-    private readonly TimeProvider _time;
-    private int _disposed;
+    private readonly Socket listener;
+    private readonly Func<LoopbackHttpRequest, CancellationToken, ValueTask<LoopbackHttpResponse>> handler;
+    private readonly Func<bool> refuse;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> connections = new();
+    private readonly Task acceptLoop;
+    private readonly TimeProvider time;
+    private int disposed;
+    private long accepted;
 
     /// <param name="handler">Answers each request.</param>
     /// <param name="refuse">When it returns true, new connections are reset on accept and open ones on their next request
@@ -39,14 +40,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         int port = 0,
         TimeProvider? time = null)
     {
-        _handler = handler;
-        _time = time ?? TimeProvider.System;
-        _refuse = refuse ?? (static () => false);
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        _listener.Listen(512);
-        Endpoint = (IPEndPoint)_listener.LocalEndPoint!;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        this.handler = handler;
+        this.time = time ?? TimeProvider.System;
+        this.refuse = refuse ?? (static () => false);
+        listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Listen(512);
+        Endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The loopback address and port the server listens on.</summary>
@@ -59,12 +60,15 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public TimeSpan ConnectionLifetime { get; set; } = Timeout.InfiniteTimeSpan;
 
     /// <summary>Open client connections.</summary>
-    public int OpenConnections => _connections.Count;
+    public int OpenConnections => connections.Count;
+
+    /// <summary>Client connections accepted and served so far (refused ones not counted).</summary>
+    public long AcceptedConnections => Interlocked.Read(ref accepted);
 
     /// <summary>Resets every open connection (used when an instance starts refusing).</summary>
     public void AbortConnections()
     {
-        foreach (var socket in _connections.Keys)
+        foreach (var socket in connections.Keys)
         {
             Abort(socket);
         }
@@ -72,24 +76,24 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
+        await stop.CancelAsync().ConfigureAwait(false);
+        listener.Dispose();
         AbortConnections();
         try
         {
-            await _acceptLoop.ConfigureAwait(false);
+            await acceptLoop.ConfigureAwait(false);
         }
         catch (Exception)
         {
             // The loop ends with the listener; nothing to report.
         }
 
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     internal static void Abort(Socket socket)
@@ -110,12 +114,12 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             Socket socket;
             try
             {
-                socket = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+                socket = await listener.AcceptAsync(stop.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -127,7 +131,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             }
             catch (SocketException)
             {
-                if (_stop.IsCancellationRequested)
+                if (stop.IsCancellationRequested)
                 {
                     return;
                 }
@@ -135,22 +139,23 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 continue;
             }
 
-            if (_refuse())
+            if (refuse())
             {
                 Abort(socket);
                 continue;
             }
 
             socket.NoDelay = true;
-            _connections[socket] = 0;
+            Interlocked.Increment(ref accepted);
+            connections[socket] = 0;
             _ = ServeAsync(socket);
         }
     }
 
     private async Task ServeAsync(Socket socket)
     {
-        var token = _stop.Token;
-        var openedAt = _time.GetTimestamp();
+        var token = stop.Token;
+        var openedAt = time.GetTimestamp();
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: false);
@@ -163,7 +168,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                     break;
                 }
 
-                if (_refuse())
+                if (refuse())
                 {
                     Abort(socket);
                     return;
@@ -172,14 +177,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
                 LoopbackHttpResponse response;
                 try
                 {
-                    response = await _handler(request, token).ConfigureAwait(false);
+                    response = await handler(request, token).ConfigureAwait(false);
                 }
                 catch (Exception) when (!token.IsCancellationRequested)
                 {
                     response = LoopbackHttpResponse.Text(500, "text/plain", "internal error") with { Close = true };
                 }
 
-                if (_refuse())
+                if (refuse())
                 {
                     Abort(socket);
                     return;
@@ -187,7 +192,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
                 var lifetime = ConnectionLifetime;
                 var close = request.WantsClose || response.Close
-                    || (lifetime != Timeout.InfiniteTimeSpan && _time.GetElapsedTime(openedAt) >= lifetime);
+                    || (lifetime != Timeout.InfiniteTimeSpan && time.GetElapsedTime(openedAt) >= lifetime);
                 await WriteResponseAsync(stream, response, close, request.Method == "HEAD", token).ConfigureAwait(false);
                 if (close)
                 {
@@ -204,23 +209,49 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         }
         finally
         {
-            _connections.TryRemove(socket, out _);
+            connections.TryRemove(socket, out _);
             socket.Dispose();
         }
     }
 
     private static async Task<LoopbackHttpRequest?> ReadRequestAsync(PipeReader reader, Stream stream, IPEndPoint? remote, CancellationToken token)
     {
-        string head;
+        if (await ReadHeadAsync(reader, token).ConfigureAwait(false) is not { } head)
+        {
+            return null;
+        }
+
+        var request = ParseHead(head, remote);
+        if (request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            // curl and others wait for this before sending a large body.
+            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), token).ConfigureAwait(false);
+        }
+
+        if (request.Header("Transfer-Encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            return request with { Body = await LoopbackHttpBody.ReadChunkedAsync(reader, token).ConfigureAwait(false) };
+        }
+
+        if (request.Header("Content-Length") is { } lengthText && long.TryParse(lengthText, out var length) && length > 0)
+        {
+            return request with { Body = await LoopbackHttpBody.ReadExactlyAsync(reader, length, token).ConfigureAwait(false) };
+        }
+
+        return request;
+    }
+
+    /// <summary>The request line and headers, or null when the client closed the connection between requests.</summary>
+    private static async Task<string?> ReadHeadAsync(PipeReader reader, CancellationToken token)
+    {
         while (true)
         {
             var result = await reader.ReadAsync(token).ConfigureAwait(false);
             var buffer = result.Buffer;
-            if (TryReadHead(buffer, out var headText, out var consumed))
+            if (TryReadHead(buffer, out var head, out var consumed))
             {
-                head = headText;
                 reader.AdvanceTo(consumed);
-                break;
+                return head;
             }
 
             if (result.IsCompleted)
@@ -241,7 +272,10 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
             reader.AdvanceTo(buffer.Start, buffer.End);
         }
+    }
 
+    private static LoopbackHttpRequest ParseHead(string head, IPEndPoint? remote)
+    {
         var lines = head.Split("\r\n");
         var requestLine = lines[0].Split(' ');
         if (requestLine.Length != 3 || !requestLine[2].StartsWith("HTTP/1.", StringComparison.Ordinal))
@@ -259,24 +293,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             }
         }
 
-        var request = new LoopbackHttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, [], remote);
-        if (request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
-        {
-            // curl and others wait for this before sending a large body.
-            await stream.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), token).ConfigureAwait(false);
-        }
-
-        if (request.Header("Transfer-Encoding") is { } te && te.Contains("chunked", StringComparison.OrdinalIgnoreCase))
-        {
-            return request with { Body = await ReadChunkedAsync(reader, token).ConfigureAwait(false) };
-        }
-
-        if (request.Header("Content-Length") is { } lengthText && long.TryParse(lengthText, out var length) && length > 0)
-        {
-            return request with { Body = await ReadExactlyAsync(reader, length, token).ConfigureAwait(false) };
-        }
-
-        return request;
+        return new LoopbackHttpRequest(requestLine[0], requestLine[1], requestLine[2], headers, [], remote);
     }
 
     private static bool TryReadHead(ReadOnlySequence<byte> buffer, out string head, out SequencePosition consumed)
@@ -292,73 +309,6 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         head = string.Empty;
         consumed = buffer.Start;
         return false;
-    }
-
-    private static async Task<byte[]> ReadExactlyAsync(PipeReader reader, long length, CancellationToken token)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
-            if (result.Buffer.Length >= length)
-            {
-                var body = result.Buffer.Slice(0, length);
-                var bytes = body.ToArray();
-                reader.AdvanceTo(body.End);
-                return bytes;
-            }
-
-            if (result.IsCompleted)
-            {
-                throw new InvalidDataException("connection closed inside a request body");
-            }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
-    }
-
-    private static async Task<byte[]> ReadChunkedAsync(PipeReader reader, CancellationToken token)
-    {
-        using var body = new MemoryStream();
-        while (true)
-        {
-            var sizeLine = await ReadLineAsync(reader, token).ConfigureAwait(false);
-            var semicolon = sizeLine.IndexOf(';', StringComparison.Ordinal);
-            var size = Convert.ToInt64(semicolon >= 0 ? sizeLine[..semicolon].Trim() : sizeLine.Trim(), 16);
-            if (size == 0)
-            {
-                // Trailers end with an empty line.
-                while ((await ReadLineAsync(reader, token).ConfigureAwait(false)).Length > 0)
-                {
-                }
-
-                return body.ToArray();
-            }
-
-            body.Write(await ReadExactlyAsync(reader, size, token).ConfigureAwait(false));
-            await ReadLineAsync(reader, token).ConfigureAwait(false);
-        }
-    }
-
-    private static async Task<string> ReadLineAsync(PipeReader reader, CancellationToken token)
-    {
-        while (true)
-        {
-            var result = await reader.ReadAsync(token).ConfigureAwait(false);
-            var position = result.Buffer.PositionOf((byte)'\n');
-            if (position is { } newline)
-            {
-                var line = Encoding.Latin1.GetString(result.Buffer.Slice(0, newline)).TrimEnd('\r');
-                reader.AdvanceTo(result.Buffer.GetPosition(1, newline));
-                return line;
-            }
-
-            if (result.IsCompleted || result.Buffer.Length > MaxHeaderBytes)
-            {
-                throw new InvalidDataException("bad chunk framing");
-            }
-
-            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
-        }
     }
 
     private static async Task WriteResponseAsync(Stream stream, LoopbackHttpResponse response, bool close, bool headOnly, CancellationToken token)

@@ -17,25 +17,25 @@ public sealed class NlbListenerProxy : IAsyncDisposable
 {
     private const int BufferSize = 16 * 1024;
 
-    private readonly Socket _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentDictionary<Socket, byte> _sockets = new();
-    private readonly ConcurrentDictionary<Task, byte> _connections = new();
-    private readonly Task _acceptLoop;
-    private TargetGroupRuntime? _targetGroup;
-    private long _accepted;
-    private long _rejected;
-    private int _disposed;
+    private readonly Socket listener;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ConcurrentDictionary<Socket, byte> sockets = new();
+    private readonly ConcurrentDictionary<Task, byte> connections = new();
+    private readonly Task acceptLoop;
+    private TargetGroupRuntime? targetGroup;
+    private long accepted;
+    private long rejected;
+    private int disposed;
 
     /// <param name="port">The listener's loopback port; 0 for an ephemeral one (tests).</param>
     public NlbListenerProxy(int port = 0)
     {
-        _listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        _listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
-        _listener.Listen(1024);
-        Endpoint = (IPEndPoint)_listener.LocalEndPoint!;
-        _acceptLoop = Task.Run(AcceptLoopAsync);
+        listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
+        listener.Listen(1024);
+        Endpoint = (IPEndPoint)listener.LocalEndPoint!;
+        acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
     /// <summary>The stable loopback endpoint standing in for the NLB's static IPs on this listener's port.</summary>
@@ -44,54 +44,54 @@ public sealed class NlbListenerProxy : IAsyncDisposable
     /// <summary>The target group new connections go to (null: new connections are reset).</summary>
     public TargetGroupRuntime? TargetGroup
     {
-        get => Volatile.Read(ref _targetGroup);
-        set => Volatile.Write(ref _targetGroup, value);
+        get => Volatile.Read(ref targetGroup);
+        set => Volatile.Write(ref targetGroup, value);
     }
 
     /// <summary>Connections accepted and forwarded so far.</summary>
-    public long AcceptedConnections => Interlocked.Read(ref _accepted);
+    public long AcceptedConnections => Interlocked.Read(ref accepted);
 
     /// <summary>Connections reset because no target was available or the target refused.</summary>
-    public long RejectedConnections => Interlocked.Read(ref _rejected);
+    public long RejectedConnections => Interlocked.Read(ref rejected);
 
     /// <summary>Connections currently open through the listener.</summary>
-    public int ActiveConnections => _connections.Count;
+    public int ActiveConnections => connections.Count;
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
         {
             return;
         }
 
-        await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Dispose();
-        foreach (var socket in _sockets.Keys)
+        await stop.CancelAsync().ConfigureAwait(false);
+        listener.Dispose();
+        foreach (var socket in sockets.Keys)
         {
             LoopbackHttpServer.Abort(socket);
         }
 
         try
         {
-            await _acceptLoop.ConfigureAwait(false);
-            await Task.WhenAll(_connections.Keys).ConfigureAwait(false);
+            await acceptLoop.ConfigureAwait(false);
+            await Task.WhenAll(connections.Keys).ConfigureAwait(false);
         }
         catch (Exception)
         {
             // Connections end with their sockets; nothing to report.
         }
 
-        _stop.Dispose();
+        stop.Dispose();
     }
 
     private async Task AcceptLoopAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        while (!stop.IsCancellationRequested)
         {
             Socket client;
             try
             {
-                client = await _listener.AcceptAsync(_stop.Token).ConfigureAwait(false);
+                client = await listener.AcceptAsync(stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
             {
@@ -99,7 +99,7 @@ public sealed class NlbListenerProxy : IAsyncDisposable
             }
             catch (SocketException)
             {
-                if (_stop.IsCancellationRequested)
+                if (stop.IsCancellationRequested)
                 {
                     return;
                 }
@@ -111,46 +111,46 @@ public sealed class NlbListenerProxy : IAsyncDisposable
             var target = TargetGroup?.PickEndpoint();
             if (target is null)
             {
-                Interlocked.Increment(ref _rejected);
+                Interlocked.Increment(ref rejected);
                 LoopbackHttpServer.Abort(client);
                 continue;
             }
 
             client.NoDelay = true;
             var connection = ForwardAsync(client, target);
-            _connections[connection] = 0;
-            _ = connection.ContinueWith(t => _connections.TryRemove(t, out _), TaskScheduler.Default);
+            connections[connection] = 0;
+            _ = connection.ContinueWith(t => connections.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
     private async Task ForwardAsync(Socket client, IPEndPoint target)
     {
         await Task.Yield();
-        _sockets[client] = 0;
+        sockets[client] = 0;
         var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        _sockets[upstream] = 0;
+        sockets[upstream] = 0;
         try
         {
             try
             {
-                await upstream.ConnectAsync(target, _stop.Token).ConfigureAwait(false);
+                await upstream.ConnectAsync(target, stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is SocketException or OperationCanceledException)
             {
-                Interlocked.Increment(ref _rejected);
+                Interlocked.Increment(ref rejected);
                 LoopbackHttpServer.Abort(client);
                 return;
             }
 
-            Interlocked.Increment(ref _accepted);
+            Interlocked.Increment(ref accepted);
             var up = PumpAsync(client, upstream);
             var down = PumpAsync(upstream, client);
             await Task.WhenAll(up, down).ConfigureAwait(false);
         }
         finally
         {
-            _sockets.TryRemove(client, out _);
-            _sockets.TryRemove(upstream, out _);
+            sockets.TryRemove(client, out _);
+            sockets.TryRemove(upstream, out _);
             client.Dispose();
             upstream.Dispose();
         }
@@ -163,7 +163,7 @@ public sealed class NlbListenerProxy : IAsyncDisposable
         {
             while (true)
             {
-                var read = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                var read = await from.ReceiveAsync(buffer, SocketFlags.None, stop.Token).ConfigureAwait(false);
                 if (read == 0)
                 {
                     // Orderly close from this side: pass the FIN on and keep the other direction open.
@@ -181,7 +181,7 @@ public sealed class NlbListenerProxy : IAsyncDisposable
                 var sent = 0;
                 while (sent < read)
                 {
-                    sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None, _stop.Token).ConfigureAwait(false);
+                    sent += await to.SendAsync(buffer.AsMemory(sent, read - sent), SocketFlags.None, stop.Token).ConfigureAwait(false);
                 }
             }
         }

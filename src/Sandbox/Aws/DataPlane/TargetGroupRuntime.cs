@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Ebops.Sandbox.Aws.DataPlane;
 
@@ -12,55 +11,42 @@ namespace Ebops.Sandbox.Aws.DataPlane;
 /// </summary>
 public sealed class TargetGroupRuntime : IAsyncDisposable
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, TargetEntry> _targets = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
-    private readonly HttpClient _checker;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ITimer _timer;
-    private HealthCheckSettings _settings;
-    private bool _inUse;
-    private int _roundRunning;
-    private int _next;
-    private long _rounds;
-    private Task _lastRound = Task.CompletedTask;
-    private bool _disposed;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, TargetEntry> targets = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
+    private readonly HealthProbe probe;
+    private readonly CancellationTokenSource stop = new();
+    private readonly ITimer timer;
+    private HealthCheckSettings settings;
+    private bool inUse;
+    private int roundRunning;
+    private int next;
+    private long rounds;
+    private Task lastRound = Task.CompletedTask;
+    private bool disposed;
 
     public TargetGroupRuntime(string name, HealthCheckSettings settings, TimeProvider time)
     {
         Name = name;
-        _settings = settings;
-        _time = time;
-
-        // A fresh connection per check, as a health checker opening a connection per probe would (and a refusing
-        // instance is noticed at once instead of hiding behind a pooled connection).
-        _checker = new HttpClient(new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.Zero,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-            UseCookies = false,
-        })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        _checker.DefaultRequestHeaders.UserAgent.ParseAdd("ELB-HealthChecker/2.0");
-        _timer = time.CreateTimer(static state => ((TargetGroupRuntime)state!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        this.settings = settings;
+        this.time = time;
+        probe = new HealthProbe(time);
+        timer = time.CreateTimer(static state => ((TargetGroupRuntime)state!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string Name { get; }
 
     /// <summary>Completed health-check rounds (tests wait on <see cref="LastRound"/> after advancing time).</summary>
-    public long Rounds => Interlocked.Read(ref _rounds);
+    public long Rounds => Interlocked.Read(ref rounds);
 
     /// <summary>The round started by the most recent timer tick.</summary>
     public Task LastRound
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _lastRound;
+                return lastRound;
             }
         }
     }
@@ -69,17 +55,17 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _settings;
+                return settings;
             }
         }
 
         set
         {
-            lock (_gate)
+            lock (gate)
             {
-                _settings = value;
+                settings = value;
                 ScheduleLocked();
             }
         }
@@ -93,23 +79,23 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _inUse;
+                return inUse;
             }
         }
 
         set
         {
-            lock (_gate)
+            lock (gate)
             {
-                if (_inUse == value)
+                if (inUse == value)
                 {
                     return;
                 }
 
-                _inUse = value;
-                foreach (var target in _targets.Values)
+                inUse = value;
+                foreach (var target in targets.Values)
                 {
                     if (target.State != TargetHealthStates.Draining)
                     {
@@ -125,9 +111,9 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     /// <summary>Registers (or re-registers) a target; it starts in <c>initial</c>.</summary>
     public void Register(string id, IPEndPoint endpoint)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_targets.TryGetValue(id, out var existing))
+            if (targets.TryGetValue(id, out var existing))
             {
                 existing.DrainTimer?.Dispose();
                 existing.DrainTimer = null;
@@ -140,7 +126,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                 return;
             }
 
-            _targets[id] = new TargetEntry(id, endpoint);
+            targets[id] = new TargetEntry(id, endpoint);
         }
     }
 
@@ -148,9 +134,9 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     /// <returns>False when the target was not registered.</returns>
     public bool Deregister(string id, TimeSpan delay)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (!_targets.TryGetValue(id, out var target))
+            if (!targets.TryGetValue(id, out var target))
             {
                 return false;
             }
@@ -160,23 +146,23 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                 return true;
             }
 
-            if (delay <= TimeSpan.Zero || !_inUse)
+            if (delay <= TimeSpan.Zero || !inUse)
             {
-                _targets.Remove(id);
+                targets.Remove(id);
                 return true;
             }
 
             target.State = TargetHealthStates.Draining;
             target.Reason = TargetHealthStates.DeregistrationInProgress;
             target.Description = TargetHealthStates.DeregistrationInProgressDescription;
-            target.DrainTimer = _time.CreateTimer(
+            target.DrainTimer = time.CreateTimer(
                 _ =>
                 {
-                    lock (_gate)
+                    lock (gate)
                     {
-                        if (_targets.TryGetValue(id, out var t) && t.State == TargetHealthStates.Draining)
+                        if (targets.TryGetValue(id, out var t) && t.State == TargetHealthStates.Draining)
                         {
-                            _targets.Remove(id);
+                            targets.Remove(id);
                             t.DrainTimer?.Dispose();
                         }
                     }
@@ -191,36 +177,36 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     /// <summary>True when the target is registered (draining included).</summary>
     public bool IsRegistered(string id)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _targets.ContainsKey(id);
+            return targets.ContainsKey(id);
         }
     }
 
     /// <summary>Ids of the registered targets, draining included.</summary>
     public IReadOnlyList<string> TargetIds()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return [.. _targets.Keys];
+            return [.. targets.Keys];
         }
     }
 
     /// <summary>Health of every registered target, in registration order.</summary>
     public IReadOnlyList<TargetHealthSnapshot> Describe()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return [.. _targets.Values.Select(SnapshotLocked)];
+            return [.. targets.Values.Select(SnapshotLocked)];
         }
     }
 
     /// <summary>Health of one target: <c>unused</c>/Target.NotRegistered when it is not registered.</summary>
     public TargetHealthSnapshot Describe(string id, int port)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _targets.TryGetValue(id, out var target)
+            return targets.TryGetValue(id, out var target)
                 ? SnapshotLocked(target)
                 : new TargetHealthSnapshot(id, port, TargetHealthStates.Unused, TargetHealthStates.NotRegistered, TargetHealthStates.NotRegisteredDescription);
         }
@@ -229,16 +215,16 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
     /// <summary>Picks the next target round robin among healthy ones, failing open over all non-draining ones; null when none.</summary>
     public IPEndPoint? PickEndpoint()
     {
-        lock (_gate)
+        lock (gate)
         {
-            var healthy = _targets.Values.Where(t => t.State == TargetHealthStates.Healthy).ToList();
-            var pool = healthy.Count > 0 ? healthy : _targets.Values.Where(t => t.State != TargetHealthStates.Draining).ToList();
+            var healthy = targets.Values.Where(t => t.State == TargetHealthStates.Healthy).ToList();
+            var pool = healthy.Count > 0 ? healthy : targets.Values.Where(t => t.State != TargetHealthStates.Draining).ToList();
             if (pool.Count == 0)
             {
                 return null;
             }
 
-            var index = (int)((uint)_next++ % (uint)pool.Count);
+            var index = (int)((uint)next++ % (uint)pool.Count);
             return pool[index].Endpoint;
         }
     }
@@ -248,22 +234,22 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
                 return;
             }
 
-            _disposed = true;
-            foreach (var target in _targets.Values)
+            disposed = true;
+            foreach (var target in targets.Values)
             {
                 target.DrainTimer?.Dispose();
             }
         }
 
-        await _timer.DisposeAsync().ConfigureAwait(false);
-        await _stop.CancelAsync().ConfigureAwait(false);
+        await timer.DisposeAsync().ConfigureAwait(false);
+        await stop.CancelAsync().ConfigureAwait(false);
         try
         {
             await LastRound.ConfigureAwait(false);
@@ -272,25 +258,25 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
         {
         }
 
-        _checker.Dispose();
-        _stop.Dispose();
+        probe.Dispose();
+        stop.Dispose();
     }
 
     private void ScheduleLocked()
     {
-        if (_disposed)
+        if (disposed)
         {
             return;
         }
 
-        var interval = _settings.Interval < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : _settings.Interval;
-        if (_inUse)
+        var interval = settings.Interval < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : settings.Interval;
+        if (inUse)
         {
-            _timer.Change(interval, interval);
+            timer.Change(interval, interval);
         }
         else
         {
-            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -298,21 +284,21 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
 
     private Task? StartRound()
     {
-        if (Interlocked.CompareExchange(ref _roundRunning, 1, 0) != 0)
+        if (Interlocked.CompareExchange(ref roundRunning, 1, 0) != 0)
         {
             return null;
         }
 
-        lock (_gate)
+        lock (gate)
         {
-            if (_disposed)
+            if (disposed)
             {
-                Volatile.Write(ref _roundRunning, 0);
+                Volatile.Write(ref roundRunning, 0);
                 return null;
             }
 
-            _lastRound = RunRoundCoreAsync();
-            return _lastRound;
+            lastRound = RunRoundCoreAsync();
+            return lastRound;
         }
     }
 
@@ -323,12 +309,12 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
         try
         {
             List<(TargetEntry Target, IPEndPoint Endpoint)> due;
-            HealthCheckSettings settings;
-            lock (_gate)
+            HealthCheckSettings check;
+            lock (gate)
             {
-                settings = _settings;
-                due = _inUse
-                    ? [.. _targets.Values.Where(t => t.State != TargetHealthStates.Draining).Select(t => (t, t.Endpoint))]
+                check = settings;
+                due = inUse
+                    ? [.. targets.Values.Where(t => t.State != TargetHealthStates.Draining).Select(t => (t, t.Endpoint))]
                     : [];
                 foreach (var (target, _) in due)
                 {
@@ -340,122 +326,33 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                 }
             }
 
-            var results = await Task.WhenAll(due.Select(d => CheckAsync(d.Endpoint, settings))).ConfigureAwait(false);
-            lock (_gate)
+            var results = await Task.WhenAll(due.Select(d => probe.CheckAsync(d.Endpoint, check, stop.Token))).ConfigureAwait(false);
+            lock (gate)
             {
                 for (var i = 0; i < due.Count; i++)
                 {
                     var target = due[i].Target;
-                    if (_targets.TryGetValue(target.Id, out var current) && ReferenceEquals(current, target) && target.State != TargetHealthStates.Draining)
+                    if (targets.TryGetValue(target.Id, out var current) && ReferenceEquals(current, target) && target.State != TargetHealthStates.Draining)
                     {
-                        target.Apply(results[i], settings);
+                        target.Apply(results[i], check);
                     }
                 }
             }
         }
         finally
         {
-            Interlocked.Increment(ref _rounds);
-            Volatile.Write(ref _roundRunning, 0);
-        }
-    }
-
-    private async Task<CheckResult> CheckAsync(IPEndPoint endpoint, HealthCheckSettings settings)
-    {
-        using var timeout = new CancellationTokenSource(settings.Timeout <= TimeSpan.Zero ? TimeSpan.FromMilliseconds(1) : settings.Timeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, _stop.Token);
-        try
-        {
-            if (string.Equals(settings.Protocol, "TCP", StringComparison.OrdinalIgnoreCase))
-            {
-                using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-                await socket.ConnectAsync(endpoint, linked.Token).ConfigureAwait(false);
-                return CheckResult.Success;
-            }
-
-            var path = string.IsNullOrEmpty(settings.Path) ? "/" : settings.Path;
-            using var response = await _checker.GetAsync(new Uri($"http://{endpoint}{path}"), HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var code = (int)response.StatusCode;
-            return settings.Matches(code)
-                ? CheckResult.Success
-                : new CheckResult(false, TargetHealthStates.ResponseCodeMismatch, $"Health checks failed with these codes: [{code}]");
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            return new CheckResult(false, TargetHealthStates.Timeout, TargetHealthStates.TimeoutDescription);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or SocketException or IOException)
-        {
-            return new CheckResult(false, TargetHealthStates.FailedHealthChecks, TargetHealthStates.FailedHealthChecksDescription);
+            Interlocked.Increment(ref rounds);
+            Volatile.Write(ref roundRunning, 0);
         }
     }
 
     private TargetHealthSnapshot SnapshotLocked(TargetEntry target)
     {
-        if (!_inUse && target.State != TargetHealthStates.Draining)
+        if (!inUse && target.State != TargetHealthStates.Draining)
         {
             return new TargetHealthSnapshot(target.Id, target.Endpoint.Port, TargetHealthStates.Unused, TargetHealthStates.NotInUse, TargetHealthStates.NotInUseDescription);
         }
 
         return new TargetHealthSnapshot(target.Id, target.Endpoint.Port, target.State, target.Reason, target.Description);
-    }
-
-    private sealed record CheckResult(bool Ok, string? Reason, string? Description)
-    {
-        public static CheckResult Success { get; } = new(true, null, null);
-    }
-
-    private sealed class TargetEntry(string id, IPEndPoint endpoint)
-    {
-        public string Id { get; } = id;
-
-        public IPEndPoint Endpoint { get; set; } = endpoint;
-
-        public string State { get; set; } = TargetHealthStates.Initial;
-
-        public string? Reason { get; set; } = TargetHealthStates.RegistrationInProgress;
-
-        public string? Description { get; set; } = TargetHealthStates.RegistrationInProgressDescription;
-
-        public int Successes { get; set; }
-
-        public int Failures { get; set; }
-
-        public ITimer? DrainTimer { get; set; }
-
-        public void ResetToInitial()
-        {
-            State = TargetHealthStates.Initial;
-            Reason = TargetHealthStates.RegistrationInProgress;
-            Description = TargetHealthStates.RegistrationInProgressDescription;
-            Successes = 0;
-            Failures = 0;
-        }
-
-        public void Apply(CheckResult result, HealthCheckSettings settings)
-        {
-            if (result.Ok)
-            {
-                Failures = 0;
-                Successes++;
-                if (State != TargetHealthStates.Healthy && Successes >= settings.HealthyThreshold)
-                {
-                    State = TargetHealthStates.Healthy;
-                    Reason = null;
-                    Description = null;
-                }
-
-                return;
-            }
-
-            Successes = 0;
-            Failures++;
-            if (State == TargetHealthStates.Unhealthy || Failures >= settings.UnhealthyThreshold)
-            {
-                State = TargetHealthStates.Unhealthy;
-                Reason = result.Reason;
-                Description = result.Description;
-            }
-        }
     }
 }

@@ -10,12 +10,12 @@ namespace Ebops.Sandbox.Aws.Ec2;
 /// </summary>
 internal static class Ec2Filters
 {
-    public static IReadOnlyList<(string Name, IReadOnlyList<string> Values)> Read(SimParams p) =>
-        [.. p.Indexed("Filter").Select(prefix => (p.Required(prefix + ".Name"), p.List(prefix + ".Value")))];
+    public static IReadOnlyList<Ec2Filter> Read(SimParams p) =>
+        [.. p.Indexed("Filter").Select(prefix => new Ec2Filter(p.Required(prefix + ".Name"), p.List(prefix + ".Value")))];
 
     public static IEnumerable<T> Apply<T>(
         IEnumerable<T> items,
-        IReadOnlyList<(string Name, IReadOnlyList<string> Values)> filters,
+        IReadOnlyList<Ec2Filter> filters,
         Func<T, IReadOnlyDictionary<string, string>> tags,
         IReadOnlyDictionary<string, Func<T, IEnumerable<string?>>> fields)
     {

@@ -22,4 +22,9 @@ internal sealed record ListenerAction(
     /// </summary>
     public string? PrimaryTargetGroupArn()
         => ForwardGroups is { Count: > 0 } groups ? groups.OrderByDescending(g => g.Weight ?? 1).First().Arn : TargetGroupArn;
+
+    /// <summary>True when both actions do the same (record equality would compare the group lists by reference).</summary>
+    public bool SameAs(ListenerAction other) =>
+        this with { ForwardGroups = null } == other with { ForwardGroups = null }
+        && (ForwardGroups ?? []).SequenceEqual(other.ForwardGroups ?? []);
 }

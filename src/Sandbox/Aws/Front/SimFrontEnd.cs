@@ -36,63 +36,76 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
         var service = auth.Service ?? GuessService(request, body);
         var info = SimServiceInfo.For(service);
         var requestId = info.Protocol == SimProtocol.RestXml ? world.Ids.S3RequestId() : world.Ids.RequestId();
-        var query = SigV4Verifier.ParseQuery(rawQuery);
-        var decodedPath = Uri.UnescapeDataString(rawPath.Length == 0 ? "/" : rawPath);
 
         // Resolve the action first so that even rejected calls are logged under it.
-        string action;
-        Dictionary<string, string> parameters;
-        ReadOnlyMemory<byte> payload = body;
-        if (info.Protocol == SimProtocol.RestXml)
-        {
-            var route = S3Route.Resolve(request.Method, decodedPath, request.Headers.Host.ToString(), query);
-            action = route.Operation;
-            parameters = query.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
-            if (route.Bucket is not null)
-            {
-                parameters["Bucket"] = route.Bucket;
-            }
-
-            if (route.Key is not null)
-            {
-                parameters["Key"] = route.Key;
-            }
-
-            decodedPath = "/" + route.Bucket + (route.Key is null ? "" : "/" + route.Key);
-        }
-        else
-        {
-            parameters = ParseForm(rawQuery, body);
-            action = parameters.GetValueOrDefault("Action") ?? "";
-        }
-
+        var (action, parameters, decodedPath) = Route(info, request, rawPath, rawQuery, body);
         var redacted = SimRedaction.Redact(parameters);
-        SimResponse response;
-        var injected = false;
+        var call = new SimRequest(service, action, parameters, requestId, auth.Region ?? world.Region, auth.AccessKeyId ?? "",
+            request.Method, decodedPath,
+            headers.ToDictionary(h => h.Key, h => h.Value.Count > 0 ? h.Value[0] : "", StringComparer.OrdinalIgnoreCase),
+            body);
+        var (response, injected) = await AnswerAsync(info, auth, call, request, ct);
+
+        var outcome = response.StatusCode < 300 ? SimCall.Ok : ErrorCodeOf(response);
+        world.Calls.Add(world.Time.GetUtcNow(), service, action, redacted, outcome, response.StatusCode, requestId, injected);
+        Log.Handled(logger, service, action, response.StatusCode, outcome, requestId);
+        await WriteAsync(context, info, response, requestId, ct);
+    }
+
+    /// <summary>The action, parameters and decoded path: S3 from its REST route, the Query services from the form.</summary>
+    private static (string Action, Dictionary<string, string> Parameters, string DecodedPath) Route(
+        SimServiceInfo info, HttpRequest request, string rawPath, string rawQuery, ReadOnlyMemory<byte> body)
+    {
+        var decodedPath = Uri.UnescapeDataString(rawPath.Length == 0 ? "/" : rawPath);
+        if (info.Protocol != SimProtocol.RestXml)
+        {
+            var form = ParseForm(rawQuery, body);
+            return (form.GetValueOrDefault("Action") ?? "", form, decodedPath);
+        }
+
+        var query = SigV4Verifier.ParseQuery(rawQuery);
+        var route = S3Route.Resolve(request.Method, decodedPath, request.Headers.Host.ToString(), query);
+        var parameters = query.GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        if (route.Bucket is not null)
+        {
+            parameters["Bucket"] = route.Bucket;
+        }
+
+        if (route.Key is not null)
+        {
+            parameters["Key"] = route.Key;
+        }
+
+        return (route.Operation, parameters, "/" + route.Bucket + (route.Key is null ? "" : "/" + route.Key));
+    }
+
+    /// <summary>Authentication, Version check, fault injection, then the handler; AWS errors become the service's error document.</summary>
+    private async Task<(SimResponse Response, bool Injected)> AnswerAsync(SimServiceInfo info, SigV4Result auth, SimRequest call, HttpRequest request, CancellationToken ct)
+    {
         try
         {
             if (!auth.Succeeded)
             {
-                Log.AuthRejected(logger, service, auth.Failure, auth.AccessKeyId ?? "-");
+                Log.AuthRejected(logger, call.Service, auth.Failure, auth.AccessKeyId ?? "-");
                 throw ProtocolErrors.ForAuth(info.Protocol, auth);
             }
 
             if (info.Protocol == SimProtocol.RestXml && IsAwsChunked(request, auth.PayloadHash))
             {
-                payload = DecodeChunked(body, auth);
+                call = call with { Body = DecodeChunked(call.Body, auth) };
             }
 
             if (info.Protocol != SimProtocol.RestXml)
             {
-                CheckActionAndVersion(info, action, parameters);
+                var parameters = (Dictionary<string, string>)call.Parameters;
+                CheckActionAndVersion(info, call.Action, parameters);
                 parameters.Remove("Action");
                 parameters.Remove("Version");
             }
 
-            var handler = world.HandlerFor(service)
-                ?? throw new AwsSimException(SimErrors.InvalidAction, $"The simulator does not implement the service '{service}'.");
-
-            var decision = world.Faults.Decide(service, action);
+            var handler = world.HandlerFor(call.Service)
+                ?? throw new AwsSimException(SimErrors.InvalidAction, $"The simulator does not implement the service '{call.Service}'.");
+            var decision = world.Faults.Decide(call.Service, call.Action);
             if (decision.Delay > TimeSpan.Zero)
             {
                 await Task.Delay(decision.Delay, world.Time, ct);
@@ -100,35 +113,26 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
 
             if (decision.Failure is { } fault)
             {
-                injected = true;
-                Log.FaultInjected(logger, fault.Kind, fault.Id, service, action);
-                throw ProtocolErrors.ForFault(info.Protocol, fault);
+                Log.FaultInjected(logger, fault.Kind, fault.Id, call.Service, call.Action);
+                return (ErrorRenderer.Render(info, ProtocolErrors.ForFault(info.Protocol, fault), call.RequestId), true);
             }
 
-            var simRequest = new SimRequest(service, action, parameters, requestId, auth.Region ?? world.Region,
-                auth.AccessKeyId ?? "", request.Method, decodedPath,
-                headers.ToDictionary(h => h.Key, h => h.Value.Count > 0 ? h.Value[0] : "", StringComparer.OrdinalIgnoreCase),
-                payload);
-            response = await handler.HandleAsync(simRequest, ct);
-            world.ResponseObserver?.Invoke(simRequest, response);
+            var response = await handler.HandleAsync(call, ct);
+            world.ResponseObserver?.Invoke(call, response);
+            return (response, false);
         }
         catch (AwsSimException error)
         {
-            response = ErrorRenderer.Render(info, error, requestId);
+            return (ErrorRenderer.Render(info, error, call.RequestId), false);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            Log.HandlerCrashed(logger, error, service, action, requestId);
-            response = ErrorRenderer.Render(info,
+            Log.HandlerCrashed(logger, error, call.Service, call.Action, call.RequestId);
+            return (ErrorRenderer.Render(info,
                 new AwsSimException(info.Protocol == SimProtocol.Query ? "InternalFailure" : "InternalError",
                     "The simulator failed to handle the request.", 500, senderFault: false),
-                requestId);
+                call.RequestId), false);
         }
-
-        var outcome = response.StatusCode < 300 ? SimCall.Ok : ErrorCodeOf(response);
-        world.Calls.Add(world.Time.GetUtcNow(), service, action, redacted, outcome, response.StatusCode, requestId, injected);
-        Log.Handled(logger, service, action, response.StatusCode, outcome, requestId);
-        await WriteAsync(context, info, response, requestId, ct);
     }
 
     private static void CheckActionAndVersion(SimServiceInfo info, string action, Dictionary<string, string> parameters)

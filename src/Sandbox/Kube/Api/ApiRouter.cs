@@ -4,6 +4,8 @@ using Ebops.Sandbox.Kube.Registry;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Api;
 
 /// <summary>The one request delegate: non-resource paths (version, health, discovery, OpenAPI), then resource URLs.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Api;
 
 internal static class HttpJson

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Api;
 
 /// <summary>

@@ -6,6 +6,8 @@ using Ebops.Sandbox.Kube.Storage;
 using Ebops.Sandbox.Kube.Tables;
 using Microsoft.AspNetCore.Http;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Api;
 
 /// <summary>GET of one object and list of a collection (limit/continue, selectors), as JSON or as a Table.</summary>

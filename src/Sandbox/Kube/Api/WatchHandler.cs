@@ -8,6 +8,8 @@ using Ebops.Sandbox.Kube.Storage;
 using Ebops.Sandbox.Kube.Tables;
 using Microsoft.AspNetCore.Http;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Api;
 
 /// <summary>

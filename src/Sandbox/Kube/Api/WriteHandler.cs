@@ -4,6 +4,8 @@ using Ebops.Sandbox.Kube.Selectors;
 using Ebops.Sandbox.Kube.Storage;
 using Microsoft.AspNetCore.Http;
 
+using Ebops.Sandbox.Kube.Errors;
+
 namespace Ebops.Sandbox.Kube.Api;
 
 /// <summary>POST, PUT, PATCH and DELETE (one object or a collection) on resource URLs.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
 
 namespace Ebops.Sandbox.Kube.Patching;
 

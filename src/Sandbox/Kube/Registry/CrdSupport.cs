@@ -1,78 +1,56 @@
 using System.Text.Json.Nodes;
-using Ebops.Sandbox.Kube.Api;
 using Ebops.Sandbox.Kube.Schema;
-using Ebops.Sandbox.Kube.Storage;
 
 namespace Ebops.Sandbox.Kube.Registry;
 
 /// <summary>
-/// What kube-apiserver's apiextensions controllers do for a CRD, done synchronously: validate the definition, accept
-/// its names, mark it Established, and derive the served resource types.
+/// What kube-apiserver's apiextensions controllers do for an admitted CRD, done synchronously: accept its names, mark
+/// it Established, and derive the served resource types. (Admission itself is <c>Validation.Crds.CrdValidator</c>.)
 /// </summary>
 internal static class CrdSupport
 {
-    public static List<FieldCause> Validate(JsonObject crd)
+    /// <summary>
+    /// The defaults apiextensions.k8s.io/v1 gives a CRD (SetDefaults_CustomResourceDefinitionSpec): names.singular is
+    /// the lower-cased kind, names.listKind the kind + "List", conversion strategy None.
+    /// </summary>
+    public static void ApplyDefaults(JsonObject crd)
     {
-        var errors = new List<FieldCause>();
-        var spec = crd["spec"] as JsonObject;
-        var group = ObjectRules.Str(spec?["group"]);
-        var names = spec?["names"] as JsonObject;
-        var plural = ObjectRules.Str(names?["plural"]);
-        if (group is not { Length: > 0 })
+        if (crd["spec"] is not JsonObject spec)
         {
-            errors.Add(FieldCause.Required("spec.group"));
+            return;
         }
-        if (plural is not { Length: > 0 })
+        if (spec["names"] is JsonObject names && Str(names["kind"]) is { Length: > 0 } kind)
         {
-            errors.Add(FieldCause.Required("spec.names.plural"));
-        }
-        if (ObjectRules.Str(names?["kind"]) is not { Length: > 0 })
-        {
-            errors.Add(FieldCause.Required("spec.names.kind"));
-        }
-        var name = ObjectRules.Str(crd["metadata"]?["name"]);
-        if (group is { Length: > 0 } && plural is { Length: > 0 } && name != $"{plural}.{group}")
-        {
-            errors.Add(FieldCause.InvalidValue("metadata.name", $"\"{name}\"", "must be spec.names.plural+\".\"+spec.group"));
-        }
-        if (ObjectRules.Str(spec?["scope"]) is not ("Namespaced" or "Cluster"))
-        {
-            errors.Add(new FieldCause("spec.scope", "FieldValueNotSupported", $"Unsupported value: \"{ObjectRules.Str(spec?["scope"])}\": supported values: \"Cluster\", \"Namespaced\""));
-        }
-        var versions = (spec?["versions"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        if (versions.Count == 0)
-        {
-            errors.Add(FieldCause.Required("spec.versions", "must have exactly one version marked as storage version"));
-        }
-        else if (versions.Count(v => v["storage"]?.GetValue<bool>() == true) != 1)
-        {
-            errors.Add(FieldCause.InvalidValue("spec.versions", "[]apiextensions.CustomResourceDefinitionVersion{...}", "must have exactly one version marked as storage version"));
-        }
-        for (var i = 0; i < versions.Count; i++)
-        {
-            if (versions[i]["schema"]?["openAPIV3Schema"] is not JsonObject)
+            if (Str(names["singular"]) is not { Length: > 0 })
             {
-                errors.Add(FieldCause.Required($"spec.versions[{i}].schema.openAPIV3Schema", "schemas are required"));
+                names["singular"] = kind.ToLowerInvariant();
+            }
+            if (Str(names["listKind"]) is not { Length: > 0 })
+            {
+                names["listKind"] = kind + "List";
             }
         }
-        return errors;
+        if (spec["conversion"] is not JsonObject)
+        {
+            spec["conversion"] = new JsonObject { ["strategy"] = "None" };
+        }
     }
 
     /// <summary>Writes the status the apiextensions controllers would: names accepted, established, stored versions.</summary>
-    public static void SetStatus(JsonObject crd, JsonObject? oldStatus, DateTimeOffset now)
+    public static void SetStatus(JsonObject crd, JsonObject? oldStatus, string now)
     {
         var spec = crd["spec"]!.AsObject();
         var storage = (spec["versions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(v => v["storage"]?.GetValue<bool>() == true);
         var stored = new List<string>();
         if (oldStatus?["storedVersions"] is JsonArray previous)
         {
-            stored.AddRange(previous.Select(p => ObjectRules.Str(p)).OfType<string>());
+            stored.AddRange(previous.Select(p => Str(p)).OfType<string>());
         }
-        if (ObjectRules.Str(storage?["name"]) is { } storageName && !stored.Contains(storageName))
+        if (Str(storage?["name"]) is { } storageName && !stored.Contains(storageName))
         {
             stored.Add(storageName);
         }
-        var timestamp = oldStatus?["conditions"]?[0]?["lastTransitionTime"]?.DeepClone() ?? ObjectRules.Timestamp(now);
+        var timestamp = oldStatus?["conditions"]?[0]?["lastTransitionTime"]?.DeepClone() ?? JsonValue.Create(now);
         JsonObject Condition(string type, string reason, string message) => new()
         {
             ["type"] = type,
@@ -96,13 +74,13 @@ internal static class CrdSupport
     {
         var spec = crd["spec"]!.AsObject();
         var names = spec["names"]!.AsObject();
-        var crdName = ObjectRules.Str(crd["metadata"]?["name"])!;
-        var kind = ObjectRules.Str(names["kind"])!;
-        var plural = ObjectRules.Str(names["plural"])!;
-        var singular = ObjectRules.Str(names["singular"]) ?? kind.ToLowerInvariant();
+        var crdName = Str(crd["metadata"]?["name"])!;
+        var kind = Str(names["kind"])!;
+        var plural = Str(names["plural"])!;
+        var singular = Str(names["singular"]) ?? kind.ToLowerInvariant();
         var shortNames = Strings(names["shortNames"]);
         var categories = Strings(names["categories"]);
-        var namespaced = ObjectRules.Str(spec["scope"]) == "Namespaced";
+        var namespaced = Str(spec["scope"]) == "Namespaced";
         var result = new List<ResourceType>();
         foreach (var version in (spec["versions"] as JsonArray)?.OfType<JsonObject>() ?? [])
         {
@@ -113,13 +91,13 @@ internal static class CrdSupport
             // A detached, fully built copy: OpenAPI requests read it concurrently.
             var schema = (version["schema"]?["openAPIV3Schema"] as JsonObject)?.DeepClone().AsObject();
             var columns = (version["additionalPrinterColumns"] as JsonArray)?.OfType<JsonObject>().Select(c => new PrinterColumn(
-                ObjectRules.Str(c["name"]) ?? "",
-                ObjectRules.Str(c["type"]) ?? "string",
-                ObjectRules.Str(c["format"]),
-                ObjectRules.Str(c["description"]) ?? "",
+                Str(c["name"]) ?? "",
+                Str(c["type"]) ?? "string",
+                Str(c["format"]),
+                Str(c["description"]) ?? "",
                 c["priority"]?.GetValue<int>() ?? 0,
-                ObjectRules.Str(c["jsonPath"]) ?? "")).ToList();
-            result.Add(new ResourceType(ObjectRules.Str(spec["group"])!, ObjectRules.Str(version["name"])!, plural, singular, kind, namespaced,
+                Str(c["jsonPath"]) ?? "")).ToList();
+            result.Add(new ResourceType(Str(spec["group"])!, Str(version["name"])!, plural, singular, kind, namespaced,
                 shortNames, categories, version["subresources"]?["status"] is not null, true)
             {
                 Schema = schema,
@@ -131,6 +109,8 @@ internal static class CrdSupport
         return result;
     }
 
+    private static string? Str(JsonNode? node) => node?.GetValueKind() == System.Text.Json.JsonValueKind.String ? node.GetValue<string>() : null;
+
     private static List<string> Strings(JsonNode? node) =>
-        (node as JsonArray)?.Select(n => ObjectRules.Str(n)).OfType<string>().ToList() ?? [];
+        (node as JsonArray)?.Select(n => Str(n)).OfType<string>().ToList() ?? [];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.Sandbox.Kube.Schema;
@@ -12,6 +13,5 @@ internal sealed class CrdSchemaValidatorAdapter(CrdSchemaValidator inner) : ICus
 
     public void ApplyDefaults(JsonObject obj) => inner.ApplyDefaults(obj);
 
-    public IReadOnlyList<SchemaViolation> Validate(JsonObject obj, JsonObject? oldObj) =>
-        [.. inner.Validate(obj, oldObj).Select(e => new SchemaViolation(e.Field, e.Reason, e.Body))];
+    public IReadOnlyList<FieldError> Validate(JsonObject obj, JsonObject? oldObj) => inner.Validate(obj, oldObj);
 }

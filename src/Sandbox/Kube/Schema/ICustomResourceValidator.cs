@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ebops.Sandbox.Kube.Errors;
 
 namespace Ebops.Sandbox.Kube.Schema;
 
@@ -17,5 +18,5 @@ internal interface ICustomResourceValidator
     void ApplyDefaults(JsonObject obj);
 
     /// <summary>Returns every violation; empty when the object is valid. <paramref name="oldObj"/> is null on create.</summary>
-    IReadOnlyList<SchemaViolation> Validate(JsonObject obj, JsonObject? oldObj);
+    IReadOnlyList<FieldError> Validate(JsonObject obj, JsonObject? oldObj);
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Storage;
 
 namespace Ebops.Sandbox.Kube.Selectors;

@@ -1,4 +1,4 @@
-using Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
 
 namespace Ebops.Sandbox.Kube.Selectors;
 

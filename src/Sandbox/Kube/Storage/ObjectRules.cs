@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Registry;
 
 namespace Ebops.Sandbox.Kube.Storage;
@@ -62,10 +62,10 @@ internal static partial class ObjectRules
     }
 
     /// <summary>Fills what the server owns on create. Returns the field errors of metadata.</summary>
-    public static List<FieldCause> PrepareCreate(ResourceType type, JsonObject obj, DateTimeOffset now)
+    public static List<FieldError> PrepareCreate(ResourceType type, JsonObject obj, DateTimeOffset now)
     {
         var meta = Metadata(obj);
-        var errors = new List<FieldCause>();
+        var errors = new List<FieldError>();
         if (Str(meta["name"]) is not { Length: > 0 })
         {
             if (Str(meta["generateName"]) is { Length: > 0 } prefix)
@@ -74,7 +74,7 @@ internal static partial class ObjectRules
             }
             else
             {
-                errors.Add(FieldCause.Required("metadata.name", "name or generateName is required"));
+                errors.Add(FieldError.Required("metadata.name", "name or generateName is required"));
                 return errors;
             }
         }
@@ -108,27 +108,13 @@ internal static partial class ObjectRules
     /// the status subresource only changes status; the main resource never changes status (when it has the
     /// subresource); server-owned metadata is kept; generation moves only when the spec part changed.
     /// </summary>
-    public static JsonObject PrepareUpdate(ResourceType type, JsonObject old, JsonObject requested, bool statusSubresource, List<FieldCause> errors)
+    public static JsonObject PrepareUpdate(ResourceType type, JsonObject old, JsonObject requested, bool statusSubresource, List<FieldError> errors)
     {
-        JsonObject next;
         if (statusSubresource)
         {
-            next = old.DeepClone().AsObject();
-            if (requested["status"] is { } status)
-            {
-                next["status"] = status.DeepClone();
-            }
-            else
-            {
-                next.Remove("status");
-            }
-            if (requested["metadata"]?["managedFields"] is { } statusManaged)
-            {
-                Metadata(next)["managedFields"] = statusManaged.DeepClone();
-            }
-            return next;
+            return StatusUpdate(old, requested);
         }
-        next = requested.DeepClone().AsObject();
+        var next = requested.DeepClone().AsObject();
         if (type.HasStatusSubresource)
         {
             if (old["status"] is { } oldStatus)
@@ -167,14 +153,33 @@ internal static partial class ObjectRules
             var added = Finalizers(next).Where(f => !before.Contains(f)).ToList();
             if (added.Count > 0)
             {
-                errors.Add(FieldCause.Forbidden("metadata.finalizers",
-                    $"no new finalizers can be added if the object is being deleted, found new finalizers []string{{{string.Join(", ", added.Select(a => $"\"{a}\""))}}}"));
+                errors.Add(FieldError.Forbidden("metadata.finalizers",
+                    $"no new finalizers can be added if the object is being deleted, found new finalizers {GoFormat.StringSlice(added)}"));
             }
         }
         NormalizeBuiltIn(type, next);
         if (type.TracksGeneration && !JsonNode.DeepEquals(SpecPart(type, old), SpecPart(type, next)))
         {
             meta["generation"] = (oldMeta["generation"]?.GetValue<long>() ?? 0) + 1;
+        }
+        return next;
+    }
+
+    // The status subresource changes status (and the managedFields of the write), nothing else.
+    private static JsonObject StatusUpdate(JsonObject old, JsonObject requested)
+    {
+        var next = old.DeepClone().AsObject();
+        if (requested["status"] is { } status)
+        {
+            next["status"] = status.DeepClone();
+        }
+        else
+        {
+            next.Remove("status");
+        }
+        if (requested["metadata"]?["managedFields"] is { } statusManaged)
+        {
+            Metadata(next)["managedFields"] = statusManaged.DeepClone();
         }
         return next;
     }
@@ -252,13 +257,13 @@ internal static partial class ObjectRules
         }
     }
 
-    private static void ValidateName(ResourceType type, string name, List<FieldCause> errors)
+    private static void ValidateName(ResourceType type, string name, List<FieldError> errors)
     {
         var asLabel = type.Kind == "Namespace";
         var ok = asLabel ? name.Length <= 63 && DnsLabel().IsMatch(name) : name.Length <= 253 && DnsSubdomain().IsMatch(name);
         if (!ok)
         {
-            errors.Add(FieldCause.InvalidValue("metadata.name", $"\"{name}\"", asLabel ? LabelMessage : SubdomainMessage));
+            errors.Add(FieldError.Invalid("metadata.name", GoFormat.Quote(name), asLabel ? LabelMessage : SubdomainMessage));
         }
     }
 
@@ -267,7 +272,7 @@ internal static partial class ObjectRules
     private const string QualifiedNameMessage = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
 
     /// <summary>kube-apiserver's checks of label keys and values and annotation keys (a real cluster rejects these with 422).</summary>
-    private static void ValidateLabelsAndAnnotations(JsonObject meta, List<FieldCause> errors)
+    private static void ValidateLabelsAndAnnotations(JsonObject meta, List<FieldError> errors)
     {
         foreach (var (field, isLabels) in new[] { ("labels", true), ("annotations", false) })
         {
@@ -283,21 +288,21 @@ internal static partial class ObjectRules
                 var prefix = slash < 0 ? null : key[..slash];
                 if (name.Length == 0 || name.Length > 63 || !QualifiedNamePart().IsMatch(name))
                 {
-                    errors.Add(FieldCause.InvalidValue(path, $"\"{key}\"", name.Length > 63 ? "name part must be no more than 63 characters" : QualifiedNameMessage));
+                    errors.Add(FieldError.Invalid(path, GoFormat.Quote(key), name.Length > 63 ? "name part must be no more than 63 characters" : QualifiedNameMessage));
                 }
                 else if (prefix is not null && (prefix.Length == 0 || prefix.Length > 253 || !DnsSubdomain().IsMatch(prefix)))
                 {
-                    errors.Add(FieldCause.InvalidValue(path, $"\"{key}\"", "prefix part " + SubdomainMessage));
+                    errors.Add(FieldError.Invalid(path, GoFormat.Quote(key), "prefix part " + SubdomainMessage));
                 }
                 if (isLabels && Str(value) is { } text)
                 {
                     if (text.Length > 63)
                     {
-                        errors.Add(FieldCause.InvalidValue(path, $"\"{text}\"", "must be no more than 63 characters"));
+                        errors.Add(FieldError.Invalid(path, GoFormat.Quote(text), "must be no more than 63 characters"));
                     }
                     else if (!LabelValue().IsMatch(text))
                     {
-                        errors.Add(FieldCause.InvalidValue(path, $"\"{text}\"", LabelValueMessage));
+                        errors.Add(FieldError.Invalid(path, GoFormat.Quote(text), LabelValueMessage));
                     }
                 }
             }

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Ebops.Sandbox.Kube.Api;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Patching;
 using Ebops.Sandbox.Kube.Registry;
+using Ebops.Sandbox.Kube.Validation.Crds;
 using Microsoft.Extensions.Logging;
 
 namespace Ebops.Sandbox.Kube.Storage;
@@ -26,12 +27,15 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             ObjectRules.Metadata(body)["managedFields"] = managedFields;
         }
         var name = ObjectRules.Str(body["metadata"]?["name"]) ?? "";
-        ThrowIfInvalid(type, name, errors);
+        if (type != BuiltInResources.Crds)
+        {
+            ThrowIfInvalid(type, name, errors);
+        }
         if (type.Namespaced)
         {
             RequireLiveNamespace(ns!);
         }
-        Admit(type, body, null, options, warnings);
+        Admit(type, body, null, options, warnings, errors);
         if (options.DryRun)
         {
             return new WriteOutcome(201, body, warnings);
@@ -174,11 +178,14 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             {
                 throw KubeApiException.Conflict(type.GroupResource, name);
             }
-            var errors = new List<FieldCause>();
+            var errors = new List<FieldError>();
             var next = ObjectRules.PrepareUpdate(type, old, requested, status, errors);
-            ThrowIfInvalid(type, name, errors);
+            if (type != BuiltInResources.Crds)
+            {
+                ThrowIfInvalid(type, name, errors);
+            }
             var warnings = new List<string>();
-            Admit(type, next, old, options, warnings);
+            Admit(type, next, old, options, warnings, errors);
             if (ObjectRules.SameContent(old, next))
             {
                 // A no-op write changes nothing: same resourceVersion, no watch event (like etcd's GuaranteedUpdate).
@@ -208,14 +215,18 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         throw KubeApiException.Conflict(type.GroupResource, name);
     }
 
-    /// <summary>Schema pruning (fieldValidation), defaults and validation for custom resources; CRD checks for CRDs.</summary>
-    private void Admit(ResourceType type, JsonObject obj, JsonObject? old, WriteOptions options, List<string> warnings)
+    /// <summary>
+    /// Schema pruning (fieldValidation), defaults and validation for custom resources; for CRDs, kube-apiserver's CRD
+    /// validation, reported together with the metadata errors (<paramref name="metadataErrors"/>) as one 422.
+    /// </summary>
+    private void Admit(ResourceType type, JsonObject obj, JsonObject? old, WriteOptions options, List<string> warnings, List<FieldError> metadataErrors)
     {
         var name = ObjectRules.Str(obj["metadata"]?["name"]) ?? "";
         if (type == BuiltInResources.Crds)
         {
-            ThrowIfInvalid(type, name, CrdSupport.Validate(obj));
-            CrdSupport.SetStatus(obj, old?["status"] as JsonObject, time.GetUtcNow());
+            CrdSupport.ApplyDefaults(obj);
+            ThrowIfInvalid(type, name, [.. metadataErrors, .. CrdValidator.Validate(obj, old)]);
+            CrdSupport.SetStatus(obj, old?["status"] as JsonObject, ObjectRules.Timestamp(time.GetUtcNow()));
             return;
         }
         if (!type.IsCustom || type.Validator is not { } validator)
@@ -227,7 +238,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         {
             if (options.FieldValidation == "Strict")
             {
-                throw KubeApiException.BadRequest(Validation.ValidationMessages.StrictUnknownFields(type.Kind, type.Version, unknown));
+                throw KubeApiException.BadRequest(ValidationMessages.StrictUnknownFields(type.Kind, type.Version, unknown));
             }
             if (options.FieldValidation == "Warn")
             {
@@ -235,9 +246,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
             }
         }
         validator.ApplyDefaults(obj);
-        var violations = validator.Validate(obj, old);
-        ThrowIfInvalid(type, name, [.. violations.Select(v => new FieldCause(v.Field, v.Reason,
-            v.Message.StartsWith(v.Field + ": ", StringComparison.Ordinal) ? v.Message[(v.Field.Length + 2)..] : v.Message))]);
+        ThrowIfInvalid(type, name, [.. validator.Validate(obj, old)]);
     }
 
     private void RequireLiveNamespace(string ns)
@@ -249,7 +258,7 @@ internal sealed class ObjectWriter(ObjectStore store, ResourceRegistry registry,
         }
     }
 
-    private static void ThrowIfInvalid(ResourceType type, string name, List<FieldCause> errors)
+    private static void ThrowIfInvalid(ResourceType type, string name, List<FieldError> errors)
     {
         if (errors.Count > 0)
         {

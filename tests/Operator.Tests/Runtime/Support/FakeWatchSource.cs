@@ -8,12 +8,13 @@ namespace Ebops.Operator.Tests.Runtime.Support;
 
 /// <summary>
 /// A scripted list/watch source: the test sets what lists return and pushes watch events (or a 410) into the
-/// current watch. Records the resourceVersion every watch started from.
+/// current watch. <see cref="Push"/> returns a task that completes once the watcher has handled the event (the
+/// watcher asks for the next event only after handling the previous one), so tests wait on the event itself.
 /// </summary>
 internal sealed class FakeWatchSource<T> : IWatchSource<T>
     where T : IKubernetesObject<V1ObjectMeta>
 {
-    private Channel<Func<WatchEvent<T>>> channel = Channel.CreateUnbounded<Func<WatchEvent<T>>>();
+    private Channel<Pushed> channel = Channel.CreateUnbounded<Pushed>();
 
     public List<T> Items { get; set; } = [];
 
@@ -44,27 +45,43 @@ internal sealed class FakeWatchSource<T> : IWatchSource<T>
         WatchStarted.TrySetResult(resourceVersion);
         await foreach (var next in current.Reader.ReadAllAsync(cancellationToken))
         {
-            yield return next();
+            yield return next.Event();
+            // Resumed only when the watcher asks for the next event, i.e. after it handled this one.
+            next.Handled.TrySetResult();
         }
     }
 
-    public void Push(WatchEventType type, T item) => channel.Writer.TryWrite(() => new WatchEvent<T>(type, item));
+    /// <summary>Pushes an event; the task completes once the watcher has handled it.</summary>
+    public Task Push(WatchEventType type, T item)
+    {
+        var pushed = new Pushed(() => new WatchEvent<T>(type, item));
+        channel.Writer.TryWrite(pushed);
+        return pushed.Handled.Task;
+    }
+
+    /// <summary>Pushes a bookmark at <paramref name="resourceVersion"/>.</summary>
+    public Task Bookmark(string resourceVersion, Func<V1ObjectMeta, T> wrap) => Push(WatchEventType.Bookmark, wrap(new V1ObjectMeta { ResourceVersion = resourceVersion }));
 
     /// <summary>Ends the current watch with 410 Gone; returns a task completing with the resourceVersion the next watch starts from.</summary>
-    public Task<string> Expire() => End(w => w.TryWrite(() => throw new ResourceVersionExpiredException("too old resource version")));
+    public Task<string> Expire() => End(w => w.TryWrite(new Pushed(() => throw new ResourceVersionExpiredException("too old resource version"))));
 
     /// <summary>Ends the current watch normally (server timeout); returns the next watch's start.</summary>
     public Task<string> Close() => End(w => w.TryComplete());
 
     /// <summary>Ends the current watch with a connection failure; returns the next watch's start.</summary>
-    public Task<string> Fail() => End(w => w.TryWrite(() => throw new HttpRequestException("connection reset")));
+    public Task<string> Fail() => End(w => w.TryWrite(new Pushed(() => throw new HttpRequestException("connection reset"))));
 
-    private Task<string> End(Action<ChannelWriter<Func<WatchEvent<T>>>> end)
+    private Task<string> End(Action<ChannelWriter<Pushed>> end)
     {
         var old = channel;
         WatchStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        channel = Channel.CreateUnbounded<Func<WatchEvent<T>>>();
+        channel = Channel.CreateUnbounded<Pushed>();
         end(old.Writer);
         return WatchStarted.Task;
+    }
+
+    private sealed record Pushed(Func<WatchEvent<T>> Event)
+    {
+        public TaskCompletionSource Handled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

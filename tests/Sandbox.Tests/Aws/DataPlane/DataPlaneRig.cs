@@ -13,7 +13,7 @@ internal sealed class DataPlaneRig : IAsyncDisposable
     /// <summary>The rig's ALB client keep-alive (AWS's minimum, 60 s); the idle timeout is set well above it.</summary>
     public static readonly TimeSpan ClientKeepAlive = TimeSpan.FromSeconds(60);
 
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IAsyncDisposable> owned = [];
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
@@ -23,7 +23,7 @@ internal sealed class DataPlaneRig : IAsyncDisposable
     public T Own<T>(T disposable)
         where T : IAsyncDisposable
     {
-        _owned.Add(disposable);
+        owned.Add(disposable);
         return disposable;
     }
 
@@ -76,9 +76,9 @@ internal sealed class DataPlaneRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        for (var i = _owned.Count - 1; i >= 0; i--)
+        for (var i = owned.Count - 1; i >= 0; i--)
         {
-            await _owned[i].DisposeAsync();
+            await owned[i].DisposeAsync();
         }
     }
 }

@@ -21,11 +21,7 @@ public sealed class LoopbackHttpServerTests
         await using var stream = new NetworkStream(socket);
 
         await stream.WriteAsync(Encoding.ASCII.GetBytes("POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n"), ct);
-        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(ct))
-        {
-            wait.CancelAfter(TimeSpan.FromSeconds(10));
-            Assert.StartsWith("HTTP/1.1 100 Continue\r\n\r\n", await ReadAsync(stream, "\r\n\r\n", wait.Token), StringComparison.Ordinal);
-        }
+        Assert.StartsWith("HTTP/1.1 100 Continue\r\n\r\n", await ReadAsync(stream, "\r\n\r\n", ct), StringComparison.Ordinal);
 
         await stream.WriteAsync("hello"u8.ToArray(), ct);
         var first = await ReadAsync(stream, "got 5", ct);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Ebops.Sandbox.Aws.DataPlane;
 
 namespace Ebops.Sandbox.Tests.Aws.DataPlane;
@@ -11,13 +10,6 @@ public sealed class NlbListenerProxyTests
 {
     private const int Workers = 4;
     private const int TotalRequests = 600;
-
-    public enum ClientMode
-    {
-        KeepAlive,
-        NewConnectionPerRequest,
-        ConnectionClose,
-    }
 
     [Theory]
     [InlineData(ClientMode.KeepAlive)]
@@ -38,68 +30,20 @@ public sealed class NlbListenerProxyTests
         await rig.TickAsync(all);
         Assert.All(all.SelectMany(g => g.Describe()), h => Assert.Equal("healthy", h.State));
 
-        using var client = CreateClient(mode);
-        var results = new ConcurrentQueue<(int Sequence, string Phase, string Version)>();
-        var failures = new ConcurrentQueue<string>();
-        var sequence = 0;
-        var phase = "before";
-        var switchPoint = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var retirePoint = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var shared = SwitchUnderLoad.Client(mode);
+        var run = new SwitchUnderLoad(rig, nlb, greenAlbGroup, mode, Workers, TotalRequests);
+        await run.RunAsync(shared, ct);
+        var results = run.Results;
 
-        async Task WorkerAsync()
-        {
-            while (true)
-            {
-                var n = Interlocked.Increment(ref sequence);
-                if (n > TotalRequests)
-                {
-                    return;
-                }
-
-                var startedIn = Volatile.Read(ref phase);
-                try
-                {
-                    var (version, _) = await DataPlaneRig.GetAsync(client, nlb.Endpoint, ct);
-                    results.Enqueue((n, startedIn, version));
-                }
-                catch (Exception ex) when (ex is HttpRequestException or IOException or System.Net.Sockets.SocketException)
-                {
-                    failures.Enqueue($"#{n} ({startedIn}): {ex.Message}");
-                }
-
-                if (n == TotalRequests / 3)
-                {
-                    switchPoint.TrySetResult();
-                }
-                else if (n == 2 * TotalRequests / 3)
-                {
-                    retirePoint.TrySetResult();
-                }
-            }
-        }
-
-        async Task SwitcherAsync()
-        {
-            await switchPoint.Task;
-            nlb.TargetGroup = greenAlbGroup;
-            Volatile.Write(ref phase, "switched");
-            await retirePoint.Task;
-
-            // Past ALB's client keep-alive duration (shortened in the rig so that no in-flight request outlives the
-            // ALB's idle timeout when the fake clock jumps), blue's ALB closes each kept-alive connection gracefully after its
-            // next response, so kept-alive clients reconnect through the NLB and land on green.
-            rig.Time.Advance(DataPlaneRig.ClientKeepAlive);
-            Volatile.Write(ref phase, "retired");
-        }
-
-        await Task.WhenAll([.. Enumerable.Range(0, Workers).Select(_ => Task.Run(WorkerAsync, ct)), SwitcherAsync()]);
-
-        Assert.Empty(failures);
+        Assert.Empty(run.Failures);
         Assert.Equal(TotalRequests, results.Count);
-        Assert.All(results.Where(r => r.Phase == "before" && r.Sequence <= TotalRequests / 3 - Workers), r => Assert.Equal("1.0.0", r.Version));
 
-        // After the retirement point each old connection answers at most once more (with Connection: close).
-        Assert.True(results.Count(r => r.Phase == "retired" && r.Version == "1.0.0") <= Workers);
+        // The request that triggered the switch completed before it; everything that did was answered by blue.
+        Assert.Contains(results, r => r.Sequence == TotalRequests / 3 && r.CompletedBeforeSwitch);
+        Assert.All(results.Where(r => r.CompletedBeforeSwitch), r => Assert.Equal("1.0.0", r.Version));
+
+        // After the retirement point each old connection to blue's ALB answers at most once more (with Connection: close).
+        Assert.True(results.Count(r => r.Phase == "retired" && r.Version == "1.0.0") <= blueAlb.AcceptedConnections);
         Assert.Contains(results, r => r.Phase == "retired" && r.Version == "1.0.1");
         if (mode != ClientMode.KeepAlive)
         {
@@ -107,7 +51,7 @@ public sealed class NlbListenerProxyTests
             Assert.All(results.Where(r => r.Phase != "before"), r => Assert.Equal("1.0.1", r.Version));
         }
 
-        Assert.Equal("1.0.1", (await DataPlaneRig.GetAsync(client, nlb.Endpoint, ct)).Version);
+        Assert.Equal("1.0.1", (await DataPlaneRig.GetAsync(shared, nlb.Endpoint, ct)).Version);
         Assert.Equal(0, blueAlb.Counters.Status5xx + greenAlb.Counters.Status5xx);
         Assert.Equal(0, nlb.RejectedConnections);
     }
@@ -126,7 +70,7 @@ public sealed class NlbListenerProxyTests
         await rig.TickAsync(blueInstances, greenInstances, blueAlbGroup, greenAlbGroup);
         await rig.TickAsync(blueInstances, greenInstances, blueAlbGroup, greenAlbGroup);
 
-        using var keptAlive = CreateClient(ClientMode.KeepAlive);
+        using var keptAlive = SwitchUnderLoad.Client(ClientMode.KeepAlive);
         Assert.Equal("1.0.0", (await DataPlaneRig.GetAsync(keptAlive, nlb.Endpoint, ct)).Version);
         nlb.TargetGroup = greenAlbGroup;
 
@@ -135,7 +79,7 @@ public sealed class NlbListenerProxyTests
             Assert.Equal("1.0.0", (await DataPlaneRig.GetAsync(keptAlive, nlb.Endpoint, ct)).Version);
         }
 
-        using var fresh = CreateClient(ClientMode.NewConnectionPerRequest);
+        using var fresh = SwitchUnderLoad.Client(ClientMode.NewConnectionPerRequest);
         Assert.Equal("1.0.1", (await DataPlaneRig.GetAsync(fresh, nlb.Endpoint, ct)).Version);
 
         rig.Time.Advance(DataPlaneRig.ClientKeepAlive);
@@ -148,25 +92,9 @@ public sealed class NlbListenerProxyTests
     {
         await using var rig = new DataPlaneRig();
         var nlb = rig.Own(new NlbListenerProxy());
-        using var client = CreateClient(ClientMode.NewConnectionPerRequest);
+        using var client = SwitchUnderLoad.Client(ClientMode.NewConnectionPerRequest);
         // SocketsHttpHandler surfaces a connection reset at connect time as HttpRequestException or SocketException.
         await Assert.ThrowsAnyAsync<Exception>(() => client.GetAsync(new Uri($"http://{nlb.Endpoint}/"), TestContext.Current.CancellationToken));
         Assert.Equal(1, nlb.RejectedConnections);
-    }
-
-    private static HttpClient CreateClient(ClientMode mode)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            UseProxy = false,
-            PooledConnectionLifetime = mode == ClientMode.NewConnectionPerRequest ? TimeSpan.Zero : Timeout.InfiniteTimeSpan,
-        };
-        var client = new HttpClient(handler);
-        if (mode == ClientMode.ConnectionClose)
-        {
-            client.DefaultRequestHeaders.ConnectionClose = true;
-        }
-
-        return client;
     }
 }

@@ -202,13 +202,8 @@ public sealed class TargetGroupRuntimeTests
             var round = group.LastRound;
 
             // The check's timeout is armed before its request is sent: once the instance holds the request, advancing
-            // the clock by the timeout is what ends the check (waiting here is for the real server, with a deadline).
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (server.RequestCount <= i && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(5, TestContext.Current.CancellationToken);
-            }
-
+            // the clock by the timeout is what ends the check.
+            await server.RequestsReceivedAsync(i + 1).WaitAsync(TestContext.Current.CancellationToken);
             Assert.False(round.IsCompleted);
             rig.Time.Advance(TimeSpan.FromSeconds(5));
             await round;

@@ -7,15 +7,17 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Ebops.Sandbox.Tests.Aws.Elbv2;
 
-/// <summary>The ELBv2 simulation on a FakeTimeProvider at realistic durations (scale 1), with a fake network.</summary>
+/// <summary>The ELBv2 simulation in a world of its own on a FakeTimeProvider at realistic durations (scale 1), with a fake network.</summary>
 internal sealed class Elbv2Rig : IAsyncDisposable
 {
-    private readonly List<IAsyncDisposable> _owned = [];
+    private readonly List<IAsyncDisposable> owned = [];
 
     public Elbv2Rig(double scale = 1)
     {
-        State = new Elbv2State(Network, Time, new SimTiming(scale), Instances, new Elbv2Options { Seed = 7 });
-        Handler = new Elbv2Handler(State);
+        var world = new SimWorld(new SimWorldOptions { TimeProvider = Time, Timing = new SimTiming(scale), Network = _ => Network });
+        Handler = (Elbv2Handler)Elbv2Handler.WithOptions(new Elbv2Options { Seed = 7 })(world);
+        State = Handler.State;
+        Instances = world.Shared(() => new InstanceRegistry());
         Call = new ModelCaller(Handler, "elasticloadbalancingv2-2015-12-01");
     }
 
@@ -23,7 +25,7 @@ internal sealed class Elbv2Rig : IAsyncDisposable
 
     public FakeSimNetwork Network { get; } = new();
 
-    public InstanceRegistry Instances { get; } = new();
+    public InstanceRegistry Instances { get; }
 
     public Elbv2State State { get; }
 
@@ -36,7 +38,7 @@ internal sealed class Elbv2Rig : IAsyncDisposable
     public InstanceServer Instance(string id, string version, Func<InstanceBehavior>? behavior = null)
     {
         var server = new InstanceServer(id, version, behavior, Time);
-        _owned.Add(server);
+        owned.Add(server);
         Instances.Add(server);
         return server;
     }
@@ -118,7 +120,7 @@ internal sealed class Elbv2Rig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await State.DisposeAsync();
-        foreach (var owned in _owned)
+        foreach (var owned in owned)
         {
             await owned.DisposeAsync();
         }

@@ -63,7 +63,7 @@ public sealed class ListenerTests
         Assert.Equal("ResourceInUse", (await rig.Call.FailAsync("DeleteTargetGroup", ("TargetGroupArn", instanceTg))).Code);
         Assert.Equal("ResourceInUse", (await rig.Call.FailAsync("DeleteLoadBalancer", ("LoadBalancerArn", alb))).Code);
         Assert.Equal("DuplicateListener", (await rig.Call.FailAsync(
-            "CreateListener", ("LoadBalancerArn", nlb), ("Protocol", "TCP"), ("Port", "80"), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", albTg))).Code);
+            "CreateListener", ("LoadBalancerArn", nlb), ("Protocol", "TCP_UDP"), ("Port", "80"), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", albTg))).Code);
         Assert.Equal("IncompatibleProtocols", (await rig.Call.FailAsync(
             "CreateListener", ("LoadBalancerArn", nlb), ("Protocol", "TCP"), ("Port", "81"), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", instanceTg))).Code);
 
@@ -75,6 +75,37 @@ public sealed class ListenerTests
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         var error = await Assert.ThrowsAsync<SocketException>(async () => await socket.ConnectAsync(endpoint, TestContext.Current.CancellationToken));
         Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+    }
+
+    /// <summary>
+    /// API reference, CreateListener: "This operation is idempotent ... If you attempt to create multiple listeners with
+    /// the same settings, each call succeeds"; DuplicateListener: "A listener with the specified port already exists".
+    /// </summary>
+    [Fact]
+    public async Task CreateListener_with_the_same_settings_returns_the_listener_and_other_settings_on_its_port_are_a_duplicate()
+    {
+        await using var rig = new Elbv2Rig();
+        var (blueAlb, _) = await rig.AlbStackAsync("blue", "1.0.0");
+        var (greenAlb, _) = await rig.AlbStackAsync("green", "1.0.1");
+        var nlb = await rig.CreateNlbAsync("front");
+        var blueTg = await rig.CreateTargetGroupAsync("front-blue", "alb", "TCP");
+        var greenTg = await rig.CreateTargetGroupAsync("front-green", "alb", "TCP");
+        await rig.Call.CallAsync("RegisterTargets", ("TargetGroupArn", blueTg), ("Targets.member.1.Id", blueAlb));
+        await rig.Call.CallAsync("RegisterTargets", ("TargetGroupArn", greenTg), ("Targets.member.1.Id", greenAlb));
+        var listener = await rig.CreateListenerAsync(nlb, "TCP", blueTg);
+        var endpoint = rig.State.FindEndpoint(nlb, 80);
+
+        Assert.Equal(listener, await rig.CreateListenerAsync(nlb, "TCP", blueTg));
+        var described = await rig.Call.CallAsync("DescribeListeners", ("LoadBalancerArn", nlb));
+        Assert.Equal([listener], rig.Call.Members(described, "Listeners").Select(l => rig.Call.Text(l, "ListenerArn")));
+        Assert.Equal(endpoint, rig.State.FindEndpoint(nlb, 80));
+
+        var otherGroup = await rig.Call.FailAsync("CreateListener", ("LoadBalancerArn", nlb), ("Protocol", "TCP"), ("Port", "80"), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", greenTg));
+        Assert.Equal(("DuplicateListener", 400), (otherGroup.Code, otherGroup.StatusCode));
+        var otherProtocol = await rig.Call.FailAsync("CreateListener", ("LoadBalancerArn", nlb), ("Protocol", "TCP_UDP"), ("Port", "80"), ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", blueTg));
+        Assert.Equal("DuplicateListener", otherProtocol.Code);
+        var groups = await rig.Call.CallAsync("DescribeTargetGroups", ("LoadBalancerArn", nlb));
+        Assert.Equal([blueTg], rig.Call.Members(groups, "TargetGroups").Select(g => rig.Call.Text(g, "TargetGroupArn")));
     }
 
     [Fact]

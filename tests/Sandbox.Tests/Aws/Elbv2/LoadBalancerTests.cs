@@ -88,6 +88,32 @@ public sealed class LoadBalancerTests
         Assert.Equal(("DuplicateLoadBalancerName", 400), (error.Code, error.StatusCode));
     }
 
+    /// <summary>
+    /// API reference, CreateLoadBalancer: "This operation is idempotent ... If you attempt to create multiple load
+    /// balancers with the same settings, each call succeeds". Every setting of the call counts: subnets and their
+    /// Elastic IPs, scheme, type, security groups, IP address type.
+    /// </summary>
+    [Fact]
+    public async Task CreateLoadBalancer_is_idempotent_only_for_every_setting_the_same()
+    {
+        await using var rig = new Elbv2Rig();
+        (string, string)[] alb = [("Name", "web"), ("Type", "application"), ("Subnets.member.1", SandboxNetwork.SubnetA), ("Subnets.member.2", SandboxNetwork.SubnetC), ("SecurityGroups.member.1", "sg-0default000000000")];
+        var first = rig.Call.Text(await rig.Call.CallAsync("CreateLoadBalancer", alb), "LoadBalancers/member/LoadBalancerArn");
+        Assert.Equal(first, rig.Call.Text(await rig.Call.CallAsync("CreateLoadBalancer", alb), "LoadBalancers/member/LoadBalancerArn"));
+
+        Assert.Equal("DuplicateLoadBalancerName", (await rig.Call.FailAsync("CreateLoadBalancer", [.. alb.SkipLast(1)])).Code);
+        Assert.Equal("DuplicateLoadBalancerName", (await rig.Call.FailAsync("CreateLoadBalancer", [.. alb, ("Scheme", "internal")])).Code);
+        Assert.Equal("DuplicateLoadBalancerName", (await rig.Call.FailAsync("CreateLoadBalancer", [.. alb, ("IpAddressType", "dualstack")])).Code);
+        var described = await rig.Call.CallAsync("DescribeLoadBalancers", ("Names.member.1", "web"));
+        Assert.Equal([first], rig.Call.Members(described, "LoadBalancers").Select(m => rig.Call.Text(m, "LoadBalancerArn")));
+
+        var eip = rig.Network.AllocateElasticIp();
+        var nlb = await rig.CreateNlbAsync("front", eip);
+        Assert.Equal(nlb, await rig.CreateNlbAsync("front", eip));
+        Assert.Equal("DuplicateLoadBalancerName", (await rig.Call.FailAsync("CreateLoadBalancer", ("Name", "front"), ("Type", "network"),
+            ("SubnetMappings.member.1.SubnetId", SandboxNetwork.SubnetA), ("SubnetMappings.member.2.SubnetId", SandboxNetwork.SubnetC))).Code);
+    }
+
     [Theory]
     [InlineData("ValidationError", "Name", "-bad-", "Type", "network")]
     [InlineData("ValidationError", "Name", "this-name-is-much-longer-than-32-chars", "Type", "network")]

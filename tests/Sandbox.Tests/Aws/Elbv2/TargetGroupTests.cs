@@ -50,6 +50,24 @@ public sealed class TargetGroupTests
         Assert.Equal("DuplicateTargetGroupName", (await rig.Call.FailAsync("CreateTargetGroup", ("Name", "tg"), ("Protocol", "TCP"), ("Port", "80"), ("VpcId", Ebops.Sandbox.Aws.Core.SandboxNetwork.VpcId))).Code);
     }
 
+    /// <summary>
+    /// API reference, CreateTargetGroup: "This operation is idempotent ... If you attempt to create multiple target
+    /// groups with the same settings, each call succeeds". The settings are every member after AWS's defaults, health
+    /// check included; defaults written out are the same settings as defaults left out.
+    /// </summary>
+    [Fact]
+    public async Task CreateTargetGroup_is_idempotent_only_for_every_setting_the_same()
+    {
+        await using var rig = new Elbv2Rig();
+        var arn = await rig.CreateTargetGroupAsync("web", "instance", "HTTP", ("HealthCheckPath", "/health"));
+        Assert.Equal(arn, await rig.CreateTargetGroupAsync("web", "instance", "HTTP", ("HealthCheckPath", "/health"), ("HealthCheckIntervalSeconds", "30"), ("Matcher.HttpCode", "200")));
+
+        Assert.Equal("DuplicateTargetGroupName", (await rig.Call.FailAsync("CreateTargetGroup", ("Name", "web"), ("TargetType", "instance"), ("Protocol", "HTTP"), ("Port", "80"), ("VpcId", Ebops.Sandbox.Aws.Core.SandboxNetwork.VpcId))).Code);
+        Assert.Equal("DuplicateTargetGroupName", (await rig.Call.FailAsync("CreateTargetGroup", ("Name", "web"), ("TargetType", "instance"), ("Protocol", "HTTP"), ("Port", "80"), ("VpcId", Ebops.Sandbox.Aws.Core.SandboxNetwork.VpcId), ("HealthCheckPath", "/health"), ("HealthyThresholdCount", "3"))).Code);
+        var described = await rig.Call.CallAsync("DescribeTargetGroups", ("Names.member.1", "web"));
+        Assert.Equal([arn], rig.Call.Members(described, "TargetGroups").Select(m => rig.Call.Text(m, "TargetGroupArn")));
+    }
+
     [Fact]
     public async Task Targets_go_initial_then_healthy_from_real_checks_and_draining_after_deregistration()
     {

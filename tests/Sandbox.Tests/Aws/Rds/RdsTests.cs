@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Aws.Rds;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Sandbox.Tests.Aws.Rds;
 

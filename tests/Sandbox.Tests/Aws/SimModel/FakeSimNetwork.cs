@@ -5,27 +5,43 @@ namespace Ebops.Sandbox.Tests.Aws.SimModel;
 /// <summary>A stateful in-memory <see cref="ISimNetwork"/>: the default VPC's two subnets, security groups, Elastic IPs.</summary>
 internal sealed class FakeSimNetwork : ISimNetwork
 {
-    private readonly Dictionary<string, (string VpcId, string Zone)> _subnets = new()
+    private readonly Dictionary<string, (string VpcId, string Zone)> subnets = new(StringComparer.Ordinal)
     {
         [SandboxNetwork.SubnetA] = (SandboxNetwork.VpcId, SandboxNetwork.SubnetAZone),
         [SandboxNetwork.SubnetC] = (SandboxNetwork.VpcId, SandboxNetwork.SubnetCZone),
     };
 
-    private int _next;
+    private int next;
 
-    public Dictionary<string, string> SecurityGroups { get; } = new() { ["sg-0default000000000"] = "default" };
+    private readonly Dictionary<string, SecurityGroupInfo> securityGroups = new()
+    {
+        ["sg-0default000000000"] = new SecurityGroupInfo("sg-0default000000000", "default", SandboxNetwork.VpcId),
+    };
+
+    public IReadOnlyDictionary<string, SecurityGroupInfo> SecurityGroups => securityGroups;
 
     /// <summary>Allocation id → (public IP, associated network interface or null).</summary>
     public Dictionary<string, (string Ip, string? Eni)> ElasticIps { get; } = [];
 
     public string AllocateElasticIp()
     {
-        var id = $"eipalloc-{++_next:x17}";
-        ElasticIps[id] = ($"3.38.{_next / 250}.{_next % 250 + 1}", null);
+        var id = $"eipalloc-{++next:x17}";
+        ElasticIps[id] = ($"3.38.{next / 250}.{next % 250 + 1}", null);
         return id;
     }
 
-    public (string VpcId, string AvailabilityZone)? FindSubnet(string subnetId) => _subnets.TryGetValue(subnetId, out var s) ? s : null;
+    public string AddVpc(string cidrBlock, params (string SubnetId, string Cidr, string Zone)[] subnetsOfVpc)
+    {
+        var vpcId = $"vpc-{++next:x17}";
+        foreach (var (subnetId, _, zone) in subnetsOfVpc)
+        {
+            subnets[subnetId] = (vpcId, zone);
+        }
+
+        return vpcId;
+    }
+
+    public (string VpcId, string AvailabilityZone)? FindSubnet(string subnetId) => subnets.TryGetValue(subnetId, out var s) ? s : null;
 
     public IReadOnlyList<string> DefaultSubnets() => [SandboxNetwork.SubnetA, SandboxNetwork.SubnetC];
 
@@ -33,12 +49,12 @@ internal sealed class FakeSimNetwork : ISimNetwork
 
     public string CreateServiceSecurityGroup(string vpcId, string name, string description, IReadOnlyDictionary<string, string> tags)
     {
-        var id = $"sg-{++_next:x17}";
-        SecurityGroups[id] = name;
+        var id = $"sg-{++next:x17}";
+        securityGroups[id] = new SecurityGroupInfo(id, name, vpcId);
         return id;
     }
 
-    public void DeleteServiceSecurityGroup(string groupId) => SecurityGroups.Remove(groupId);
+    public void DeleteServiceSecurityGroup(string groupId) => securityGroups.Remove(groupId);
 
     public string? FindElasticIp(string allocationId) => ElasticIps.TryGetValue(allocationId, out var e) ? e.Ip : null;
 

@@ -6,7 +6,7 @@ namespace Ebops.Sandbox.Tests.Aws.SimModel;
 /// <summary>Calls a handler in process with a request checked against the model, and checks the response against it.</summary>
 internal sealed class ModelCaller(IAwsServiceHandler handler, string modelStem)
 {
-    private int _requests;
+    private int requests;
 
     public AwsModel Model { get; } = AwsModel.Load(modelStem);
 
@@ -17,7 +17,7 @@ internal sealed class ModelCaller(IAwsServiceHandler handler, string modelStem)
     {
         var dictionary = parameters.ToDictionary(p => p.Key, p => p.Value);
         Model.CheckRequest(action, dictionary, strict: true);
-        var request = new SimRequest(handler.SigningName, action, dictionary, $"req-{Interlocked.Increment(ref _requests)}", Ebops.Sandbox.Aws.Core.SandboxNetwork.Region, Ebops.Sandbox.Aws.Core.SandboxNetwork.AccessKeyId);
+        var request = new SimRequest(handler.SigningName, action, dictionary, $"req-{Interlocked.Increment(ref requests)}", Ebops.Sandbox.Aws.Core.SandboxNetwork.Region, Ebops.Sandbox.Aws.Core.SandboxNetwork.AccessKeyId);
         var response = await handler.HandleAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(200, response.StatusCode);
         return Model.CheckResponse(action, response.Body);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.Sandbox.Tests.Kube.Validation;
@@ -65,7 +66,12 @@ public sealed class CrdSchemaValidatorTests
               env:
                 type: object
                 maxProperties: 2
-                additionalProperties: {type: string, maxLength: 3}
+                additionalProperties:
+                  type: string
+                  maxLength: 3
+                  x-kubernetes-validations:
+                  - rule: self != 'bad'
+                    message: must not be bad
               free:
                 type: object
                 x-kubernetes-preserve-unknown-fields: true
@@ -111,7 +117,7 @@ public sealed class CrdSchemaValidatorTests
     [Theory]
     [InlineData("""{}""", "spec.name", FieldErrorReasons.Required, "spec.name: Required value")]
     [InlineData("""{"name":"ABC"}""", "spec.name", FieldErrorReasons.Invalid, "spec.name: Invalid value: \"ABC\": spec.name in body should match '^[a-z]+$'")]
-    [InlineData("""{"name":"abcdefghijk"}""", "spec.name", FieldErrorReasons.TooLong, "spec.name: Too long: may not be longer than 10")]
+    [InlineData("""{"name":"abcdefghijk"}""", "spec.name", FieldErrorReasons.TooLong, "spec.name: Too long: may not be more than 10 bytes")]
     [InlineData("""{"name":"a"}""", "spec.name", FieldErrorReasons.Invalid, "spec.name: Invalid value: \"a\": spec.name in body should be at least 2 chars long")]
     [InlineData("""{"name":"abc","mode":"Medium"}""", "spec.mode", FieldErrorReasons.NotSupported, "spec.mode: Unsupported value: \"Medium\": supported values: \"Fast\", \"Slow\"")]
     [InlineData("""{"name":"abc","port":0}""", "spec.port", FieldErrorReasons.Invalid, "spec.port: Invalid value: 0: spec.port in body should be greater than or equal to 1")]
@@ -125,8 +131,8 @@ public sealed class CrdSchemaValidatorTests
     [InlineData("""{"name":"abc","subnets":[{"id":"s1"},{"id":"s1","zone":"z"}]}""", "spec.subnets[1]", FieldErrorReasons.Duplicate, null)]
     [InlineData("""{"name":"abc","subnets":[{"zone":"z"}]}""", "spec.subnets[0].id", FieldErrorReasons.Required, null)]
     [InlineData("""{"name":"abc","env":{"A":"1","B":"2","C":"3"}}""", "spec.env", FieldErrorReasons.TooMany, null)]
-    [InlineData("""{"name":"abc","env":{"A":"1234"}}""", "spec.env[A]", FieldErrorReasons.TooLong, null)]
-    [InlineData("""{"name":"abc","at":"yesterday"}""", "spec.at", FieldErrorReasons.Invalid, "spec.at: Invalid value: \"yesterday\": spec.at in body must be of type date-time: \"yesterday\"")]
+    [InlineData("""{"name":"abc","env":{"A":"1234"}}""", "spec.env.A", FieldErrorReasons.TooLong, null)]
+    [InlineData("""{"name":"abc","at":"yesterday"}""", "spec.at", FieldErrorReasons.TypeInvalid, "spec.at: Invalid value: \"yesterday\": spec.at in body must be of type date-time: \"yesterday\"")]
     [InlineData("""{"name":"abc","a":"x","b":"y"}""", "spec.a", FieldErrorReasons.Invalid, "spec.a: Invalid value: \"object\": spec: a and b are exclusive")]
     [InlineData("""{"name":"abc","size":{"min":5}}""", "spec.size.min", FieldErrorReasons.Invalid, "spec.size.min: Invalid value: \"object\": spec.size.min must be less than or equal to spec.size.max")]
     public void ReportsEachRuleOnTheField(string spec, string field, string reason, string? message)
@@ -141,6 +147,57 @@ public sealed class CrdSchemaValidatorTests
 
         Assert.StartsWith(field + ": ", error.Message);
         Assert.Equal(error.Message[(field.Length + 2)..], error.Body);
+    }
+
+    [Fact]
+    public void ErrorsComeInTheApiserversOrderWithTheBlockingCauseLast()
+    {
+        // Schema errors node by node (a string reports only its first failure), required fields after the
+        // properties, list duplicates after the schema walk, then the cause that says CEL did not run.
+        var errors = Check("""{"name":"ABCDEFGHIJKL","port":0,"tags":["a","a"],"subnets":[{"zone":"z"}]}""");
+        Assert.Equal(
+            [
+                "spec.name: Too long: may not be more than 10 bytes",
+                "spec.port: Invalid value: 0: spec.port in body should be greater than or equal to 1",
+                "spec.subnets[0].id: Required value",
+                "spec.tags[1]: Duplicate value: \"a\"",
+                "<nil>: Invalid value: \"null\": some validation rules were not checked because the object was invalid; correct the existing errors to complete validation",
+            ],
+            errors.Select(e => e.Message));
+        Assert.Equal(FieldPath.Nil, errors[^1].Field);
+        Assert.Equal(FieldErrorReasons.Invalid, errors[^1].Reason);
+    }
+
+    [Fact]
+    public void MapEntriesAreDottedInSchemaErrorsAndBracketedInRuleErrors()
+    {
+        Assert.Equal("spec.env.A: Too long: may not be more than 3 bytes", Check("""{"name":"abc","env":{"A":"1234"}}""")[0].Message);
+        Assert.Equal("spec.env[A]: Invalid value: \"string\": must not be bad", Assert.Single(Check("""{"name":"abc","env":{"A":"bad"}}""")).Message);
+    }
+
+    [Fact]
+    public void RuleEvaluationErrorsNameTheMessageAndFailuresHonourMessageExpressionReasonAndFieldPath()
+    {
+        var validator = new CrdSchemaValidator(YamlDocuments.LoadObject("""
+            type: object
+            properties:
+              spec:
+                type: object
+                x-kubernetes-validations:
+                - rule: self.x > 0
+                  message: x must be positive
+                - rule: self.y < 10
+                  messageExpression: "'y is ' + string(self.y)"
+                  reason: FieldValueForbidden
+                  fieldPath: .y
+                properties:
+                  x: {type: integer}
+                  y: {type: integer}
+            """));
+        Assert.Equal(
+            ["spec: Invalid value: \"object\": no such key: x evaluating rule: x must be positive", "spec.y: Forbidden: y is 12"],
+            validator.Validate(Obj("""{"spec":{"y":12}}"""), null).Select(e => e.Message));
+        Assert.Equal(FieldErrorReasons.Forbidden, validator.Validate(Obj("""{"spec":{"x":1,"y":12}}"""), null).Single().Reason);
     }
 
     [Fact]

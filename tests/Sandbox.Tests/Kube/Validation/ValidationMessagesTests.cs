@@ -1,3 +1,4 @@
+using Ebops.Sandbox.Kube.Errors;
 using Ebops.Sandbox.Kube.Validation;
 
 namespace Ebops.Sandbox.Tests.Kube.Validation;
@@ -8,10 +9,10 @@ public sealed class ValidationMessagesTests
     public void InvalidMessageListsOneErrorPlainAndSeveralInBrackets()
     {
         var one = new FieldError("spec.a", FieldErrorReasons.Required, "spec.a: Required value");
-        var two = new FieldError("spec.b", FieldErrorReasons.TooLong, "spec.b: Too long: may not be longer than 3");
+        var two = new FieldError("spec.b", FieldErrorReasons.TooLong, "spec.b: Too long: may not be more than 3 bytes");
         Assert.Equal("BeanstalkApp.ebops.io \"myapp\" is invalid: spec.a: Required value", ValidationMessages.Invalid("BeanstalkApp", "ebops.io", "myapp", [one]));
         Assert.Equal(
-            "BeanstalkApp.ebops.io \"myapp\" is invalid: [spec.a: Required value, spec.b: Too long: may not be longer than 3]",
+            "BeanstalkApp.ebops.io \"myapp\" is invalid: [spec.a: Required value, spec.b: Too long: may not be more than 3 bytes]",
             ValidationMessages.Invalid("BeanstalkApp", "ebops.io", "myapp", [one, two]));
     }
 

@@ -88,12 +88,13 @@ internal static class CelEvaluator
             throw new CelException($"type '{CelValues.TypeName(operand)}' does not support field selection");
         }
 
+        var field = map.ContainsKey(select.Field) ? select.Field : CelNames.Unescape(select.Field);
         if (select.TestOnly)
         {
-            return map.ContainsKey(select.Field);
+            return map.ContainsKey(field);
         }
 
-        return map.TryGetValue(select.Field, out var value) ? value : throw new CelException($"no such key: {select.Field}");
+        return map.TryGetValue(field, out var value) ? value : throw new CelException($"no such key: {select.Field}");
     }
 
     private static object? EvaluateIndex(object? operand, object? key)

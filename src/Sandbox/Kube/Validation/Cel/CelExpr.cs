@@ -3,6 +3,9 @@ namespace Ebops.Sandbox.Kube.Validation.Cel;
 /// <summary>The syntax tree of a CEL expression (the subset Kubernetes validation rules use).</summary>
 internal abstract record CelExpr
 {
+    /// <summary>Offset in the source of the token cel-go locates this node at (operator, '(' of a call, '.', ...).</summary>
+    public int Pos { get; init; } = -1;
+
     public sealed record Literal(object? Value) : CelExpr;
 
     public sealed record Ident(string Name) : CelExpr;

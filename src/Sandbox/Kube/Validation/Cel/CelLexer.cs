@@ -57,7 +57,7 @@ internal static class CelLexer
             }
 
             var op = Operators.FirstOrDefault(o => string.CompareOrdinal(text, i, o, 0, o.Length) == 0)
-                ?? throw new CelException($"unexpected character '{c}' at {i}");
+                ?? throw new CelException($"token recognition error at: '{c}'", i);
             tokens.Add(new(CelTokenKind.Operator, op, i));
             i += op.Length;
         }
@@ -132,7 +132,7 @@ internal static class CelLexer
         {
             if (i >= text.Length)
             {
-                throw new CelException("unterminated string literal");
+                throw new CelException("unterminated string literal", i);
             }
 
             var c = text[i];
@@ -144,7 +144,7 @@ internal static class CelLexer
 
             if (!triple && (c == '\n' || c == '\r'))
             {
-                throw new CelException("newline in string literal");
+                throw new CelException("newline in string literal", i);
             }
 
             if (c == '\\' && !raw)
@@ -152,7 +152,7 @@ internal static class CelLexer
                 i++;
                 if (i >= text.Length)
                 {
-                    throw new CelException("unterminated escape");
+                    throw new CelException("unterminated escape", i);
                 }
 
                 var e = text[i];
@@ -174,7 +174,7 @@ internal static class CelLexer
                         sb.Append((char)int.Parse(text.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                         i += 4;
                         break;
-                    default: throw new CelException($"unsupported escape \\{e}");
+                    default: throw new CelException($"unsupported escape \\{e}", i);
                 }
 
                 i++;

@@ -5,16 +5,17 @@ namespace Ebops.Sandbox.Kube.Validation.Cel;
 /// <summary>
 /// A Pratt parser for the CEL subset Kubernetes validation rules use: literals, lists, maps, field selection,
 /// indexing, calls, the <c>has</c>, <c>all</c>, <c>exists</c>, <c>exists_one</c>, <c>map</c> and <c>filter</c>
-/// macros, unary/binary operators with CEL's precedence, and the ternary conditional.
+/// macros, unary/binary operators with CEL's precedence, and the ternary conditional. Each node records the offset
+/// cel-go reports it at (the operator, the '(' of a call or macro, the '.' of a selection).
 /// </summary>
 internal sealed class CelParser
 {
     private static readonly HashSet<string> Macros = ["all", "exists", "exists_one", "map", "filter"];
 
-    private readonly List<CelToken> _tokens;
-    private int _pos;
+    private readonly List<CelToken> tokens;
+    private int pos;
 
-    private CelParser(List<CelToken> tokens) => _tokens = tokens;
+    private CelParser(List<CelToken> tokens) => this.tokens = tokens;
 
     public static CelExpr Parse(string text)
     {
@@ -22,21 +23,21 @@ internal sealed class CelParser
         var expr = parser.ParseExpr();
         if (parser.Peek.Kind != CelTokenKind.End)
         {
-            throw new CelException($"unexpected '{parser.Peek.Text}' at {parser.Peek.Position}");
+            throw new CelException($"Syntax error: extraneous input '{parser.Peek.Text}'", parser.Peek.Position);
         }
 
         return expr;
     }
 
-    private CelToken Peek => _tokens[_pos];
+    private CelToken Peek => tokens[pos];
 
-    private CelToken Next() => _tokens[_pos++];
+    private CelToken Next() => tokens[pos++];
 
     private bool Accept(string op)
     {
         if (Peek.Kind == CelTokenKind.Operator && Peek.Text == op)
         {
-            _pos++;
+            pos++;
             return true;
         }
 
@@ -47,19 +48,21 @@ internal sealed class CelParser
     {
         if (!Accept(op))
         {
-            throw new CelException($"expected '{op}' at {Peek.Position}, found '{Peek.Text}'");
+            var found = Peek.Kind == CelTokenKind.End ? "<EOF>" : Peek.Text;
+            throw new CelException($"Syntax error: mismatched input '{found}' expecting '{op}'", Peek.Position);
         }
     }
 
     private CelExpr ParseExpr()
     {
         var condition = ParseBinary(0);
-        if (Accept("?"))
+        if (Peek.Kind == CelTokenKind.Operator && Peek.Text == "?")
         {
+            var at = Next().Position;
             var then = ParseBinary(0);
             Expect(":");
             var otherwise = ParseExpr();
-            return new CelExpr.Conditional(condition, then, otherwise);
+            return new CelExpr.Conditional(condition, then, otherwise) { Pos = at };
         }
 
         return condition;
@@ -87,17 +90,18 @@ internal sealed class CelParser
                 return left;
             }
 
-            var op = Next().Text;
+            var op = Next();
             var right = ParseBinary(precedence);
-            left = new CelExpr.Binary(op, left, right);
+            left = new CelExpr.Binary(op.Text, left, right) { Pos = op.Position };
         }
     }
 
     private CelExpr ParseUnary()
     {
+        var at = Peek.Position;
         if (Accept("!"))
         {
-            return new CelExpr.Unary("!", ParseUnary());
+            return new CelExpr.Unary("!", ParseUnary()) { Pos = at };
         }
 
         if (Accept("-"))
@@ -105,10 +109,10 @@ internal sealed class CelParser
             // Fold negative literals so that -9223372036854775808 parses.
             if (Peek.Kind == CelTokenKind.Int)
             {
-                return new CelExpr.Literal(long.Parse("-" + Next().Text, CultureInfo.InvariantCulture));
+                return new CelExpr.Literal(long.Parse("-" + Next().Text, CultureInfo.InvariantCulture)) { Pos = at };
             }
 
-            return new CelExpr.Unary("-", ParseUnary());
+            return new CelExpr.Unary("-", ParseUnary()) { Pos = at };
         }
 
         return ParseMember(ParsePrimary());
@@ -118,27 +122,25 @@ internal sealed class CelParser
     {
         while (true)
         {
+            var at = Peek.Position;
             if (Accept("."))
             {
                 var name = Next();
                 if (name.Kind != CelTokenKind.Identifier)
                 {
-                    throw new CelException($"expected a field name at {name.Position}");
+                    throw new CelException($"Syntax error: mismatched input '{name.Text}' expecting IDENTIFIER", name.Position);
                 }
 
+                var open = Peek.Position;
                 if (Accept("("))
                 {
-                    if (Macros.Contains(name.Text))
-                    {
-                        operand = ParseComprehension(operand, name.Text);
-                        continue;
-                    }
-
-                    operand = new CelExpr.Call(operand, name.Text, ParseArgs(")"));
+                    operand = Macros.Contains(name.Text)
+                        ? ParseComprehension(operand, name.Text, open)
+                        : new CelExpr.Call(operand, name.Text, ParseArgs(")")) { Pos = open };
                     continue;
                 }
 
-                operand = new CelExpr.Select(operand, name.Text, TestOnly: false);
+                operand = new CelExpr.Select(operand, name.Text, TestOnly: false) { Pos = at };
                 continue;
             }
 
@@ -146,7 +148,7 @@ internal sealed class CelParser
             {
                 var key = ParseExpr();
                 Expect("]");
-                operand = new CelExpr.Index(operand, key);
+                operand = new CelExpr.Index(operand, key) { Pos = at };
                 continue;
             }
 
@@ -154,12 +156,12 @@ internal sealed class CelParser
         }
     }
 
-    private CelExpr ParseComprehension(CelExpr range, string macro)
+    private CelExpr ParseComprehension(CelExpr range, string macro, int at)
     {
         var variable = Next();
         if (variable.Kind != CelTokenKind.Identifier)
         {
-            throw new CelException($"{macro}() needs a variable name first");
+            throw new CelException($"{macro}() variable name must be a simple identifier", variable.Position);
         }
 
         Expect(",");
@@ -172,7 +174,7 @@ internal sealed class CelParser
         }
 
         Expect(")");
-        return new CelExpr.Comprehension(range, macro, variable.Text, body, transform);
+        return new CelExpr.Comprehension(range, macro, variable.Text, body, transform) { Pos = at };
     }
 
     private List<CelExpr> ParseArgs(string close)
@@ -196,63 +198,78 @@ internal sealed class CelParser
     private CelExpr ParsePrimary()
     {
         var token = Next();
+        var at = token.Position;
         switch (token.Kind)
         {
             case CelTokenKind.Int:
-                return new CelExpr.Literal(long.Parse(token.Text, CultureInfo.InvariantCulture));
+                return new CelExpr.Literal(long.Parse(token.Text, CultureInfo.InvariantCulture)) { Pos = at };
             case CelTokenKind.UInt:
-                return new CelExpr.Literal(ulong.Parse(token.Text, CultureInfo.InvariantCulture));
+                return new CelExpr.Literal(ulong.Parse(token.Text, CultureInfo.InvariantCulture)) { Pos = at };
             case CelTokenKind.Double:
-                return new CelExpr.Literal(double.Parse(token.Text, CultureInfo.InvariantCulture));
+                return new CelExpr.Literal(double.Parse(token.Text, CultureInfo.InvariantCulture)) { Pos = at };
             case CelTokenKind.String:
-                return new CelExpr.Literal(token.Text);
+                return new CelExpr.Literal(token.Text) { Pos = at };
             case CelTokenKind.Identifier:
-                switch (token.Text)
-                {
-                    case "true": return new CelExpr.Literal(true);
-                    case "false": return new CelExpr.Literal(false);
-                    case "null": return new CelExpr.Literal(null);
-                }
-
-                if (Accept("("))
-                {
-                    if (token.Text == "has")
-                    {
-                        var arg = ParseExpr();
-                        Expect(")");
-                        return arg is CelExpr.Select select
-                            ? select with { TestOnly = true }
-                            : throw new CelException("has() needs a field selection, e.g. has(self.field)");
-                    }
-
-                    return new CelExpr.Call(null, token.Text, ParseArgs(")"));
-                }
-
-                return new CelExpr.Ident(token.Text);
+                return ParseIdentifier(token);
             case CelTokenKind.Operator when token.Text == "(":
                 var inner = ParseExpr();
                 Expect(")");
                 return inner;
             case CelTokenKind.Operator when token.Text == "[":
-                return new CelExpr.ListLiteral(ParseArgs("]"));
+                return new CelExpr.ListLiteral(ParseArgs("]")) { Pos = at };
             case CelTokenKind.Operator when token.Text == "{":
-                var entries = new List<(CelExpr, CelExpr)>();
-                if (!Accept("}"))
-                {
-                    do
-                    {
-                        var key = ParseExpr();
-                        Expect(":");
-                        entries.Add((key, ParseExpr()));
-                    }
-                    while (Accept(","));
-
-                    Expect("}");
-                }
-
-                return new CelExpr.MapLiteral(entries);
+                return ParseMap(at);
             default:
-                throw new CelException($"unexpected '{token.Text}' at {token.Position}");
+                var found = token.Kind == CelTokenKind.End ? "<EOF>" : token.Text;
+                throw new CelException($"Syntax error: mismatched input '{found}' expecting {{'[', '{{', '(', '.', '-', '!', 'true', 'false', 'null', NUM_FLOAT, NUM_INT, NUM_UINT, STRING, BYTES, IDENTIFIER}}", at);
         }
+    }
+
+    private CelExpr ParseIdentifier(CelToken token)
+    {
+        var at = token.Position;
+        switch (token.Text)
+        {
+            case "true": return new CelExpr.Literal(true) { Pos = at };
+            case "false": return new CelExpr.Literal(false) { Pos = at };
+            case "null": return new CelExpr.Literal(null) { Pos = at };
+        }
+
+        var open = Peek.Position;
+        if (!Accept("("))
+        {
+            return new CelExpr.Ident(token.Text) { Pos = at };
+        }
+
+        if (token.Text != "has")
+        {
+            return new CelExpr.Call(null, token.Text, ParseArgs(")")) { Pos = open };
+        }
+
+        var arg = ParseExpr();
+        Expect(")");
+        // The presence test takes the location of the macro call, the '(' after has.
+        return arg is CelExpr.Select select
+            ? select with { TestOnly = true, Pos = open }
+            : throw new CelException("invalid argument to has() macro", open);
+    }
+
+    private CelExpr ParseMap(int at)
+    {
+        var entries = new List<(CelExpr, CelExpr)>();
+        if (!Accept("}"))
+        {
+            do
+            {
+                var key = ParseExpr();
+                Expect(":");
+                entries.Add((key, ParseExpr()));
+            }
+            while (Accept(","));
+
+            Expect("}");
+        }
+
+        return new CelExpr.MapLiteral(entries) { Pos = at };
     }
 }

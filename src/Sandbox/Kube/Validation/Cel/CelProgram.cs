@@ -6,12 +6,12 @@ namespace Ebops.Sandbox.Kube.Validation.Cel;
 /// </summary>
 public sealed class CelProgram
 {
-    private readonly CelExpr _expr;
+    private readonly CelExpr expr;
 
     private CelProgram(string source, CelExpr expr, bool isTransitionRule)
     {
         Source = source;
-        _expr = expr;
+        this.expr = expr;
         IsTransitionRule = isTransitionRule;
     }
 
@@ -37,7 +37,7 @@ public sealed class CelProgram
             vars["oldSelf"] = oldSelf;
         }
 
-        return CelEvaluator.Evaluate(_expr, vars);
+        return CelEvaluator.Evaluate(expr, vars);
     }
 
     private static void Check(CelExpr expr, ref bool usesOldSelf)
@@ -47,66 +47,27 @@ public sealed class CelProgram
             case CelExpr.Ident { Name: "oldSelf" }:
                 usesOldSelf = true;
                 break;
-            case CelExpr.Select s:
-                Check(s.Operand, ref usesOldSelf);
-                break;
-            case CelExpr.Index i:
-                Check(i.Operand, ref usesOldSelf);
-                Check(i.Key, ref usesOldSelf);
-                break;
-            case CelExpr.Call c:
-                if (!CelEvaluator.Functions.Contains(c.Function))
-                {
-                    throw new CelException($"unsupported function '{c.Function}'");
-                }
+            case CelExpr.Call c when !CelEvaluator.Functions.Contains(c.Function):
+                throw new CelException($"unsupported function '{c.Function}'");
+        }
 
-                if (c.Target is not null)
-                {
-                    Check(c.Target, ref usesOldSelf);
-                }
-
-                foreach (var a in c.Args)
-                {
-                    Check(a, ref usesOldSelf);
-                }
-
-                break;
-            case CelExpr.Comprehension m:
-                Check(m.Range, ref usesOldSelf);
-                Check(m.Body, ref usesOldSelf);
-                if (m.Transform is not null)
-                {
-                    Check(m.Transform, ref usesOldSelf);
-                }
-
-                break;
-            case CelExpr.Unary u:
-                Check(u.Operand, ref usesOldSelf);
-                break;
-            case CelExpr.Binary b:
-                Check(b.Left, ref usesOldSelf);
-                Check(b.Right, ref usesOldSelf);
-                break;
-            case CelExpr.Conditional t:
-                Check(t.Condition, ref usesOldSelf);
-                Check(t.Then, ref usesOldSelf);
-                Check(t.Else, ref usesOldSelf);
-                break;
-            case CelExpr.ListLiteral l:
-                foreach (var item in l.Items)
-                {
-                    Check(item, ref usesOldSelf);
-                }
-
-                break;
-            case CelExpr.MapLiteral m:
-                foreach (var (k, v) in m.Entries)
-                {
-                    Check(k, ref usesOldSelf);
-                    Check(v, ref usesOldSelf);
-                }
-
-                break;
+        foreach (var child in Children(expr))
+        {
+            Check(child, ref usesOldSelf);
         }
     }
+
+    private static IEnumerable<CelExpr> Children(CelExpr expr) => expr switch
+    {
+        CelExpr.Select s => [s.Operand],
+        CelExpr.Index i => [i.Operand, i.Key],
+        CelExpr.Call c => c.Target is null ? c.Args : [c.Target, .. c.Args],
+        CelExpr.Comprehension m => m.Transform is null ? [m.Range, m.Body] : [m.Range, m.Body, m.Transform],
+        CelExpr.Unary u => [u.Operand],
+        CelExpr.Binary b => [b.Left, b.Right],
+        CelExpr.Conditional t => [t.Condition, t.Then, t.Else],
+        CelExpr.ListLiteral l => l.Items,
+        CelExpr.MapLiteral m => m.Entries.SelectMany(e => new[] { e.Key, e.Value }),
+        _ => [],
+    };
 }

@@ -1,6 +1,0 @@
-namespace Ebops.Bench.Runtime;
-
-public sealed class ItemSpec
-{
-    public int Index { get; set; }
-}

@@ -1,0 +1,21 @@
+using Ebops.Operator.Controllers.BlueGreenRelease;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Ebops.Operator.Controllers.Registration;
+
+public static class ControllerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the four ebops controllers, their shared <see cref="ControllerSettings"/> (section
+    /// <c>Controllers</c>) and the <see cref="ReleaseMetrics"/>. The runtime (<c>AddEbopsRuntime</c>) and the AWS
+    /// clients (<c>AddEbopsAws</c>) are registered by the caller.
+    /// </summary>
+    public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
+        services.TryAddSingleton(_ => new ReleaseMetrics());
+        return services;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Ebops.Operator.Runtime.Reconciliation;
+
+/// <summary>A controller that wants to hear when an object one of its objects references, or owns, changed.</summary>
+internal interface IDependent
+{
+    void OnDependencyChanged(ResourceKey key);
+}

@@ -1,7 +1,0 @@
-namespace Ebops.EndToEnd.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.Equal("ebops-sandbox", Ebops.Sandbox.SandboxInfo.Name);
-}

@@ -1,7 +1,0 @@
-namespace Ebops.Sandbox.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.Equal("ebops-sandbox", Ebops.Sandbox.SandboxInfo.Name);
-}
