@@ -15,6 +15,27 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void No_sandbox_namespace_imports_one_its_layer_may_not_use()
+    {
+        var sandbox = typeof(Ebops.Sandbox.Kube.KubeApiEmulator).Assembly.Location;
+        var violations = LayerChecker.Violations(sandbox, SandboxLayers.All, "Ebops.Sandbox");
+        Assert.True(violations.Count == 0, "Arrows the layer table does not allow:\n" + string.Join('\n', violations));
+    }
+
+    [Fact]
+    public void The_sandbox_check_sees_an_arrow_the_table_does_not_allow()
+    {
+        // One real arrow taken away: Elastic Beanstalk environments own ALBs through the ELBv2 simulation.
+        var stricter = SandboxLayers.All
+            .Select(l => l.Name == "Aws.ElasticBeanstalk" ? l with { Uses = [.. l.Uses.Where(u => u != "Aws.Elbv2")] } : l)
+            .ToList();
+        var sandbox = typeof(Ebops.Sandbox.Kube.KubeApiEmulator).Assembly.Location;
+        var violations = LayerChecker.Violations(sandbox, stricter, "Ebops.Sandbox");
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v => Assert.StartsWith("Aws.ElasticBeanstalk -> Aws.Elbv2", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_check_sees_an_arrow_the_table_does_not_allow()
     {
         // The same table with one real arrow taken away: Status -> Api (Finalizers patches through IResourceClient).

@@ -8,7 +8,7 @@ namespace Ebops.Operator.Aws.Core;
 /// Pipeline handler inside the SDK's retry loop (runs once per attempt): waits for the adaptive rate limiter, counts
 /// retries, and tells the limiter about throttles and successes.
 /// </summary>
-internal sealed class AwsAttemptHandler(AwsService service, AdaptiveRateLimiter? limiter, ILogger logger) : PipelineHandler
+internal sealed class AwsAttemptHandler(AwsService service, AdaptiveRateLimiter? limiter, ILogger logger, AwsMetrics metrics) : PipelineHandler
 {
     public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
@@ -16,7 +16,7 @@ internal sealed class AwsAttemptHandler(AwsService service, AdaptiveRateLimiter?
         var operation = AwsOperationName.Of(request.OriginalRequest);
         if (request.Retries > 0)
         {
-            AwsMetrics.Retries.WithLabels(service.Key, operation).Inc();
+            metrics.Retries.WithLabels(service.Key, operation).Inc();
         }
 
         if (limiter is not null)

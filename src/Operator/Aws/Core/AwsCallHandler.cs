@@ -9,7 +9,7 @@ namespace Ebops.Operator.Aws.Core;
 /// Outermost pipeline handler (one call, all attempts): duration and outcome metrics, one log line, and translation of
 /// every failure into <see cref="AwsApiException"/> classified by the service's table, with sensitive values masked.
 /// </summary>
-internal sealed class AwsCallHandler(AwsService service, IAwsErrorClassifier classifier, TimeProvider time, ILogger logger) : PipelineHandler
+internal sealed class AwsCallHandler(AwsService service, IAwsErrorClassifier classifier, TimeProvider time, ILogger logger, AwsMetrics metrics) : PipelineHandler
 {
     public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
@@ -20,16 +20,16 @@ internal sealed class AwsCallHandler(AwsService service, IAwsErrorClassifier cla
         {
             var response = await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
             var elapsed = time.GetElapsedTime(start);
-            AwsMetrics.Calls.WithLabels(service.Key, operation, AwsMetrics.Success).Inc();
-            AwsMetrics.Duration.WithLabels(service.Key, operation).Observe(elapsed.TotalSeconds);
+            metrics.Calls.WithLabels(service.Key, operation, AwsMetrics.Success).Inc();
+            metrics.Duration.WithLabels(service.Key, operation).Observe(elapsed.TotalSeconds);
             Log.CallSucceeded(logger, service.Key, operation, elapsed.TotalMilliseconds, request.Retries + 1, response?.ResponseMetadata?.RequestId);
             return response!;
         }
         catch (Exception e) when (Translate(e, operation, request) is { } translated)
         {
             var elapsed = time.GetElapsedTime(start);
-            AwsMetrics.Calls.WithLabels(service.Key, operation, Outcome(translated)).Inc();
-            AwsMetrics.Duration.WithLabels(service.Key, operation).Observe(elapsed.TotalSeconds);
+            metrics.Calls.WithLabels(service.Key, operation, Outcome(translated)).Inc();
+            metrics.Duration.WithLabels(service.Key, operation).Observe(elapsed.TotalSeconds);
             Log.CallFailed(logger, service.Key, operation, translated.Code, translated.Kind, translated.StatusCode,
                 elapsed.TotalMilliseconds, request.Retries + 1, translated.RequestId, translated.ErrorMessage);
             throw translated;

@@ -1,4 +1,5 @@
 using Ebops.Operator.Controllers.BlueGreenRelease;
+using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,9 @@ public static class ControllerServiceCollectionExtensions
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
         services.TryAddSingleton(_ => new ReleaseMetrics());
+        BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
+            .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
+            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
         return services;
     }
 }

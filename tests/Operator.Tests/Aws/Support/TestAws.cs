@@ -1,3 +1,4 @@
+using Ebops.Operator.Aws;
 using Amazon.Runtime;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Ec2;
@@ -14,6 +15,9 @@ namespace Ebops.Operator.Tests.Aws.Support;
 internal sealed class TestAws(string endpoint, AWSCredentials? credentials = null, AwsRetryMode retryMode = AwsRetryMode.Standard,
     int maxAttempts = 4, TimeProvider? time = null, ILoggerProvider? logs = null)
 {
+    /// <summary>This instance's own call metrics (tests run in parallel; the process-wide ones count everyone's calls).</summary>
+    public AwsMetrics Metrics { get; } = AwsMetrics.Isolated();
+
     public const string AccessKey = "AKIDEXAMPLE";
     public const string SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     public const string SessionToken = "IQoJb3JpZ2luX2VjEXAMPLETOKEN//session+token=";
@@ -21,7 +25,9 @@ internal sealed class TestAws(string endpoint, AWSCredentials? credentials = nul
 
     public AWSCredentials Credentials { get; } = credentials ?? new BasicAWSCredentials(AccessKey, SecretKey);
 
-    public AwsClientFactory Factory { get; } = new(
+    private AwsClientFactory? factory;
+
+    public AwsClientFactory Factory => factory ??= new(
         Options.Create(new AwsOptions { Region = Region, EndpointUrl = endpoint, RetryMode = retryMode, MaxAttempts = maxAttempts }),
         time ?? TimeProvider.System,
         LoggerFactory.Create(b =>
@@ -33,7 +39,8 @@ internal sealed class TestAws(string endpoint, AWSCredentials? credentials = nul
             }
         }),
         _ => null,
-        credentials ?? new BasicAWSCredentials(AccessKey, SecretKey));
+        credentials ?? new BasicAWSCredentials(AccessKey, SecretKey),
+        Metrics);
 
     public IElasticBeanstalkApi ElasticBeanstalk => new ElasticBeanstalkApi(Factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance));
 
