@@ -20,6 +20,7 @@ public static class ControllerServiceCollectionExtensions
         BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
             .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
             .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
+        services.AddNlbFrontend();
         return services;
     }
 }
