@@ -74,12 +74,26 @@ public sealed partial class RunVerbProcessTests
     {
         await using var target = await KubeTarget.StartAsync();
         var ns = await target.CreateNamespaceAsync("run", Ct);
+
+        // Ready means every registered kind is listed: its CRD must be served.
+        await InstallEbopsCrdsAsync(target);
         using var process = Start("--kubeconfig", target.Kubeconfig, "--namespace", ns, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
             "--leader-elect", "--leader-election-namespace", ns, "--shutdown-timeout", "10s");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var leading = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task CheckReadyAsync()
+        {
+            // Each informer logs "listed" after it is synced: look at /readyz then (ready once every kind is listed).
+            using var probe = new HttpClient { BaseAddress = await listening.Task };
+            if ((await probe.GetAsync("/readyz", Ct)).StatusCode == HttpStatusCode.OK)
+            {
+                ready.TrySetResult();
+            }
+        }
+
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null)
@@ -96,6 +110,11 @@ public sealed partial class RunVerbProcessTests
             if (e.Data.Contains("acquired lease", StringComparison.Ordinal))
             {
                 leading.TrySetResult();
+            }
+
+            if (e.Data.Contains(": listed ", StringComparison.Ordinal) || e.Data.Contains("acquired lease", StringComparison.Ordinal))
+            {
+                _ = CheckReadyAsync();
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -115,8 +134,9 @@ public sealed partial class RunVerbProcessTests
             var metrics = await KubeWait.SignalAsync(listening.Task, "the metrics server listens", Ct);
             using var http = new HttpClient { BaseAddress = metrics };
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
-            // The log line is written once the replica leads (state first, then the log): ready, and holding the lease.
+            // The log lines are written once the replica leads and each informer listed (state first, then the log).
             await KubeWait.SignalAsync(leading.Task, "the operator acquires the lease", Ct);
+            await KubeWait.SignalAsync(ready.Task, "the operator is ready", Ct);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz", Ct)).StatusCode);
             var client = target.Client();
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("ebops-leader", ns, cancellationToken: Ct);
@@ -148,6 +168,25 @@ public sealed partial class RunVerbProcessTests
 
     [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
+
+    private static async Task InstallEbopsCrdsAsync(KubeTarget target)
+    {
+        using var client = (Kubernetes)target.Client();
+        foreach (var file in Directory.GetFiles(RepoPaths.Config("crds"), "ebops.io_*.yaml"))
+        {
+            var crd = KubernetesYaml.Deserialize<k8s.Models.V1CustomResourceDefinition>(await File.ReadAllTextAsync(file, Ct));
+            try
+            {
+                await client.ApiextensionsV1.CreateCustomResourceDefinitionAsync(crd, cancellationToken: Ct);
+            }
+            catch (k8s.Autorest.HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
+            {
+            }
+
+            await KubeWait.ForAsync<k8s.Models.V1CustomResourceDefinition>(client, ResourcePath.Crds, crd.Metadata.Name,
+                c => c?.Status?.Conditions?.Any(x => x.Type == "Established" && x.Status == "True") == true, crd.Metadata.Name + " is established", Ct);
+        }
+    }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningOn();

@@ -49,6 +49,14 @@ public sealed class InvalidSpecTests
         ["app classic load balancer"] = new("BeanstalkApp", o => Set(o, "spec.loadBalancer.type", "classic"), "spec.loadBalancer.type", FieldErrorReasons.NotSupported),
         ["app health check path relative"] = new("BeanstalkApp", o => Set(o, "spec.loadBalancer.healthCheckPath", "health"), "spec.loadBalancer.healthCheckPath"),
         ["app envFrom without ref"] = new("BeanstalkApp", o => Set(o, "spec.envFrom[0]", new JsonObject()), "spec.envFrom[0].rdsDatabaseRef", FieldErrorReasons.Required),
+        ["app bad instance subnet"] = new("BeanstalkApp", o => Set(o, "spec.network.instanceSubnets[0]", "subnet-XYZ"), "spec.network.instanceSubnets[0]", FieldErrorReasons.Invalid),
+        ["app no instance subnets"] = new("BeanstalkApp", o => Remove(o, "spec.network.instanceSubnets"), "spec.network.instanceSubnets", FieldErrorReasons.Required),
+        ["app duplicate instance subnet"] = new("BeanstalkApp", o => Set(o, "spec.network.instanceSubnets[1]", "subnet-0aaa1111bbbb22220"), "spec.network.instanceSubnets[1]", FieldErrorReasons.Duplicate),
+        ["app bad vpc id"] = new("BeanstalkApp", o => Set(o, "spec.network.vpcId", "vpc-1"), "spec.network.vpcId", FieldErrorReasons.Invalid),
+        ["app vpc changed"] = new("BeanstalkApp", o => { }, "spec.network.vpcId", FieldErrorReasons.Invalid, o => Set(o, "spec.network.vpcId", "vpc-0123456789abcdef0")),
+        ["app ingress bad cidr"] = new("BeanstalkApp", o => Set(o, "spec.securityGroup.ingress[0].fromCidr", "203.0.113.0/33"), "spec.securityGroup.ingress[0].fromCidr", FieldErrorReasons.Invalid),
+        ["app ingress port 0"] = new("BeanstalkApp", o => Set(o, "spec.securityGroup.ingress[0].port", 0), "spec.securityGroup.ingress[0].port", FieldErrorReasons.Invalid),
+        ["app ingress without cidr"] = new("BeanstalkApp", o => Remove(o, "spec.securityGroup.ingress[0].fromCidr"), "spec.securityGroup.ingress[0].fromCidr", FieldErrorReasons.Required),
         ["app capacity as string"] = new("BeanstalkApp", o => Set(o, "spec.capacity.min", "2"), "spec.capacity.min", FieldErrorReasons.TypeInvalid),
 
         // NlbFrontend

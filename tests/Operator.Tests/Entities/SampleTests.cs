@@ -71,6 +71,9 @@ public sealed class SampleTests
         Assert.Equal(EbLoadBalancerType.Application, app.Spec.LoadBalancer.Type);
         Assert.Equal((80, "/"), (app.Spec.LoadBalancer.ListenerPort, app.Spec.LoadBalancer.HealthCheckPath));
         Assert.Equal("myapp-db", Assert.Single(app.Spec.EnvFrom!).RdsDatabaseRef.Name);
+        Assert.Equal(SandboxNetwork.VpcId, app.Spec.Network!.VpcId);
+        Assert.Equal([SandboxNetwork.SubnetA, SandboxNetwork.SubnetC], app.Spec.Network.InstanceSubnets);
+        Assert.Contains(app.Spec.SecurityGroup!.Ingress!, r => r.Port == 22);
     }
 
     [Fact]

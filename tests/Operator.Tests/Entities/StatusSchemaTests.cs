@@ -58,7 +58,7 @@ public sealed class StatusSchemaTests
             DnsName = "myapp-1.elb.ap-northeast-2.amazonaws.com", StaticIps = ["3.3.3.3", "4.4.4.4"],
             Addresses = [new() { SubnetId = "subnet-0aaa1111bbbb22220", AllocationId = "eipalloc-0123456789abcdef0", PublicIp = "3.3.3.3", Owned = true }],
             LoadBalancerArn = "arn:nlb", ListenerArn = "arn:listener",
-            TargetGroups = [new() { Color = DeploymentColor.Green, Arn = "arn:tg", AlbArn = "arn:alb", Health = "healthy" }],
+            TargetGroups = [new() { Color = DeploymentColor.Green, Arn = "arn:tg", AlbArn = "arn:alb", Health = "healthy", TrafficPercent = 100 }],
             ActiveColor = DeploymentColor.Green, ActiveTargetGroupArn = "arn:tg",
             LastSwitch = new() { From = DeploymentColor.Blue, To = DeploymentColor.Green, At = At, DrainingUntil = At.AddMinutes(5) },
         },

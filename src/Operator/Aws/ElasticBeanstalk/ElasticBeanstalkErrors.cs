@@ -28,6 +28,10 @@ public sealed class ElasticBeanstalkErrors : IAwsErrorClassifier
     public const string S3LocationNotInServiceRegionException = "S3LocationNotInServiceRegionException";
     public const string CodeBuildNotInServiceRegionException = "CodeBuildNotInServiceRegionException";
 
+    /// <summary>An option setting EB does not accept (unknown option, or a value out of range); the message names the
+    /// option: <c>Invalid option specification (Namespace: 'ns', OptionName: 'name'): ...</c>.</summary>
+    public const string ConfigurationValidationException = "ConfigurationValidationException";
+
     // Message fragments EB uses inside InvalidParameterValue.
     public const string NoApplicationNamed = "No Application named";
     public const string NoApplicationVersionNamed = "No Application Version named";
@@ -52,7 +56,7 @@ public sealed class ElasticBeanstalkErrors : IAwsErrorClassifier
             case TooManyApplicationsException or TooManyApplicationVersionsException or TooManyEnvironmentsException
                 or TooManyConfigurationTemplatesException or TooManyBucketsException or TooManyTagsException
                 or ResourceTypeNotSupportedException or S3LocationNotInServiceRegionException
-                or CodeBuildNotInServiceRegionException:
+                or CodeBuildNotInServiceRegionException or ConfigurationValidationException:
                 return AwsErrorKind.InvalidParameter;
             case InsufficientPrivilegesException:
                 return AwsErrorKind.AccessDenied;

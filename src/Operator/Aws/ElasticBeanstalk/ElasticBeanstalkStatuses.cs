@@ -59,7 +59,15 @@ public static class ElasticBeanstalkStatuses
     public const string AttributeHealthStatus = "HealthStatus";
     public const string AttributeInstancesHealth = "InstancesHealth";
 
-    // Option namespaces used by ebops.
+    // ValidationSeverity of a ValidateConfigurationSettings message.
+    public const string ValidationError = "error";
+    public const string ValidationWarning = "warning";
+
+    // ConfigurationOptionDescription ValueType.
+    public const string ValueTypeScalar = "Scalar";
+    public const string ValueTypeList = "List";
+
+    // Option namespaces used by ebops (the full set, with option names: ElasticBeanstalkOptions).
     public const string NamespaceEnvironment = "aws:elasticbeanstalk:environment";
     public const string NamespaceApplicationEnvironment = "aws:elasticbeanstalk:application:environment";
     public const string NamespaceAutoScalingGroup = "aws:autoscaling:asg";

@@ -36,6 +36,14 @@ public static class Elbv2Statuses
     public const string ProtocolHttps = "HTTPS";
     public const string ActionForward = "forward";
 
+    // Limits from the API reference.
+    /// <summary>DescribeTags takes at most 20 resource ARNs.</summary>
+    public const int DescribeTagsMaxArns = 20;
+
+    /// <summary>Weights of a weighted forward (ForwardConfig TargetGroupTuple.Weight): 0-999.</summary>
+    public const int TargetGroupWeightMin = 0;
+    public const int TargetGroupWeightMax = 999;
+
     // Attribute keys used by ebops.
     public const string AttributeDeregistrationDelay = "deregistration_delay.timeout_seconds";
     public const string AttributeCrossZone = "load_balancing.cross_zone.enabled";

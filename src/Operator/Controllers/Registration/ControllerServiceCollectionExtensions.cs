@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 using Ebops.Operator.Controllers;
+using Ebops.Operator.Runtime.Hosting;
 
 namespace Ebops.Operator.Controllers.Registration;
 
@@ -15,6 +16,11 @@ public static class ControllerServiceCollectionExtensions
     public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
+        BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
+            .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
+            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
+        services.AddNlbFrontend();
+        RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
         return services;
     }
 }

@@ -32,6 +32,14 @@ public sealed class BeanstalkAppSpec
     [JsonPropertyName("loadBalancer")]
     public EbLoadBalancer LoadBalancer { get; set; } = new();
 
+    [Description("Where the environments run: VPC, instance and load balancer subnets, public IP association. Absent: the account's default VPC and its default subnets.")]
+    [JsonPropertyName("network")]
+    public EbNetwork? Network { get; set; }
+
+    [Description("The app's own security group (ebops-owned), attached to the instances of every environment.")]
+    [JsonPropertyName("securityGroup")]
+    public EbSecurityGroup? SecurityGroup { get; set; }
+
     [Description("Environment properties passed to the application, name to value.")]
     [MaxLength(100)]
     [Items(MaxLength = 4096)]

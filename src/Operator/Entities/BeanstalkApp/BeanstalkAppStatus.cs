@@ -30,7 +30,23 @@ public sealed class BeanstalkAppStatus : ResourceStatus
     [JsonPropertyName("activeHealth")]
     public string? ActiveHealth { get; set; }
 
-    [Description("Id of the security group of the environments' instances (a source for RdsDatabase ingress rules).")]
+    [Description("Id of the app's own security group, attached to the environments' instances (a source for RdsDatabase ingress rules).")]
     [JsonPropertyName("instanceSecurityGroupId")]
     public string? InstanceSecurityGroupId { get; set; }
+
+    [Description("The VPC the environments run in (spec.network, or the account's default VPC).")]
+    [JsonPropertyName("vpcId")]
+    public string? VpcId { get; set; }
+
+    [Description("The Elastic Beanstalk configuration template new environments are created from.")]
+    [JsonPropertyName("templateName")]
+    public string? TemplateName { get; set; }
+
+    [Description("Hash of the template's desired settings (secret values hashed): an environment created from an older configuration differs, and a release brings the new one to production blue/green.")]
+    [JsonPropertyName("configurationHash")]
+    public string? ConfigurationHash { get; set; }
+
+    [Description("The raw optionSettings last written to the template (namespace/optionName[/resourceName]), so that one removed from the spec is removed from the template.")]
+    [JsonPropertyName("appliedOptionSettings")]
+    public List<string>? AppliedOptionSettings { get; set; }
 }

@@ -42,6 +42,10 @@ public sealed class EbEnvironmentStatus
     [JsonPropertyName("loadBalancerArn")]
     public string? LoadBalancerArn { get; set; }
 
+    [Description("True for the environment serving production traffic.")]
+    [JsonPropertyName("active")]
+    public bool? Active { get; set; }
+
     [Description("Instance counts by enhanced health status.")]
     [JsonPropertyName("instances")]
     public EbInstanceCounts? Instances { get; set; }

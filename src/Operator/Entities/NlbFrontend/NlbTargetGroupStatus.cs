@@ -21,4 +21,8 @@ public sealed class NlbTargetGroupStatus
     [Description("Target health: initial, healthy, unhealthy, unused, draining or unavailable.")]
     [JsonPropertyName("health")]
     public string? Health { get; set; }
+
+    [Description("Share of new connections the listener forwards to this group, in percent (0-100).")]
+    [JsonPropertyName("trafficPercent")]
+    public int? TrafficPercent { get; set; }
 }

@@ -50,6 +50,10 @@ public sealed class CelDifferentialTests
         { "self == oldSelf", """[{"subnetId":"a","allocate":true}]""", """[{"subnetId":"a","allocate":true},{"subnetId":"b"}]""" },
         { "self >= oldSelf", "50", "40" },
         { "self >= oldSelf", "40", "50" },
+        { "!has(oldSelf.vpcId) || (has(self.vpcId) && self.vpcId == oldSelf.vpcId)", """{"vpcId":"vpc-a","instanceSubnets":["s"]}""", """{"vpcId":"vpc-a","instanceSubnets":["s"]}""" },
+        { "!has(oldSelf.vpcId) || (has(self.vpcId) && self.vpcId == oldSelf.vpcId)", """{"vpcId":"vpc-b","instanceSubnets":["s"]}""", """{"vpcId":"vpc-a","instanceSubnets":["s"]}""" },
+        { "!has(oldSelf.vpcId) || (has(self.vpcId) && self.vpcId == oldSelf.vpcId)", """{"instanceSubnets":["s"]}""", """{"vpcId":"vpc-a","instanceSubnets":["s"]}""" },
+        { "!has(oldSelf.vpcId) || (has(self.vpcId) && self.vpcId == oldSelf.vpcId)", """{"vpcId":"vpc-a","instanceSubnets":["s"]}""", """{"instanceSubnets":["s"]}""" },
 
         // General forms.
         { "size(self.tags) == 2 && self.tags.all(t, size(t) == 1)", """{"tags":["a","b"]}""", null },

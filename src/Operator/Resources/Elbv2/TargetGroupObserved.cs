@@ -1,0 +1,16 @@
+namespace Ebops.Operator.Resources.Elbv2;
+
+/// <summary>A target group as DescribeTargetGroups and DescribeTags report it. <c>LoadBalancerArns</c>: The load balancers whose listeners forward to it.</summary>
+internal sealed record TargetGroupObserved(
+    string Arn,
+    string Name,
+    string? VpcId,
+    int? Port,
+    string? Protocol,
+    string? TargetType,
+    TargetGroupHealthCheck HealthCheck,
+    IReadOnlyList<string> LoadBalancerArns,
+    IReadOnlyDictionary<string, string> Tags)
+{
+    public bool IsAdopted => Tags.TryGetValue(OwnershipTags.Adopted, out var value) && value == "true";
+}
