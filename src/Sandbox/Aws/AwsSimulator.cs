@@ -78,7 +78,7 @@ public sealed class AwsSimulator : IAsyncDisposable
         var app = builder.Build();
         var logger = options.LoggerFactory.CreateLogger("Ebops.Sandbox.Aws");
         var verifier = new SigV4Verifier([.. options.Credentials], options.TimeProvider, options.MaxClockSkew);
-        var probes = new ProbeProxy(world, logger);
+        var probes = new ProbeProxy(world, (host, port) => SimulatedNames.Resolve(world, host, port), logger);
         var frontEnd = new SimFrontEnd(world, verifier, new AdminApi(world, options.EnableAdminApi), probes, logger);
         app.Run(frontEnd.HandleAsync);
         try

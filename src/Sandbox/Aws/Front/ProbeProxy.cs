@@ -1,7 +1,5 @@
 using System.Net;
 using Ebops.Sandbox.Aws.Core;
-using Ebops.Sandbox.Aws.ElasticBeanstalk;
-using Ebops.Sandbox.Aws.Elbv2;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -16,9 +14,10 @@ namespace Ebops.Sandbox.Aws.Front;
 /// <c>*.elb.&lt;region&gt;.amazonaws.com</c>) goes to that load balancer's loopback listener on the requested port, on a
 /// new connection each time (so an NLB chooses by weight per probe). A simulated name nothing answers to gets 502, any
 /// other host 403: this is no open proxy. Requests in origin form, and absolute-form ones for the simulator itself,
-/// are AWS API calls as before.
+/// are AWS API calls as before. The names come from <paramref name="resolve"/> (the simulator's root knows the services
+/// that own them; the front end does not).
 /// </summary>
-internal sealed class ProbeProxy(SimWorld world, ILogger logger) : IDisposable
+internal sealed class ProbeProxy(SimWorld world, Func<string, int, ProbeRoute> resolve, ILogger logger) : IDisposable
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -66,7 +65,7 @@ internal sealed class ProbeProxy(SimWorld world, ILogger logger) : IDisposable
 
     public async Task HandleAsync(HttpContext context, Uri target, CancellationToken ct)
     {
-        var (simulated, loopback) = Resolve(target.IdnHost, target.Port);
+        var (simulated, loopback) = resolve(target.IdnHost, target.Port);
         if (loopback is null)
         {
             Log.ProbeUnresolved(logger, target.Host, target.Port, simulated);
@@ -98,21 +97,6 @@ internal sealed class ProbeProxy(SimWorld world, ILogger logger) : IDisposable
     }
 
     public void Dispose() => client.Dispose();
-
-    /// <summary>Whether the host is a name the simulator invents, and the loopback listener behind it on that port.</summary>
-    private (bool Simulated, IPEndPoint? Loopback) Resolve(string host, int port)
-    {
-        var elb = world.Service<Elbv2Handler>()?.State;
-        if (host.EndsWith(".elasticbeanstalk.com", StringComparison.OrdinalIgnoreCase))
-        {
-            var alb = world.Service<ElasticBeanstalkHandler>()?.State.Stores.Environments.LoadBalancerOfCname(host);
-            return (true, alb is null ? null : elb?.FindEndpoint(alb, port));
-        }
-
-        var loadBalancer = host.EndsWith(".elb.amazonaws.com", StringComparison.OrdinalIgnoreCase)
-            || (host.EndsWith(".amazonaws.com", StringComparison.OrdinalIgnoreCase) && host.Contains(".elb.", StringComparison.OrdinalIgnoreCase));
-        return loadBalancer ? (true, elb?.FindEndpoint(host, port)) : (false, null);
-    }
 
     /// <summary>The request as the load balancer receives it: the client's headers and body, minus hop-by-hop ones.</summary>
     private static HttpRequestMessage Forwarded(HttpRequest request, Uri target, Uri upstream)
