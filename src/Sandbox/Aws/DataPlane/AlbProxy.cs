@@ -189,8 +189,10 @@ public sealed class AlbProxy : IAsyncDisposable
             Counters.Record(504, time.GetElapsedTime(started), fromLoadBalancer: true);
             return ElbError(504);
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException)
         {
+            // SocketsHttpHandler lets a raw SocketException (ENOTCONN) out when a target resets the connection as it
+            // is accepted; that is a target refusing, as much as a reset later on.
             Counters.Record(502, time.GetElapsedTime(started), fromLoadBalancer: true);
             return ElbError(502);
         }

@@ -48,10 +48,10 @@ internal sealed class HealthOperations(SimWorld world, HealthStore health, EbPag
                 [
                     X.Opt("InstanceId", i.Id),
                     want("HealthStatus") ? X.Opt("HealthStatus", status) : null,
-                    want("Color") ? X.Opt("Color", status switch { C.Ok => C.Green, C.Severe => C.Red, C.Warning => C.Yellow, _ => C.Grey }) : null,
-                    want("Causes") ? X.Strings("Causes", status == C.Severe ? ["Instance failed ELB health checks."] : []) : null,
+                    want("Color") ? X.Opt("Color", status switch { C.Ok or C.Info => C.Green, C.Severe => C.Red, C.Warning => C.Yellow, _ => C.Grey }) : null,
+                    want("Causes") ? X.Strings("Causes", Causes(status)) : null,
                     want("LaunchedAt") ? X.Opt("LaunchedAt", i.LaunchedAt) : null,
-                    want("Deployment") ? X.E("Deployment", X.Opt("VersionLabel", i.Server.VersionLabel), X.Opt("DeploymentId", i.DeploymentId), X.Opt("Status", "Deployed"), X.Opt("DeploymentTime", i.DeployedAt)) : null,
+                    want("Deployment") ? X.E("Deployment", X.Opt("VersionLabel", i.Server.VersionLabel), X.Opt("DeploymentId", i.DeploymentId), X.Opt("Status", i.DeploymentStatus), X.Opt("DeploymentTime", i.DeployedAt)) : null,
                     want("AvailabilityZone") ? X.Opt("AvailabilityZone", i.AvailabilityZone) : null,
                     want("InstanceType") ? X.Opt("InstanceType", instanceType) : null,
                 ];
@@ -59,6 +59,13 @@ internal sealed class HealthOperations(SimWorld world, HealthStore health, EbPag
             want("RefreshedAt") ? X.Opt("RefreshedAt", world.Time.GetUtcNow()) : null,
             X.Opt("NextToken", page.NextToken));
     }
+
+    private static string[] Causes(string status) => status switch
+    {
+        C.Severe => ["Instance failed ELB health checks."],
+        C.Info => ["Performing application deployment."],
+        _ => [],
+    };
 
     private static Func<string, bool> Wanted(SimParams p)
     {
