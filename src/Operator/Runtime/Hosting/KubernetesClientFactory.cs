@@ -8,12 +8,13 @@ namespace Ebops.Operator.Runtime.Hosting;
 /// </summary>
 internal static class KubernetesClientFactory
 {
-    /// <summary>The client; throws <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
-    public static IKubernetes Create(OperatorOptions options)
+    /// <summary>The client, its requests counted in <paramref name="metrics"/> when given; throws
+    /// <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
+    public static IKubernetes Create(OperatorOptions options, Metrics.RuntimeMetrics? metrics = null)
     {
         try
         {
-            return new Kubernetes(Configuration(options));
+            return metrics is null ? new Kubernetes(Configuration(options)) : new Kubernetes(Configuration(options), new Metrics.KubeRequestCounter(metrics));
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or DirectoryNotFoundException)
         {
