@@ -124,6 +124,12 @@ internal static class ProvisionRules
             return null;
         }
 
+        if (registered is null && ctx.Seen.DrainingAlbs.TryGetValue(green.Color, out var draining) && draining != green.AlbArn)
+        {
+            // An alb-type target group takes one ALB, draining ones included.
+            return ctx.Wait(ctx.Timings.Busy, $"waiting for the previous ALB to finish draining from the {green.Color.Label()} target group");
+        }
+
         return registered is not null
             ? ctx.Act(new DeregisterAlb(green.Color, registered), $"removing a stale ALB from the {green.Color.Label()} target group")
             : ctx.Act(new RegisterAlb(green.Color, green.AlbArn), $"registering {green.Name}'s ALB in the {green.Color.Label()} target group");

@@ -50,6 +50,10 @@ public sealed record ReleaseObservation
     /// <summary>NlbSwitch: the ALB ARN registered in each colour's target group.</summary>
     public IReadOnlyDictionary<DeploymentColor, string> RegisteredAlbs { get; init; } = new Dictionary<DeploymentColor, string>();
 
+    /// <summary>The ALB of each colour that is leaving its target group (deregistered, still draining connections). Another
+    /// ALB cannot join the group, and AWS refuses to delete the ALB, until it is gone.</summary>
+    public IReadOnlyDictionary<DeploymentColor, string> DrainingAlbs { get; init; } = new Dictionary<DeploymentColor, string>();
+
     /// <summary>NlbSwitch: target health of each colour's ALB in its target group (healthy, initial, unhealthy, ...).</summary>
     public IReadOnlyDictionary<DeploymentColor, string> TargetHealth { get; init; } = new Dictionary<DeploymentColor, string>();
 

@@ -95,7 +95,20 @@ internal sealed class ReleaseScenario
 
     public ReleaseDecision Decide(Func<ReleaseObservation, ReleaseObservation>? observe = null)
     {
-        var seen = Seen with
+        var seen = Observed();
+        return ReleasePlanner.Decide(Spec, Status, observe?.Invoke(seen) ?? seen, Now, Timings);
+    }
+
+    /// <summary>The release is being deleted: one step of <see cref="ReleasePlanner.Finalize"/>.</summary>
+    public ReleaseDecision Finalize(Func<ReleaseObservation, ReleaseObservation>? observe = null)
+    {
+        var seen = Observed();
+        return ReleasePlanner.Finalize(Spec, Status, observe?.Invoke(seen) ?? seen, Now, Timings);
+    }
+
+    private ReleaseObservation Observed()
+    {
+        return Seen with
         {
             Environments = Environments,
             RegisteredAlbs = Registered,
@@ -106,6 +119,5 @@ internal sealed class ReleaseScenario
             AppMinInstances = 2,
             ListenerColor = Seen.ListenerColor ?? (Spec.FrontendRef is null ? null : Status.ActiveColor ?? DeploymentColor.Blue),
         };
-        return ReleasePlanner.Decide(Spec, Status, observe?.Invoke(seen) ?? seen, Now, Timings);
     }
 }
