@@ -40,8 +40,8 @@ public sealed record ReleaseObservation
     /// other colour at 0); null when both get some, or without a frontend.</summary>
     public DeploymentColor? ListenerColor { get; init; }
 
-    /// <summary>NlbWeighted: the candidate colour's share of new connections (percent of the forward's weights); null
-    /// without a frontend.</summary>
+    /// <summary>The candidate colour's share of new connections (percent of the forward's weights); null without a
+    /// frontend, or while its target group is not part of the listener's forward at all (AWS then does not health-check it).</summary>
     public int? CandidateWeight { get; init; }
 
     /// <summary>NlbWeighted: green compared with blue over the last metrics window (measured with a gate round).</summary>

@@ -47,6 +47,20 @@ public sealed class ReleasePlannerProvisioningTests
     }
 
     [Fact]
+    public void A_registered_green_joins_the_listener_at_weight_0_when_its_group_is_not_forwarded_to_so_aws_health_checks_it()
+    {
+        var s = Provisioning().GreenIs("Ready").GreenRegistered("unused");
+
+        var decision = s.Decide(seen => seen with { CandidateWeight = null });
+
+        Assert.Equal(new SetWeights(DeploymentColor.Green, 0), decision.Action);
+        Assert.Equal(ReleasePhase.ProvisioningGreen, s.Status.Phase);
+
+        s.Decide(seen => seen with { CandidateWeight = 0 });
+        Assert.Equal(ReleasePhase.Verifying, s.Status.Phase);
+    }
+
+    [Fact]
     public void Green_joins_its_target_group_only_once_a_previous_alb_finished_draining_out_of_it()
     {
         var s = Provisioning().GreenIs("Ready");

@@ -108,8 +108,12 @@ internal sealed class ReleaseScenario
 
     private ReleaseObservation Observed()
     {
+        var listener = Seen.ListenerColor ?? (Spec.FrontendRef is null ? null : Status.ActiveColor ?? DeploymentColor.Blue);
+        var candidate = Status.CandidateColor ?? DeploymentColor.Green;
         return Seen with
         {
+            // Both groups are in the forward (the other at weight 0) unless a test says otherwise.
+            CandidateWeight = Seen.CandidateWeight ?? (Spec.FrontendRef is null ? null : listener == candidate ? 100 : 0),
             Environments = Environments,
             RegisteredAlbs = Registered,
             TargetHealth = Health,
@@ -117,7 +121,7 @@ internal sealed class ReleaseScenario
             FrontendReady = Spec.FrontendRef is null ? null : true,
             VersionExists = Seen.VersionExists ?? true,
             AppMinInstances = 2,
-            ListenerColor = Seen.ListenerColor ?? (Spec.FrontendRef is null ? null : Status.ActiveColor ?? DeploymentColor.Blue),
+            ListenerColor = listener,
         };
     }
 }
