@@ -20,6 +20,7 @@ public static class ControllerServiceCollectionExtensions
             .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
             .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
         services.AddNlbFrontend();
+        services.AddBlueGreenRelease(configuration);
         return services;
     }
 }
