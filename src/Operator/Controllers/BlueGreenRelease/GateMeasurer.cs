@@ -62,7 +62,10 @@ internal sealed class GateMeasurer(EnvironmentManager environments, TargetGroupM
         return ErrorRate(check.Name, health!.Metrics, target.Gate.MaxErrorPercent);
     }
 
-    /// <summary>Enhanced health no worse than minStatus, and every instance no worse either.</summary>
+    /// <summary>
+    /// Enhanced health no worse than minStatus, and every instance no worse either. Health EB has not determined yet
+    /// (Pending, NoData, Unknown: an environment that just launched) is inconclusive, not a failure.
+    /// </summary>
     public static GateCheckResult EbHealth(string name, EbHealthCheck check, EbEnvironmentHealth health)
     {
         var allowed = check.MinStatus switch
@@ -73,19 +76,27 @@ internal sealed class GateMeasurer(EnvironmentManager environments, TargetGroupM
         };
         var instances = health.Instances;
         var good = instances.Ok + (check.MinStatus >= EbHealthStatus.Info ? instances.Info : 0) + (check.MinStatus >= EbHealthStatus.Warning ? instances.Warning : 0);
+        var undetermined = instances.Pending + instances.NoData + instances.Unknown;
         var evidence = $"health {health.HealthStatus ?? "unknown"}, {good}/{instances.Total} instances {(check.MinStatus == EbHealthStatus.Ok ? "Ok" : "at least " + check.MinStatus)}";
         if (health.Causes.Count > 0)
         {
             evidence += ": " + string.Join("; ", health.Causes.Take(2));
         }
 
-        var passed = allowed.Contains(health.HealthStatus) && instances.Total > 0 && good == instances.Total;
-        return new GateCheckResult(name, passed ? GateCheckPhase.Successful : GateCheckPhase.Failed, evidence);
+        var phase = allowed.Contains(health.HealthStatus) && instances.Total > 0 && good == instances.Total ? GateCheckPhase.Successful
+            : health.HealthStatus is null or "Pending" or "NoData" or "Unknown" || good + undetermined == instances.Total ? GateCheckPhase.Inconclusive
+            : GateCheckPhase.Failed;
+        return new GateCheckResult(name, phase, evidence);
     }
 
-    private static GateCheckResult InGroup(string name, string? state) => state == Elbv2Statuses.TargetHealthy
-        ? new GateCheckResult(name, GateCheckPhase.Successful, "ALB healthy in its NLB target group")
-        : new GateCheckResult(name, GateCheckPhase.Failed, $"ALB {state ?? "not registered"} in its NLB target group");
+    /// <summary>Healthy passes; still being checked (initial) or not checked yet (unused: not forwarded to) is
+    /// inconclusive; anything else (unhealthy, draining, not registered) fails.</summary>
+    private static GateCheckResult InGroup(string name, string? state) => state switch
+    {
+        Elbv2Statuses.TargetHealthy => new GateCheckResult(name, GateCheckPhase.Successful, "ALB healthy in its NLB target group"),
+        Elbv2Statuses.TargetInitial or Elbv2Statuses.TargetUnused => new GateCheckResult(name, GateCheckPhase.Inconclusive, $"ALB {state} in its NLB target group (not checked yet)"),
+        _ => new GateCheckResult(name, GateCheckPhase.Failed, $"ALB {state ?? "not registered"} in its NLB target group"),
+    };
 
     private async Task<GateCheckResult> BehindAlbAsync(string name, EnvironmentSnapshot green, CancellationToken cancellationToken)
     {
@@ -96,8 +107,12 @@ internal sealed class GateMeasurer(EnvironmentManager environments, TargetGroupM
 
         var targets = await targetGroups.ReadLoadBalancerTargetHealthAsync(alb, cancellationToken).ConfigureAwait(false);
         var healthy = targets.Count(t => t.IsHealthy);
+        var checking = targets.Count(t => t.State == Elbv2Statuses.TargetInitial);
         var evidence = $"{healthy}/{targets.Count} instances healthy behind the environment's ALB";
-        return new GateCheckResult(name, targets.Count > 0 && healthy == targets.Count ? GateCheckPhase.Successful : GateCheckPhase.Failed, evidence);
+        var phase = targets.Count > 0 && healthy == targets.Count ? GateCheckPhase.Successful
+            : targets.Count == 0 || healthy + checking == targets.Count ? GateCheckPhase.Inconclusive
+            : GateCheckPhase.Failed;
+        return new GateCheckResult(name, phase, evidence);
     }
 
     private async Task<GateCheckResult> HttpAsync(string name, HttpCheck http, EnvironmentSnapshot green, CancellationToken cancellationToken)

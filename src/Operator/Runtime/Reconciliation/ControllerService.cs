@@ -139,7 +139,6 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         }
 
         metrics.Reconciled(Kind, outcome.MetricLabel(), time.GetElapsedTime(started));
-        observer?.Processed(Kind, key, outcome);
         return outcome;
     }
 
@@ -160,14 +159,18 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
     {
         while (await Queue.TakeAsync(hardStop.Token).ConfigureAwait(false) is { } item)
         {
+            var outcome = ReconcileOutcome.Cancelled;
             try
             {
-                await ProcessAsync(item.Key, hardStop.Token).ConfigureAwait(false);
+                outcome = await ProcessAsync(item.Key, hardStop.Token).ConfigureAwait(false);
             }
             finally
             {
                 Queue.Done(item.Key);
             }
+
+            // Once the key is free again: an observer that sees every queue idle knows no reconcile is left.
+            observer?.Processed(Kind, item.Key, outcome);
         }
     }
 
