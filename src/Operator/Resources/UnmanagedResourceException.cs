@@ -5,8 +5,11 @@ namespace Ebops.Operator.Resources;
 /// it with <c>ebops.io/adoption-policy</c>) or the tags of another owner. Retrying cannot help; controllers report it
 /// as Stalled naming the field the name comes from.
 /// </summary>
-public sealed class UnmanagedResourceException(string resourceType, string identifier, string message) : Exception(message)
+public sealed class UnmanagedResourceException(string resourceType, string identifier, string message, bool ownedByOther = false) : Exception(message)
 {
+    /// <summary>True when another ebops owner's tags are on it (never adoptable); false when it carries no ebops tags.</summary>
+    public bool IsForeign { get; } = ownedByOther;
+
     /// <summary>What kind of AWS object, e.g. <c>security group</c>.</summary>
     public string ResourceType { get; } = resourceType;
 
@@ -19,7 +22,7 @@ public sealed class UnmanagedResourceException(string resourceType, string ident
 
     /// <summary>The object carries the ownership tags of another Kubernetes object (or another cluster).</summary>
     public static UnmanagedResourceException OwnedByOther(string resourceType, string identifier, IReadOnlyDictionary<string, string> tags) => new(resourceType, identifier,
-        $"{resourceType} {identifier} exists and belongs to another ebops object ({Describe(tags)})");
+        $"{resourceType} {identifier} exists and belongs to another ebops object ({Describe(tags)})", ownedByOther: true);
 
     private static string Describe(IReadOnlyDictionary<string, string> tags) =>
         $"cluster {Value(tags, OwnershipTags.Cluster)}, {Value(tags, OwnershipTags.Kind)} {Value(tags, OwnershipTags.Namespace)}/{Value(tags, OwnershipTags.Name)}";

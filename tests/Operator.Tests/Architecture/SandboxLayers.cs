@@ -26,6 +26,9 @@ internal static class SandboxLayers
         new("Kube.Validation.Cel", ["Ebops.Sandbox.Kube.Validation.Cel.*"], ["Kube.Errors"]),
         new("Kube.Errors", ["Ebops.Sandbox.Kube.Errors.*"], []),
 
+        // The load generator and the simulated DNS for environment CNAMEs: a client of the simulator, above it.
+        new("Load", ["Ebops.Sandbox.Load.*"], ["Aws.Core", "Aws.ElasticBeanstalk"]),
+
         // The AWS simulator: Core and the data plane at the bottom, one room per service, the front end and the
         // simulator itself on top.
         new("Aws", ["Ebops.Sandbox.Aws"], ["Aws.Core", "Aws.DataPlane", "Aws.Ec2", "Aws.S3", "Aws.Rds", "Aws.Elbv2", "Aws.ElasticBeanstalk", "Aws.Front"]),

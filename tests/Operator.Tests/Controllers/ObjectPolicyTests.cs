@@ -8,7 +8,7 @@ public sealed class ObjectPolicyTests
 {
     private static readonly ControllerSettings Settings = new();
 
-    private static RdsDatabase With(params (string Key, string Value)[] annotations) => new()
+    private static Ebops.Operator.Entities.RdsDatabase With(params (string Key, string Value)[] annotations) => new()
     {
         Metadata = new() { Name = "db", NamespaceProperty = "ns", Annotations = annotations.ToDictionary(a => a.Key, a => a.Value) },
     };

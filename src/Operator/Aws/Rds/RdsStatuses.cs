@@ -44,6 +44,11 @@ public static class RdsStatuses
     public const string ApplyTypeStatic = "static";
     public const string ApplyTypeDynamic = "dynamic";
 
+    // Parameter.Source (DescribeDBParameters' Source filter)
+    public const string ParameterSourceUser = "user";
+    public const string ParameterSourceSystem = "system";
+    public const string ParameterSourceEngineDefault = "engine-default";
+
     // DBSnapshot status, subnet group status
     public const string SnapshotAvailable = "available";
     public const string SnapshotCreating = "creating";

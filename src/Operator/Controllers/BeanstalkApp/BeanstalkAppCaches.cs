@@ -8,7 +8,7 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 /// password Secret live (only when its hash changed), and the app's BlueGreenRelease.
 /// </summary>
 internal sealed record BeanstalkAppCaches(
-    IResourceCache<RdsDatabase> Databases,
+    IResourceCache<Entities.RdsDatabase> Databases,
     ISecretCache Secrets,
     ISecretStore SecretStore,
     IResourceCache<Entities.BlueGreenRelease> Releases);

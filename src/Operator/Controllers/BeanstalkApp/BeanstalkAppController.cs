@@ -88,7 +88,7 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
 
     public IEnumerable<ReferencedObject> GetReferences(Entities.BeanstalkApp entity) =>
     [
-        .. (entity.Spec.EnvFrom ?? []).Select(s => new ReferencedObject(RdsDatabase.KindName, s.RdsDatabaseRef.Name)),
+        .. (entity.Spec.EnvFrom ?? []).Select(s => new ReferencedObject(Entities.RdsDatabase.KindName, s.RdsDatabaseRef.Name)),
         .. envFrom.SecretsOf(entity).Select(ReferencedObject.Secret),
         .. observer.ReleasesOf(entity).Select(name => new ReferencedObject(Entities.BlueGreenRelease.KindName, name)),
     ];

@@ -11,7 +11,7 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 /// an endpoint, and its master password Secret must hold the key. Anything else is something to wait for: the
 /// database's controller is still creating it, and the reference re-queues the app when it changes.
 /// </summary>
-internal sealed class EnvFromResolver(IResourceCache<RdsDatabase> databases, ISecretCache secrets)
+internal sealed class EnvFromResolver(IResourceCache<Entities.RdsDatabase> databases, ISecretCache secrets)
 {
     public EnvFromResolution Resolve(Entities.BeanstalkApp app)
     {

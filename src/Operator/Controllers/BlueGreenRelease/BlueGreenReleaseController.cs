@@ -24,6 +24,7 @@ internal sealed class BlueGreenReleaseController(
     IStatusCheckpoint<Entities.BlueGreenRelease> checkpoint,
     IResourceClient<Entities.BlueGreenRelease> releases,
     IEventRecorder events,
+    ReleaseMetrics metrics,
     IOptions<ControllerSettings> options,
     TimeProvider time,
     ILogger<BlueGreenReleaseController> logger) : IResourceController<Entities.BlueGreenRelease>, IReferences<Entities.BlueGreenRelease>
@@ -41,7 +42,7 @@ internal sealed class BlueGreenReleaseController(
             references.Add(new ReferencedObject(Entities.NlbFrontend.KindName, frontend.Name));
         }
 
-        references.AddRange((inputs.App?.Spec.EnvFrom ?? []).Select(e => new ReferencedObject(RdsDatabase.KindName, e.RdsDatabaseRef.Name)));
+        references.AddRange((inputs.App?.Spec.EnvFrom ?? []).Select(e => new ReferencedObject(Entities.RdsDatabase.KindName, e.RdsDatabaseRef.Name)));
         return references;
     }
 
@@ -83,6 +84,7 @@ internal sealed class BlueGreenReleaseController(
         {
             // Retained, or the app (and with it its environments) is gone already.
             Log.Finalized(logger, entity.Metadata.NamespaceProperty, entity.Metadata.Name, "environments retained");
+            metrics.Forget(entity.Metadata.NamespaceProperty ?? "", entity.Metadata.Name);
             return ReconcileResult.Done;
         }
 
@@ -108,6 +110,7 @@ internal sealed class BlueGreenReleaseController(
         }
 
         Log.Finalized(logger, entity.Metadata.NamespaceProperty, entity.Metadata.Name, entity.Status.Message);
+        metrics.Forget(entity.Metadata.NamespaceProperty ?? "", entity.Metadata.Name);
         return ReconcileResult.Done;
     }
 
@@ -118,6 +121,7 @@ internal sealed class BlueGreenReleaseController(
         if (decision.Stall is { } stall)
         {
             await RecordAsync(entity, decision.Events, cancellationToken).ConfigureAwait(false);
+            metrics.Observe(entity);
             throw new TerminalException(stall.Message, stall.Field, stall.Reason);
         }
 
@@ -126,6 +130,7 @@ internal sealed class BlueGreenReleaseController(
         {
             // The phase (and everything decided with it) is stored before the AWS call of that phase.
             await checkpoint.SaveAsync(entity, cancellationToken).ConfigureAwait(false);
+            metrics.Observe(entity);
             await RecordAsync(entity, decision.Events, cancellationToken).ConfigureAwait(false);
             Log.Acting(logger, entity.Metadata.NamespaceProperty, entity.Metadata.Name, status.ReleaseNumber, status.Phase?.ToString(), action.Describe());
             await executor.ExecuteAsync(action, inputs with { Release = entity }, cancellationToken).ConfigureAwait(false);
@@ -136,6 +141,8 @@ internal sealed class BlueGreenReleaseController(
             Log.Waiting(logger, entity.Metadata.NamespaceProperty, entity.Metadata.Name, status.Phase?.ToString(), decision.RequeueAfter, status.Message);
         }
 
+        // The runtime writes this status when the reconcile returns.
+        metrics.Observe(entity);
         return decision.RequeueAfter is { } after ? ReconcileResult.RequeueAfter(after, status.Message ?? "") : ReconcileResult.Done;
     }
 

@@ -12,7 +12,7 @@ internal sealed record ReleaseInputs(
     Entities.BlueGreenRelease Release,
     Entities.BeanstalkApp? App,
     Entities.NlbFrontend? Frontend,
-    IReadOnlyList<RdsDatabase> Databases)
+    IReadOnlyList<Entities.RdsDatabase> Databases)
 {
     public const string DatabaseModifying = "modifying";
     public const string DatabaseRebooting = "rebooting";

@@ -19,17 +19,7 @@ internal sealed record SignalAnnotation(string Value, string? By, SignalRequest?
         }
 
         var by = annotations.TryGetValue(EbopsAnnotations.SignalBy, out var sender) && sender.Length > 0 ? sender : null;
-        var request = Parse(value) is { } signal ? new SignalRequest(signal, release.Metadata.ResourceVersion ?? "", by) : null;
+        var request = ReleaseSignals.TryParse(value, out var signal) ? new SignalRequest(signal, release.Metadata.ResourceVersion ?? "", by) : null;
         return new SignalAnnotation(value, by, request);
     }
-
-    /// <summary><c>promote</c>, <c>abort</c>, <c>retry</c> or <c>rollback</c> (exactly); null for anything else.</summary>
-    public static ReleaseSignal? Parse(string value) => value switch
-    {
-        "promote" => ReleaseSignal.Promote,
-        "abort" => ReleaseSignal.Abort,
-        "retry" => ReleaseSignal.Retry,
-        "rollback" => ReleaseSignal.Rollback,
-        _ => null,
-    };
 }

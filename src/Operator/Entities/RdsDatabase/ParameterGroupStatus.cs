@@ -13,4 +13,8 @@ public sealed class ParameterGroupStatus
     [Description("RDS ParameterApplyStatus: in-sync, applying or pending-reboot.")]
     [JsonPropertyName("applyStatus")]
     public string? ApplyStatus { get; set; }
+
+    [Description("A parameter group of another family this resource replaced; deleted once the instance no longer uses it.")]
+    [JsonPropertyName("retiring")]
+    public string? Retiring { get; set; }
 }

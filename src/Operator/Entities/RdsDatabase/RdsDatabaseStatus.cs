@@ -26,11 +26,15 @@ public sealed class RdsDatabaseStatus : ResourceStatus
     [JsonPropertyName("pendingModifications")]
     public Dictionary<string, string>? PendingModifications { get; set; }
 
-    [Description("SHA-256 of the master password last applied (never the password), to detect rotation.")]
+    [Description("HMAC-SHA256, keyed with this object's uid, of the SHA-256 of the master password last applied (never the password or a plain hash of it), to detect rotation.")]
     [JsonPropertyName("passwordSecretHash")]
     public string? PasswordSecretHash { get; set; }
 
     [Description("Id of the security group owned by this resource.")]
     [JsonPropertyName("securityGroupId")]
     public string? SecurityGroupId { get; set; }
+
+    [Description("Name of the final snapshot taken when this resource deleted the instance: chosen once, before the delete call, so a retry uses the same name.")]
+    [JsonPropertyName("finalSnapshotIdentifier")]
+    public string? FinalSnapshotIdentifier { get; set; }
 }

@@ -139,6 +139,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         }
 
         metrics.Reconciled(Kind, outcome.MetricLabel(), time.GetElapsedTime(started));
+        metrics.ObjectReconciled(Kind, key, outcome.MetricLabel());
         return outcome;
     }
 

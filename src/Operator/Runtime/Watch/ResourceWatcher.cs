@@ -169,8 +169,9 @@ public sealed class ResourceWatcher<T>(
 
         Interlocked.Increment(ref lists);
         Volatile.Write(ref resourceVersion, listVersion);
-        Log.Listed(logger, kind, fresh.Count, listVersion);
+        // State first, then the log: whoever reads the line sees the watcher synced.
         synced.TrySetResult();
+        Log.Listed(logger, kind, fresh.Count, listVersion);
     }
 
     private void Handle(WatchEvent<T> watchEvent)

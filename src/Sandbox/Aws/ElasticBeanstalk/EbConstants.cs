@@ -62,6 +62,36 @@ internal static class EbConstants
     public static readonly TimeSpan TerminateTime = TimeSpan.FromMinutes(3);
     public static readonly TimeSpan ProcessTime = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Realistic durations of an application deployment on one instance (scaled by SimTiming): the deployment command
+    /// downloads and stages the bundle while the old version still serves, then restarts the application server,
+    /// which refuses connections until the new version listens (a JVM application takes about that long to start).
+    /// </summary>
+    public static readonly TimeSpan DeploymentStagingTime = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan AppRestartTime = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a new instance takes to launch and bootstrap (additional batch, immutable deployments).</summary>
+    public static readonly TimeSpan InstanceLaunchTime = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// Enhanced health checks an instance every 10 seconds; a deployment batch completes when every instance passed
+    /// 12 consecutive checks ("12 consecutive health checks with an OK status within two minutes"), one with basic health.
+    /// </summary>
+    public static readonly TimeSpan HealthAgentInterval = TimeSpan.FromSeconds(10);
+    public const int EnhancedHealthChecks = 12;
+
+    /// <summary><c>aws:elasticbeanstalk:command</c> DeploymentPolicy values.</summary>
+    public const string AllAtOnce = "AllAtOnce";
+    public const string Rolling = "Rolling";
+    public const string RollingWithAdditionalBatch = "RollingWithAdditionalBatch";
+    public const string Immutable = "Immutable";
+    public const string TrafficSplitting = "TrafficSplitting";
+
+    /// <summary>An instance's Deployment.Status in DescribeInstancesHealth.</summary>
+    public const string DeploymentInProgress = "In Progress";
+    public const string DeploymentDeployed = "Deployed";
+    public const string DeploymentFailed = "Failed";
+
     /// <summary>How long terminated environments stay visible to DescribeEnvironments (not scaled).</summary>
     public static readonly TimeSpan TerminatedRetention = TimeSpan.FromHours(1);
 

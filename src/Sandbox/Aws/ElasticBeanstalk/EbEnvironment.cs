@@ -62,6 +62,12 @@ internal sealed class EbEnvironment
     /// <summary>Recent samples of the ALB's counters, oldest first (taken by the health monitor).</summary>
     public List<EbMetricSample> MetricSamples { get; } = [];
 
+    /// <summary>The id of the latest deployment (1 at launch, one more with each deployment).</summary>
+    public long DeploymentId { get; set; } = 1;
+
+    /// <summary>The application deployment in progress, if any.</summary>
+    public EbDeployment? Deployment { get; set; }
+
     /// <summary>What the last UpdateEnvironment changed from (AbortEnvironmentUpdate rolls back to it).</summary>
     public EbRollback? RollbackTo { get; set; }
 

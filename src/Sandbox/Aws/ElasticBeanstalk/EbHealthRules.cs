@@ -5,9 +5,10 @@ using C = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants;
 namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 
 /// <summary>
-/// Enhanced health from the ALB's checks of the instances: all healthy Green/Ok (Info while updating); some unhealthy
-/// Yellow/Warning; half or more Red/Degraded; all Red/Severe; none checked yet Grey/Pending; Grey while launching,
-/// Grey/Suspended once terminating.
+/// Enhanced health from the ALB's checks of the instances: all healthy Green/Ok; some unhealthy Yellow/Warning; half or
+/// more Red/Degraded; all Red/Severe; none checked yet Grey/Pending; Grey while launching, Grey/Suspended once
+/// terminating. While an update runs, EB suspends its health checks: the colour is Grey and the status Info (worse only
+/// when instances outside the deployment fail), and instances in a deployment report Info.
 /// </summary>
 internal static class EbHealthRules
 {
@@ -36,7 +37,9 @@ internal static class EbHealthRules
 
         foreach (var instance in environment.Instances)
         {
-            var instanceStatus = status == C.Launching ? C.Pending : targets?.FirstOrDefault(t => t.Id == instance.Id)?.State switch
+            var instanceStatus = status == C.Launching ? C.Pending
+                : instance.DeploymentStatus == C.DeploymentInProgress ? C.Info
+                : targets?.FirstOrDefault(t => t.Id == instance.Id)?.State switch
             {
                 TargetHealthStates.Healthy => C.Ok,
                 TargetHealthStates.Unhealthy => C.Severe,
@@ -52,12 +55,26 @@ internal static class EbHealthRules
             return new EbHealth(C.Grey, C.Pending, [], counts, perInstance);
         }
 
-        return environment.Instances.Count == 0
-            ? new EbHealth(C.Grey, C.NoData, [], counts, perInstance)
-            : FromCounts(status, environment.Instances.Count, counts, perInstance);
+        if (environment.Instances.Count == 0)
+        {
+            return new EbHealth(C.Grey, C.NoData, [], counts, perInstance);
+        }
+
+        var health = FromCounts(environment.Instances.Count, counts, perInstance);
+        return status is C.Updating or C.Aborting ? WhileUpdating(environment, health, counts) : health;
     }
 
-    private static EbHealth FromCounts(string status, int total, Dictionary<string, int> counts, Dictionary<string, string> perInstance)
+    private static EbHealth WhileUpdating(EbEnvironment environment, EbHealth health, Dictionary<string, int> counts)
+    {
+        var deploying = counts[C.Info];
+        var cause = deploying == 0 || deploying == environment.Instances.Count
+            ? "Command is executing on all instances."
+            : $"Command is executing on {deploying} out of {environment.Instances.Count} instances.";
+        var status = Rank(health.HealthStatus) > Rank(C.Pending) ? health.HealthStatus : C.Info;
+        return new EbHealth(C.Grey, status, [cause, .. health.Causes], counts, health.InstanceStatus);
+    }
+
+    private static EbHealth FromCounts(int total, Dictionary<string, int> counts, Dictionary<string, string> perInstance)
     {
         var severe = counts[C.Severe];
         if (severe > 0)
@@ -72,9 +89,7 @@ internal static class EbHealthRules
 
         if (counts[C.Ok] == total)
         {
-            return status is C.Updating or C.Aborting
-                ? new EbHealth(C.Green, C.Info, ["Command is executing on all instances."], counts, perInstance)
-                : new EbHealth(C.Green, C.Ok, [], counts, perInstance);
+            return new EbHealth(C.Green, C.Ok, [], counts, perInstance);
         }
 
         return counts[C.Ok] > 0

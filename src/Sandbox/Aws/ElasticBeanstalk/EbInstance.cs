@@ -16,4 +16,10 @@ internal sealed class EbInstance
     public DateTimeOffset DeployedAt { get; set; }
 
     public long DeploymentId { get; set; } = 1;
+
+    /// <summary>Deployment.Status in DescribeInstancesHealth: Deployed, In Progress or Failed.</summary>
+    public string DeploymentStatus { get; set; } = EbConstants.DeploymentDeployed;
+
+    /// <summary>True while its application server restarts with a new version (it refuses connections).</summary>
+    public bool Restarting { get; set; }
 }

@@ -53,17 +53,73 @@ internal sealed class EbInstances(SimWorld world, EbLoadBalancing loadBalancing,
         }
     }
 
-    /// <summary>Deploys <paramref name="versionLabel"/> to every instance in place (all at once).</summary>
+    /// <summary>Deploys <paramref name="versionLabel"/> to every instance in place, at once (no restart window).</summary>
     public void Deploy(EbEnvironment environment, string versionLabel, DateTimeOffset now)
     {
         lock (world.Gate)
         {
             foreach (var instance in environment.Instances)
             {
-                instance.Server.Deploy(versionLabel);
-                instance.DeploymentId++;
-                instance.DeployedAt = now;
+                CompleteRestart(instance, versionLabel, environment.DeploymentId, now);
             }
+        }
+    }
+
+    /// <summary>
+    /// Launches <paramref name="count"/> more instances running <paramref name="versionLabel"/> (not registered with
+    /// the target group; the caller decides when) and records the scaling event.
+    /// </summary>
+    public List<EbInstance> Launch(EbEnvironment environment, int count, string versionLabel, string requestId)
+    {
+        lock (world.Gate)
+        {
+            var now = world.Time.GetUtcNow();
+            var ids = Start(environment, environment.Instances.Count + count, now, versionLabel);
+            events.Add(now, "INFO", $"Added instance [{string.Join(", ", ids)}] to your environment.", environment, requestId);
+            return [.. environment.Instances.Where(i => ids.Contains(i.Id))];
+        }
+    }
+
+    /// <summary>
+    /// Removes <paramref name="retired"/> from the environment (already deregistered by the caller) and records the
+    /// scaling event; returns their servers, to be disposed outside the gate.
+    /// </summary>
+    public List<InstanceServer> Remove(EbEnvironment environment, IReadOnlyList<EbInstance> retired, string requestId)
+    {
+        lock (world.Gate)
+        {
+            foreach (var instance in retired)
+            {
+                environment.Instances.Remove(instance);
+                registry.Remove(instance.Id);
+                events.Add(world.Time.GetUtcNow(), "INFO", $"Removed instance [{instance.Id}] from your environment.", environment, requestId);
+            }
+
+            return [.. retired.Select(i => i.Server)];
+        }
+    }
+
+    /// <summary>The application server stops: the instance refuses new and open connections until <see cref="CompleteRestart"/>.</summary>
+    public void BeginRestart(EbInstance instance)
+    {
+        lock (world.Gate)
+        {
+            instance.Restarting = true;
+        }
+
+        instance.Server.ApplyBehavior();
+    }
+
+    /// <summary>The application server listens again, running <paramref name="versionLabel"/> as deployment <paramref name="deploymentId"/>.</summary>
+    public void CompleteRestart(EbInstance instance, string versionLabel, long deploymentId, DateTimeOffset now)
+    {
+        lock (world.Gate)
+        {
+            instance.Restarting = false;
+            instance.DeploymentId = deploymentId;
+            instance.DeployedAt = now;
+            instance.DeploymentStatus = C.DeploymentDeployed;
+            instance.Server.Deploy(versionLabel);
         }
     }
 
@@ -113,16 +169,17 @@ internal sealed class EbInstances(SimWorld world, EbLoadBalancing loadBalancing,
         }
     }
 
-    private List<string> Start(EbEnvironment environment, int count, DateTimeOffset now)
+    private List<string> Start(EbEnvironment environment, int count, DateTimeOffset now, string? versionLabel = null)
     {
+        var label = versionLabel ?? environment.VersionLabel ?? C.SampleApplication;
         var zones = world.Network.DefaultSubnets().Select(s => world.Network.FindSubnet(s)?.AvailabilityZone ?? world.Region + "a").ToList();
         var started = new List<string>();
         while (environment.Instances.Count < count)
         {
             var id = world.Ids.InstanceId();
             EbInstance? instance = null;
-            var server = new InstanceServer(id, environment.VersionLabel ?? C.SampleApplication, () => BehaviorOf(environment, id, instance), world.Time);
-            instance = new EbInstance { Id = id, Server = server, AvailabilityZone = zones[environment.Instances.Count % zones.Count], LaunchedAt = now, DeployedAt = now };
+            var server = new InstanceServer(id, label, () => BehaviorOf(environment, id, instance), world.Time);
+            instance = new EbInstance { Id = id, Server = server, AvailabilityZone = zones[environment.Instances.Count % zones.Count], LaunchedAt = now, DeployedAt = now, DeploymentId = environment.DeploymentId };
             environment.Instances.Add(instance);
             registry.Add(server);
             started.Add(id);
@@ -133,6 +190,11 @@ internal sealed class EbInstances(SimWorld world, EbLoadBalancing loadBalancing,
 
     private InstanceBehavior BehaviorOf(EbEnvironment environment, string instanceId, EbInstance? instance)
     {
+        if (instance is { Restarting: true })
+        {
+            return InstanceBehavior.Refuse;
+        }
+
         var failures = world.Faults.InstanceFailuresOf(environment.Id);
         if (failures.Count > 0)
         {

@@ -36,7 +36,8 @@ public sealed class ElasticBeanstalkState : IAsyncDisposable
             events);
         instances = new EbInstances(world, loadBalancing, events);
         var provisioner = new EnvironmentProvisioner(world, loadBalancing, instances, events, log);
-        Environments = new EnvironmentStore(world, Stores, provisioner, instances, new EnvironmentEvents(world, events), log);
+        var deployments = new EbDeployments(world, instances, loadBalancing, events, log);
+        Environments = new EnvironmentStore(world, Stores, provisioner, instances, deployments, new EnvironmentEvents(world, events), log);
         Configurations = new ConfigurationStore(world, Stores);
         Tags = new TagStore(world, Stores);
         world.Faults.Changed += instances.ApplyFaults;

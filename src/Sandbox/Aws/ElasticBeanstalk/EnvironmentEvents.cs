@@ -31,14 +31,6 @@ internal sealed class EnvironmentEvents(SimWorld world, EbEventLog events)
     public void UpdateStarting(EbEnvironment environment, string requestId) =>
         events.Add(environment.OperationStarted, "INFO", "Environment update is starting.", environment, requestId);
 
-    /// <summary>A new version deployed in place (after <see cref="EbEnvironment.VersionLabel"/> changed).</summary>
-    public void Deploying(EbEnvironment environment, string requestId)
-    {
-        events.Add(environment.OperationStarted, "INFO", "Deploying new version to instance(s).", environment, requestId);
-        events.Add(environment.OperationEnds, "INFO", "Instance deployment completed successfully.", environment, requestId);
-        events.Add(environment.OperationEnds, "INFO", "New application version was deployed to running EC2 instances.", environment, requestId);
-    }
-
     public void Updated(EbEnvironment environment, string requestId) =>
         events.Add(environment.OperationEnds, "INFO", "Environment update completed successfully.", environment, requestId);
 

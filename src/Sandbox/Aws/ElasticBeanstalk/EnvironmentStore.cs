@@ -9,14 +9,16 @@ namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 /// <summary>
 /// Environment lifecycles. Statuses are functions of the clock (an operation's start and end); data-plane effects
 /// happen at the calls: CreateEnvironment builds the environment (<see cref="EnvironmentProvisioner"/>),
-/// UpdateEnvironment deploys the new version in place and scales, TerminateEnvironment stops the instances and deletes
-/// the ALB, target group and security groups. Option settings are checked against the platform's catalogue first.
+/// UpdateEnvironment scales and starts a deployment of the new version as its DeploymentPolicy says
+/// (<see cref="EbDeployments"/>; Updating until it ends), TerminateEnvironment stops the instances and deletes the ALB,
+/// target group and security groups. Option settings are checked against the platform's catalogue first.
 /// </summary>
 internal sealed partial class EnvironmentStore(
     SimWorld world,
     EbStores stores,
     EnvironmentProvisioner provisioner,
     EbInstances instances,
+    EbDeployments deployments,
     EnvironmentEvents events,
     ILogger log)
 {
@@ -112,7 +114,13 @@ internal sealed partial class EnvironmentStore(
                 baseOptions = EbOptionSettings.Merge(baseOptions, stores.Templates.Find(environment.ApplicationName, update.TemplateName).Options, []);
             }
 
-            environment.Options = Configure(environment.Platform, baseOptions, update.Options, update.OptionsToRemove);
+            var options = Configure(environment.Platform, baseOptions, update.Options, update.OptionsToRemove);
+            if (update.VersionLabel is not null)
+            {
+                EbDeployments.CheckSupported(options);
+            }
+
+            environment.Options = options;
             environment.TemplateName = update.TemplateName ?? environment.TemplateName;
             environment.RollbackTo = rollback;
             stopped = Apply(environment, update, now, requestId);
@@ -169,6 +177,7 @@ internal sealed partial class EnvironmentStore(
                 throw EbErrors.Invalid($"Environment named {environment.Name} is in an invalid state for this operation. Must be pending deployment.");
             }
 
+            deployments.Cancel(environment);
             environment.Options = previous.Options;
             environment.TemplateName = previous.TemplateName;
             environment.RollbackTo = null;
@@ -203,6 +212,7 @@ internal sealed partial class EnvironmentStore(
         {
             var now = world.Time.GetUtcNow();
             environment = Environments.Find(id, name);
+            deployments.Cancel(environment);
             environment.Operation = C.Terminating;
             environment.OperationStarted = now;
             environment.OperationEnds = now + world.Timing.Of(C.TerminateTime);
@@ -286,16 +296,19 @@ internal sealed partial class EnvironmentStore(
         environment.OperationEnds = now + world.Timing.Of(C.UpdateTime);
         environment.Updated = now;
         events.UpdateStarting(environment, requestId);
-        if (update.VersionLabel is { } label)
-        {
-            environment.VersionLabel = label;
-            instances.Deploy(environment, label, now);
-            events.Deploying(environment, requestId);
-        }
-
         var stopped = instances.Scale(environment, Math.Clamp(environment.Instances.Count, min, max), requestId);
         provisioner.Reconfigure(environment);
-        events.Updated(environment, requestId);
+        if (update.VersionLabel is { } label)
+        {
+            var previous = environment.VersionLabel;
+            environment.VersionLabel = label;
+            deployments.Start(environment, label, previous, requestId);
+        }
+        else
+        {
+            events.Updated(environment, requestId);
+        }
+
         Log.EnvironmentUpdated(log, environment.Name, environment.VersionLabel, environment.Instances.Count);
         return stopped;
     }

@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5305, Level = LogLevel.Warning, Message = "Environment {EnvironmentName}: {Message}")]
     public static partial void EnvironmentError(ILogger logger, string environmentName, string message);
+
+    [LoggerMessage(EventId = 5306, Level = LogLevel.Information, Message = "Environment {EnvironmentName} deploying version {VersionLabel} ({Policy}, {Batches} batch(es))")]
+    public static partial void DeploymentStarted(ILogger logger, string environmentName, string versionLabel, string policy, int batches);
+
+    [LoggerMessage(EventId = 5307, Level = LogLevel.Information, Message = "Environment {EnvironmentName} deployed version {VersionLabel}")]
+    public static partial void DeploymentCompleted(ILogger logger, string environmentName, string versionLabel);
+
+    [LoggerMessage(EventId = 5308, Level = LogLevel.Warning, Message = "Environment {EnvironmentName} failed to deploy version {VersionLabel}: {Reason}")]
+    public static partial void DeploymentFailed(ILogger logger, string environmentName, string versionLabel, string reason);
 }

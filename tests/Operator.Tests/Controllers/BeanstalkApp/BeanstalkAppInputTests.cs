@@ -120,7 +120,7 @@ public sealed class BeanstalkAppInputTests : IAsyncLifetime
         var references = rig.Controller.GetReferences(BeanstalkAppRig.App()).ToList();
 
         Assert.Equal(
-            [new ReferencedObject(RdsDatabase.KindName, "myapp-db"), ReferencedObject.Secret("myapp-db-master"),
+            [new ReferencedObject(Ebops.Operator.Entities.RdsDatabase.KindName, "myapp-db"), ReferencedObject.Secret("myapp-db-master"),
              new ReferencedObject(Ebops.Operator.Entities.BlueGreenRelease.KindName, "myapp-release")],
             references);
     }

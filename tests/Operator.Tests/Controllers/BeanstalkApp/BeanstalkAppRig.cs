@@ -52,7 +52,7 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
 
     public BeanstalkAppController Controller { get; }
 
-    public FakeResourceCache<RdsDatabase> Databases { get; } = new();
+    public FakeResourceCache<Ebops.Operator.Entities.RdsDatabase> Databases { get; } = new();
 
     public FakeResourceCache<Ebops.Operator.Entities.BlueGreenRelease> Releases { get; } = new();
 
@@ -94,7 +94,7 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
     /// <summary>Puts a Ready RdsDatabase <paramref name="name"/> and its master password Secret into the caches.</summary>
     public void DatabaseReady(string name = "myapp-db", string password = Password, bool ready = true)
     {
-        var db = new RdsDatabase
+        var db = new Ebops.Operator.Entities.RdsDatabase
         {
             Metadata = new() { Name = name, NamespaceProperty = Namespace, Generation = 1 },
             Spec = new RdsDatabaseSpec

@@ -63,8 +63,11 @@ internal sealed class EbRig : IAsyncDisposable
             ("Process", "true"));
     }
 
-    /// <summary>Creates the application (once), the version, and an environment running it; returns the environment id.</summary>
-    public async Task<string> LaunchAsync(string application, string environment, string version, int minSize = 2, string? cnamePrefix = null)
+    /// <summary>
+    /// Creates the application (once), the version, and an environment running it with <paramref name="options"/>
+    /// added to its settings; returns the environment id.
+    /// </summary>
+    public async Task<string> LaunchAsync(string application, string environment, string version, int minSize = 2, string? cnamePrefix = null, params (string Namespace, string Name, string Value)[] options)
     {
         if ((await Call.CallAsync("DescribeApplications", ("ApplicationNames.member.1", application))).Descendants(Call.Ns + "ApplicationName").All(e => e.Value != application))
         {
@@ -76,22 +79,65 @@ internal sealed class EbRig : IAsyncDisposable
             await VersionAsync(application, version);
         }
 
+        (string Key, string Value)[] extra = [.. options.SelectMany((o, i) => new[]
+        {
+            ($"OptionSettings.member.{i + 3}.Namespace", o.Namespace),
+            ($"OptionSettings.member.{i + 3}.OptionName", o.Name),
+            ($"OptionSettings.member.{i + 3}.Value", o.Value),
+        })];
         var result = await Call.CallAsync(
             "CreateEnvironment",
-            ("ApplicationName", application),
-            ("EnvironmentName", environment),
-            ("CNAMEPrefix", cnamePrefix ?? environment),
-            ("SolutionStackName", Stack),
-            ("VersionLabel", version),
-            ("OptionSettings.member.1.Namespace", "aws:autoscaling:asg"),
-            ("OptionSettings.member.1.OptionName", "MinSize"),
-            ("OptionSettings.member.1.Value", minSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("OptionSettings.member.2.Namespace", "aws:elasticbeanstalk:environment:process:default"),
-            ("OptionSettings.member.2.OptionName", "HealthCheckPath"),
-            ("OptionSettings.member.2.Value", "/health"),
-            ("Tags.member.1.Key", "ebops.io/owner"),
-            ("Tags.member.1.Value", "default/web"));
+            [
+                ("ApplicationName", application),
+                ("EnvironmentName", environment),
+                ("CNAMEPrefix", cnamePrefix ?? environment),
+                ("SolutionStackName", Stack),
+                ("VersionLabel", version),
+                ("OptionSettings.member.1.Namespace", "aws:autoscaling:asg"),
+                ("OptionSettings.member.1.OptionName", "MinSize"),
+                ("OptionSettings.member.1.Value", minSize.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("OptionSettings.member.2.Namespace", "aws:elasticbeanstalk:environment:process:default"),
+                ("OptionSettings.member.2.OptionName", "HealthCheckPath"),
+                ("OptionSettings.member.2.Value", "/health"),
+                ("Tags.member.1.Key", "ebops.io/owner"),
+                ("Tags.member.1.Value", "default/web"),
+                .. extra,
+            ]);
         return Call.Text(result, "EnvironmentId")!;
+    }
+
+    /// <summary>Advances the clock in <paramref name="step"/>s until <paramref name="condition"/> holds; fails after <paramref name="limit"/> of simulated time.</summary>
+    public async Task AdvanceUntilAsync(Func<Task<bool>> condition, TimeSpan limit, TimeSpan? step = null)
+    {
+        var by = step ?? TimeSpan.FromSeconds(5);
+        for (var elapsed = TimeSpan.Zero; !await condition(); elapsed += by)
+        {
+            Assert.True(elapsed < limit, $"the condition did not hold within {limit} of simulated time");
+            await AdvanceAsync(by, by);
+        }
+    }
+
+    /// <summary>The environment's instances (DescribeInstancesHealth, all attributes), in launch order.</summary>
+    public async Task<IReadOnlyList<InstanceView>> InstancesAsync(string environment)
+    {
+        var result = await Call.CallAsync("DescribeInstancesHealth", ("EnvironmentName", environment), ("AttributeNames.member.1", "All"));
+        return [.. Call.Members(result, "InstanceHealthList").Select(i => new InstanceView(
+            Call.Text(i, "InstanceId")!,
+            Call.Text(i, "HealthStatus"),
+            Call.Text(i, "Deployment/VersionLabel"),
+            Call.Text(i, "Deployment/Status"),
+            Call.Text(i, "Deployment/DeploymentId")))];
+    }
+
+    /// <summary>The environment's event messages dated at or after <paramref name="since"/>, oldest first, without health transitions.</summary>
+    public async Task<IReadOnlyList<string>> EventsAsync(string environment, DateTimeOffset since, string? severity = null)
+    {
+        (string Key, string Value)[] query = [("EnvironmentName", environment), ("StartTime", since.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture))];
+        var result = await Call.CallAsync("DescribeEvents", [.. query, .. severity is null ? [] : new[] { ("Severity", severity) }]);
+        return [.. Call.Members(result, "Events")
+            .Select(e => Call.Text(e, "Message")!)
+            .Where(m => !m.StartsWith("Environment health has transitioned", StringComparison.Ordinal))
+            .Reverse()];
     }
 
     public async Task<XElement> EnvironmentAsync(string name)

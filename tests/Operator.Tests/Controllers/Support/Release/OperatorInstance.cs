@@ -73,6 +73,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
             services.AddSingleton<TimeProvider>(world.Clock);
             services.AddSingleton<IKubernetes>(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(world.Kubeconfig), handler));
             services.AddSingleton(new RuntimeMetrics(new Prometheus.CollectorRegistry()));
+            services.AddSingleton(new Ebops.Operator.Controllers.BlueGreenRelease.ReleaseMetrics(new Prometheus.CollectorRegistry()));
             services.AddSingleton<IReconcileObserver>(_ => instance!);
             // The simulator's fixed key instead of the credential chain; signed with the fake clock, which it accepts.
             services.AddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), world.Clock, sp.GetRequiredService<ILoggerFactory>(),
