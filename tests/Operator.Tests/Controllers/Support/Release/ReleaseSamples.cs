@@ -8,6 +8,7 @@ internal static class ReleaseSamples
 {
     public const string App = "myapp";
     public const string Frontend = "myapp-frontend";
+    public const string Database = "myapp-db";
     public const string Release = "myapp";
     public const string Stack = "64bit Amazon Linux 2023 v4.3.0 running Corretto 17";
 
@@ -26,6 +27,33 @@ internal static class ReleaseSamples
             Network = new EbNetwork { VpcId = SandboxNetwork.VpcId, InstanceSubnets = [SandboxNetwork.SubnetA, SandboxNetwork.SubnetC] },
         },
     };
+
+    /// <summary>The sample's MySQL database (time_zone Asia/Seoul, rebooted at once to apply it), 3306 open to the app.</summary>
+    public static Ebops.Operator.Entities.RdsDatabase RdsDatabase() => new()
+    {
+        Metadata = new() { Name = Database },
+        Spec = new RdsDatabaseSpec
+        {
+            Identifier = Database,
+            DbName = "myapp",
+            Network = new RdsNetwork
+            {
+                Subnets = [SandboxNetwork.SubnetA, SandboxNetwork.SubnetC],
+                SecurityGroup = new RdsSecurityGroup { Ingress = [new() { Port = 3306, FromSecurityGroupOf = new() { Name = App } }] },
+            },
+            MasterPassword = new MasterPasswordSource { SecretRef = new() { Name = "myapp-db-master", Key = "password" }, GenerateIfMissing = true },
+            Parameters = new RdsParameters { Overrides = new() { ["time_zone"] = "Asia/Seoul" }, RebootPolicy = RebootPolicy.Immediate },
+            Deletion = new RdsDeletion { FinalSnapshot = false },
+        },
+    };
+
+    /// <summary>The app with its environment variables filled from <see cref="RdsDatabase"/>.</summary>
+    public static Ebops.Operator.Entities.BeanstalkApp BeanstalkAppWithDatabase()
+    {
+        var app = BeanstalkApp();
+        app.Spec.EnvFrom = [new EnvFromSource { RdsDatabaseRef = new() { Name = Database } }];
+        return app;
+    }
 
     public static Ebops.Operator.Entities.NlbFrontend NlbFrontend() => new()
     {

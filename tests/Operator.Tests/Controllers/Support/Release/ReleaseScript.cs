@@ -17,12 +17,18 @@ internal static class ReleaseScript
     public const string Eb = "elasticbeanstalk";
     public const string Elb = "elasticloadbalancing";
 
-    /// <summary>The app, its NLB (unless <paramref name="frontend"/> is false) and a release of <paramref name="first"/>,
-    /// run until that first release is Ready.</summary>
-    public static async Task<Bgr> SetUpAsync(this ReleaseWorld world, string first = "1.0.1", Action<Bgr>? change = null, bool frontend = true)
+    /// <summary>The app (with its database when <paramref name="database"/>), its NLB (unless <paramref name="frontend"/>
+    /// is false) and a release of <paramref name="first"/>, run until that first release is Ready.</summary>
+    public static async Task<Bgr> SetUpAsync(this ReleaseWorld world, string first = "1.0.1", Action<Bgr>? change = null, bool frontend = true,
+        bool database = false)
     {
         world.PutBundle(first);
-        await world.CreateAsync(ReleaseSamples.BeanstalkApp());
+        if (database)
+        {
+            await world.CreateAsync(ReleaseSamples.RdsDatabase());
+        }
+
+        await world.CreateAsync(database ? ReleaseSamples.BeanstalkAppWithDatabase() : ReleaseSamples.BeanstalkApp());
         if (frontend)
         {
             await world.CreateAsync(ReleaseSamples.NlbFrontend());
