@@ -24,6 +24,7 @@ public static class RdsDatabaseServiceCollectionExtensions
         });
         services.TryAddSingleton<SecurityGroupManager>();
         services.TryAddSingleton<SubnetGroupManager>();
+        services.TryAddSingleton<SubnetGroupPreflight>();
         services.TryAddSingleton<ParameterGroupManager>();
         services.TryAddSingleton<DbInstanceManager>();
         services.TryAddSingleton<RdsCatalog>();
