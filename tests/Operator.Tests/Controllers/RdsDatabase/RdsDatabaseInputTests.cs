@@ -92,6 +92,22 @@ public sealed class RdsDatabaseInputTests : IAsyncLifetime
         Assert.Null((await h.ConvergeAsync(db)).Stalled);
     }
 
+    [Theory]
+    [InlineData("short")]
+    [InlineData("Has/slash@and-at")]
+    public async Task A_master_password_RDS_would_refuse_stalls_before_any_aws_write(string password)
+    {
+        var db = RdsHarness.Sample();
+        db.Spec.MasterPassword.GenerateIfMissing = false;
+        h.Secrets.Put(RdsHarness.Namespace, "orders-master", new Dictionary<string, string> { ["password"] = password });
+
+        var pass = await h.ReconcileAsync(db);
+
+        Assert.Equal(("spec.masterPassword.secretRef", "InvalidPassword"), (pass.Stalled?.Field, pass.Stalled?.Reason));
+        Assert.DoesNotContain(password, pass.Stalled!.Message, StringComparison.Ordinal);
+        Assert.Empty(h.Aws.Mutations());
+    }
+
     [Fact]
     public async Task A_connection_secret_ebops_does_not_own_stalls()
     {
