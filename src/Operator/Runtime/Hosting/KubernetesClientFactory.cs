@@ -16,14 +16,15 @@ internal static class KubernetesClientFactory
     public static string UserAgent { get; } = "ebops/" + (typeof(KubernetesClientFactory).Assembly
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown");
 
-    /// <summary>The client; throws <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
-    public static IKubernetes Create(OperatorOptions options)
+    /// <summary>The client, its requests counted in <paramref name="metrics"/> when given; throws
+    /// <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
+    public static IKubernetes Create(OperatorOptions options, Metrics.RuntimeMetrics? metrics = null)
     {
         try
         {
             var configuration = Configuration(options);
             configuration.UserAgent = UserAgent;
-            return new Kubernetes(configuration);
+            return metrics is null ? new Kubernetes(configuration) : new Kubernetes(configuration, new Metrics.KubeRequestCounter(metrics));
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or DirectoryNotFoundException)
         {

@@ -83,7 +83,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<OperatorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
+        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<RuntimeMetrics>()));
         services.TryAddSingleton(_ => new RuntimeMetrics());
         services.TryAddSingleton<RuntimeHealth>();
         services.TryAddSingleton<IEventSink>(provider => new KubernetesEventSink(provider.GetRequiredService<IKubernetes>()));
