@@ -11,5 +11,6 @@ internal static class Verbs
         yield return RunVerb.Create();
         yield return GenerateCrdsVerb.Create();
         yield return SandboxVerb.Create();
+        yield return DemoVerb.Create();
     }
 }
