@@ -12,5 +12,12 @@ internal static class Verbs
         yield return GenerateCrdsVerb.Create();
         yield return SandboxVerb.Create();
         yield return DemoVerb.Create();
+        yield return GenerateArgoCdVerb.Create();
+        foreach (var signal in Controllers.BlueGreenRelease.ReleaseSignals.All)
+        {
+            yield return SignalVerb.Create(signal);
+        }
+
+        yield return StatusVerb.Create();
     }
 }

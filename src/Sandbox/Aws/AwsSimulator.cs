@@ -14,7 +14,8 @@ namespace Ebops.Sandbox.Aws;
 /// The AWS simulator: one HTTP server on 127.0.0.1 that speaks the Query (EB, ELBv2, RDS), EC2 and S3 REST protocols,
 /// verifies SigV4 against <see cref="AwsSimulatorOptions.Credentials"/>, routes by the credential scope's service, and
 /// serves the admin API under <c>/_sim/</c>. Point any SDK at <see cref="Endpoint"/> with <see cref="Region"/>,
-/// <see cref="AccessKeyId"/> and <see cref="SecretAccessKey"/> (S3: path-style addressing).
+/// <see cref="AccessKeyId"/> and <see cref="SecretAccessKey"/> (S3: path-style addressing). Used as an HTTP proxy
+/// (<c>curl -x</c>, a WebProxy), it reaches simulated EB CNAMEs and load balancer DNS names (<see cref="Front.ProbeProxy"/>).
 /// <code>
 /// await using var sim = await AwsSimulator.StartAsync(new AwsSimulatorOptions { Timing = SimTiming.Instant }, ct);
 /// var ec2 = new AmazonEC2Client(new BasicAWSCredentials(sim.AccessKeyId, sim.SecretAccessKey),
@@ -26,10 +27,12 @@ namespace Ebops.Sandbox.Aws;
 public sealed class AwsSimulator : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly ProbeProxy probes;
 
-    private AwsSimulator(WebApplication app, SimWorld world, Uri endpoint, SimCredential credential)
+    private AwsSimulator(WebApplication app, ProbeProxy probes, SimWorld world, Uri endpoint, SimCredential credential)
     {
         this.app = app;
+        this.probes = probes;
         World = world;
         Endpoint = endpoint;
         AccessKeyId = credential.AccessKeyId;
@@ -75,7 +78,8 @@ public sealed class AwsSimulator : IAsyncDisposable
         var app = builder.Build();
         var logger = options.LoggerFactory.CreateLogger("Ebops.Sandbox.Aws");
         var verifier = new SigV4Verifier([.. options.Credentials], options.TimeProvider, options.MaxClockSkew);
-        var frontEnd = new SimFrontEnd(world, verifier, new AdminApi(world, options.EnableAdminApi), logger);
+        var probes = new ProbeProxy(world, (host, port) => SimulatedNames.Resolve(world, host, port), logger);
+        var frontEnd = new SimFrontEnd(world, verifier, new AdminApi(world, options.EnableAdminApi), probes, logger);
         app.Run(frontEnd.HandleAsync);
         try
         {
@@ -84,6 +88,7 @@ public sealed class AwsSimulator : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
+            probes.Dispose();
             await DisposeHandlersAsync(world);
             throw;
         }
@@ -93,7 +98,7 @@ public sealed class AwsSimulator : IAsyncDisposable
         var endpoint = new Uri($"http://127.0.0.1:{port}/");
         world.Endpoint = endpoint;
         Log.Listening(logger, endpoint, world.Region, world.Timing.Scale);
-        return new AwsSimulator(app, world, endpoint, options.Credentials[0]);
+        return new AwsSimulator(app, probes, world, endpoint, options.Credentials[0]);
     }
 
     /// <summary>The environment lines that point the AWS CLI or any SDK at the simulator (AWS_DEFAULT_REGION is for
@@ -111,6 +116,7 @@ public sealed class AwsSimulator : IAsyncDisposable
     {
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
+        probes.Dispose();
         await DisposeHandlersAsync(World);
     }
 

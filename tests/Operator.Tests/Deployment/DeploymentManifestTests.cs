@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Ebops.Operator.Cli;
 using Ebops.Sandbox.Kube.Validation;
 using Ebops.Tests.Shared;
 
@@ -142,14 +144,95 @@ public sealed class DeploymentManifestTests
             Assert.Skip("kubectl is not on PATH");
         }
 
-        var defaultKinds = Kustomize(kubectl, "config/default");
+        var defaultDocs = KustomizeDocs(kubectl, "config/default");
+        var defaultKinds = defaultDocs.Select(d => (string)d["kind"]!).ToList();
         Assert.Equal(4, defaultKinds.Count(k => k == "CustomResourceDefinition"));
-        Assert.Contains("Deployment", defaultKinds);
-        Assert.Contains("ClusterRole", defaultKinds);
+        foreach (var kind in new[] { "Namespace", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "Deployment", "Service", "PodDisruptionBudget" })
+        {
+            Assert.Contains(kind, defaultKinds);
+        }
+
+        // Everything namespaced lives in the controller's namespace.
+        foreach (var doc in defaultDocs.Where(d => (string?)d["kind"] is not ("CustomResourceDefinition" or "ClusterRole" or "ClusterRoleBinding" or "Namespace")))
+        {
+            Assert.Equal("ebops-system", (string?)doc["metadata"]!["namespace"]);
+        }
+
         Assert.Equal(["BeanstalkApp", "BlueGreenRelease", "NlbFrontend", "RdsDatabase"], Kustomize(kubectl, "config/samples").Order());
+        Assert.Equal(["PrometheusRule", "ServiceMonitor"], Kustomize(kubectl, "config/prometheus").Order());
     }
 
-    private static List<string> Kustomize(string kubectl, string dir)
+    [Fact]
+    public void The_deployment_arguments_are_valid_options_of_the_run_verb()
+    {
+        var args = Container()["args"]!.AsArray().Select(a => (string)a!).ToArray();
+        var root = new RootCommand();
+        root.Subcommands.Add(RunVerb.Create());
+
+        var parsed = root.Parse(args);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("run", parsed.CommandResult.Command.Name);
+    }
+
+    [Fact]
+    public void The_grace_period_outlasts_the_shutdown_timeout_so_the_lease_is_released()
+    {
+        var pod = Single(Load("manager"), "Deployment")["spec"]!["template"]!["spec"]!;
+
+        Assert.True((int)pod["terminationGracePeriodSeconds"]! > new Ebops.Operator.Runtime.Hosting.OperatorOptions().ShutdownTimeout.TotalSeconds);
+    }
+
+    [Fact]
+    public void The_metrics_service_reaches_the_controller_pods_and_the_service_monitor_scrapes_it()
+    {
+        var manager = Load("manager");
+        var service = Single(manager, "Service");
+        var pod = Single(manager, "Deployment")["spec"]!["template"]!;
+        var podLabels = pod["metadata"]!["labels"]!.AsObject();
+        Assert.All(service["spec"]!["selector"]!.AsObject(), l => Assert.Equal((string?)l.Value, (string?)podLabels[l.Key]));
+        var port = Assert.Single(service["spec"]!["ports"]!.AsArray())!;
+        Assert.Contains(Container()["ports"]!.AsArray(), p => (string?)p!["name"] == (string?)port["targetPort"]);
+
+        var monitor = Single(Load("prometheus"), "ServiceMonitor");
+        var serviceLabels = service["metadata"]!["labels"]!.AsObject();
+        Assert.All(monitor["spec"]!["selector"]!["matchLabels"]!.AsObject(), l => Assert.Equal((string?)l.Value, (string?)serviceLabels[l.Key]));
+        Assert.Equal([(string?)service["metadata"]!["namespace"]], monitor["spec"]!["namespaceSelector"]!["matchNames"]!.AsArray().Select(n => (string?)n));
+        var endpoint = Assert.Single(monitor["spec"]!["endpoints"]!.AsArray())!;
+        Assert.Equal((string?)port["name"], (string?)endpoint["port"]);
+        Assert.Equal("/metrics", (string?)endpoint["path"]);
+        // The selector must not also pick the pods' own label set (a Service per replica would double the series).
+        Assert.NotEqual((string?)podLabels["app.kubernetes.io/component"], (string?)serviceLabels["app.kubernetes.io/component"]);
+    }
+
+    [Fact]
+    public void The_replicas_spread_over_nodes_and_a_drain_keeps_one_running()
+    {
+        var manager = Load("manager");
+        var pod = Single(manager, "Deployment")["spec"]!["template"]!;
+        var podLabels = pod["metadata"]!["labels"]!.AsObject();
+        var spread = pod["spec"]!["topologySpreadConstraints"]!.AsArray();
+        Assert.Contains(spread, c => (string?)c!["topologyKey"] == "kubernetes.io/hostname");
+        Assert.All(spread, c => Assert.All(c!["labelSelector"]!["matchLabels"]!.AsObject(), l => Assert.Equal((string?)l.Value, (string?)podLabels[l.Key])));
+
+        var budget = Single(manager, "PodDisruptionBudget");
+        Assert.Equal(1, (int)budget["spec"]!["minAvailable"]!);
+        Assert.All(budget["spec"]!["selector"]!["matchLabels"]!.AsObject(), l => Assert.Equal((string?)l.Value, (string?)podLabels[l.Key]));
+    }
+
+    [Fact]
+    public void The_service_account_shows_how_to_give_it_an_AWS_role()
+    {
+        var text = File.ReadAllText(RepoPaths.Get("config", "rbac", "service_account.yaml"));
+
+        Assert.Contains("#   eks.amazonaws.com/role-arn: arn:aws:iam::<account>:role/ebops-controller", text, StringComparison.Ordinal);
+        Assert.Contains("aws eks create-pod-identity-association", text, StringComparison.Ordinal);
+        Assert.Null(Single(Load("rbac"), "ServiceAccount")["metadata"]!["annotations"]);
+    }
+
+    private static List<string> Kustomize(string kubectl, string dir) => KustomizeDocs(kubectl, dir).Select(d => (string)d["kind"]!).ToList();
+
+    private static List<JsonObject> KustomizeDocs(string kubectl, string dir)
     {
         var psi = new ProcessStartInfo(kubectl, ["kustomize", RepoPaths.Get(dir.Split('/'))])
         {
@@ -161,6 +244,6 @@ public sealed class DeploymentManifestTests
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, error);
-        return YamlDocuments.Load(output).Select(d => (string)d["kind"]!).ToList();
+        return YamlDocuments.Load(output).Cast<JsonObject>().ToList();
     }
 }

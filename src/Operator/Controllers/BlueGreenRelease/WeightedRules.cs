@@ -25,6 +25,15 @@ internal static class WeightedRules
         var step = steps[number - 1];
         var record = traffic.Steps[^1];
         var green = ctx.Candidate;
+        var sender = ctx.SignalSender;
+        if (ctx.Take(ReleaseSignal.Abort) || ctx.Take(ReleaseSignal.Rollback))
+        {
+            // Before green got any connection this is a plain abort; after, its weight goes back to 0 at once.
+            return (ctx.Seen.CandidateWeight ?? 0) == 0 && number == 1
+                ? EndRules.Abort(ctx, ReleaseReasons.AbortRequested, $"abort requested by {sender} before green got traffic")
+                : SwitchBack(ctx, ReleaseReasons.RollbackRequested, $"green's weight set to 0 at step {number} on request of {sender}");
+        }
+
         if (ctx.Seen.CandidateWeight != step.Weight)
         {
             if (number == 1 && ctx.Seen.DatabaseBusy is { } busy)
@@ -54,7 +63,6 @@ internal static class WeightedRules
             return CutoverRules.Done(ctx);
         }
 
-        var sender = ctx.SignalSender;
         var pauseEnd = record.StartedAt.Value + TimeSpan.FromSeconds(step.PauseSeconds ?? 0);
         var advance = step.PauseSeconds is null
             ? ctx.Take(ReleaseSignal.Promote)
@@ -94,14 +102,8 @@ internal static class WeightedRules
             }
         }
 
-        if (VerifyRules.Round(ctx) == GateOutcome.Failed)
-        {
-            return SwitchBack(ctx, ReleaseReasons.GateFailed, $"green failed the health gate at {record.Weight}%: {GateRules.Evidence(status.Gate!)}");
-        }
-
-        var sender = ctx.SignalSender;
-        return ctx.Take(ReleaseSignal.Abort) || ctx.Take(ReleaseSignal.Rollback)
-            ? SwitchBack(ctx, ReleaseReasons.RollbackRequested, $"green's weight set to 0 at {record.Weight}% on request of {sender}")
+        return VerifyRules.Round(ctx) == GateOutcome.Failed
+            ? SwitchBack(ctx, ReleaseReasons.GateFailed, $"green failed the health gate at {record.Weight}%: {GateRules.Evidence(status.Gate!)}")
             : null;
     }
 

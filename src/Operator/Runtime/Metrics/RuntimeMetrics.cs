@@ -13,6 +13,7 @@ public sealed class RuntimeMetrics
     private readonly Histogram queueDuration;
     private readonly Counter retries;
     private readonly Gauge leader;
+    private readonly Gauge stalled;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> (default: prometheus-net's default registry).</summary>
     public RuntimeMetrics(CollectorRegistry? registry = null)
@@ -28,6 +29,8 @@ public sealed class RuntimeMetrics
             new HistogramConfiguration { LabelNames = ["kind"], Buckets = Histogram.ExponentialBuckets(0.0001, 2, 22) });
         retries = factory.CreateCounter("ebops_workqueue_retries_total", "Keys re-queued with failure backoff.", "kind");
         leader = factory.CreateGauge("ebops_leader", "1 while this replica holds the leader lease.", "identity");
+        stalled = factory.CreateGauge("ebops_resource_stalled",
+            "1 while an object is Stalled (a terminal error that waits for a spec or Secret change), 0 once it reconciles again.", "kind", "namespace", "name");
     }
 
     /// <summary>Where the metrics live; /metrics serves this registry.</summary>
@@ -40,6 +43,24 @@ public sealed class RuntimeMetrics
     }
 
     public void ReconcileFailed(string kind) => errors.WithLabels(kind).Inc();
+
+    /// <summary>Keeps <c>ebops_resource_stalled</c> from how a reconcile of <paramref name="key"/> ended (the <c>result</c> label).</summary>
+    public void ObjectReconciled(string kind, ResourceKey key, string result)
+    {
+        var labels = new[] { kind, key.Namespace ?? "", key.Name };
+        switch (result)
+        {
+            case "stalled" or "stalled_skipped":
+                stalled.WithLabels(labels).Set(1);
+                break;
+            case "done" or "requeue":
+                stalled.WithLabels(labels).Set(0);
+                break;
+            case "not_found" or "finalized":
+                stalled.RemoveLabelled(labels);
+                break;
+        }
+    }
 
     public void SetLeader(string identity, bool isLeader) => leader.WithLabels(identity).Set(isLeader ? 1 : 0);
 

@@ -140,6 +140,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         }
 
         metrics.Reconciled(Kind, outcome.MetricLabel(), time.GetElapsedTime(started));
+        metrics.ObjectReconciled(Kind, key, outcome.MetricLabel());
         observer?.Processed(Kind, key, outcome);
         return outcome;
     }

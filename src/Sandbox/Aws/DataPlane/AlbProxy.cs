@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 
@@ -6,9 +5,10 @@ namespace Ebops.Sandbox.Aws.DataPlane;
 
 /// <summary>
 /// An Application Load Balancer listener as a real HTTP reverse proxy on 127.0.0.1 (ephemeral port): keep-alive to
-/// clients and to targets, round robin over the healthy targets of the target group it forwards to, 503 when the
-/// group has no target (or the listener none), 502 when a target refuses or resets, 504 when it does not answer within
-/// the idle timeout, as ALB does. The forward target group can be switched at any time.
+/// clients and to targets, round robin over the healthy targets of the target group it forwards to (with several
+/// weighted groups, each request goes to a group chosen by weight), 503 when the group has no target (or the listener
+/// none), 502 when a target refuses or resets, 504 when it does not answer within the idle timeout, as ALB does. The
+/// forward can be switched at any time. Response times are measured on the simulator's clock.
 /// </summary>
 public sealed class AlbProxy : IAsyncDisposable
 {
@@ -21,16 +21,19 @@ public sealed class AlbProxy : IAsyncDisposable
     private readonly LoopbackHttpServer server;
     private readonly HttpClient client;
     private readonly TimeProvider time;
-    private TargetGroupRuntime? targetGroup;
+    private readonly ForwardChooser chooser;
+    private WeightedForward? forward;
     private long traceCounter;
 
     /// <param name="name">Load balancer name (for X-Amzn-Trace-Id and error pages).</param>
     /// <param name="time">Clock for the idle timeout.</param>
     /// <param name="idleTimeout">ALB's idle timeout (60 s by default on AWS).</param>
-    public AlbProxy(string name, TimeProvider time, TimeSpan? idleTimeout = null)
+    /// <param name="seed">Seed of the weighted choice among target groups (null: random).</param>
+    public AlbProxy(string name, TimeProvider time, TimeSpan? idleTimeout = null, int? seed = null)
     {
         Name = name;
         this.time = time;
+        chooser = new ForwardChooser(seed, time);
         IdleTimeout = idleTimeout ?? TimeSpan.FromSeconds(60);
         client = new HttpClient(new SocketsHttpHandler
         {
@@ -70,11 +73,22 @@ public sealed class AlbProxy : IAsyncDisposable
     /// <summary>Client connections this listener has accepted so far.</summary>
     public long AcceptedConnections => server.AcceptedConnections;
 
-    /// <summary>The target group the listener's default action forwards to (null: 503).</summary>
+    /// <summary>The target groups the listener's default action forwards to, by weight per request (null: 503).
+    /// Target group stickiness (a cookie on ALB) is not simulated.</summary>
+    public WeightedForward? Forward
+    {
+        get => Volatile.Read(ref forward);
+        set => Volatile.Write(ref forward, value);
+    }
+
+    /// <summary>
+    /// A forward to one target group: setting it replaces <see cref="Forward"/>; reading it gives the only group of a
+    /// single-group forward, else null.
+    /// </summary>
     public TargetGroupRuntime? TargetGroup
     {
-        get => Volatile.Read(ref targetGroup);
-        set => Volatile.Write(ref targetGroup, value);
+        get => Forward is { Groups: [var only] } ? only.Group : null;
+        set => Forward = value is null ? null : WeightedForward.Single(value);
     }
 
     public async ValueTask DisposeAsync()
@@ -142,8 +156,8 @@ public sealed class AlbProxy : IAsyncDisposable
 
     private async ValueTask<LoopbackHttpResponse> HandleAsync(LoopbackHttpRequest request, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
-        var target = TargetGroup?.PickEndpoint();
+        var started = time.GetTimestamp();
+        var target = chooser.Choose(Forward, source: null)?.PickEndpoint();
         if (target is null)
         {
             Counters.Record(503, TimeSpan.Zero, fromLoadBalancer: true);
@@ -167,19 +181,19 @@ public sealed class AlbProxy : IAsyncDisposable
             }
 
             var code = (int)response.StatusCode;
-            Counters.Record(code, Stopwatch.GetElapsedTime(started), fromLoadBalancer: false);
+            Counters.Record(code, time.GetElapsedTime(started), fromLoadBalancer: false);
             return new LoopbackHttpResponse(code, headers, body);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Counters.Record(504, Stopwatch.GetElapsedTime(started), fromLoadBalancer: true);
+            Counters.Record(504, time.GetElapsedTime(started), fromLoadBalancer: true);
             return ElbError(504);
         }
         catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException)
         {
             // SocketsHttpHandler lets a raw SocketException (ENOTCONN) out when a target resets the connection as it
             // is accepted; that is a target refusing, as much as a reset later on.
-            Counters.Record(502, Stopwatch.GetElapsedTime(started), fromLoadBalancer: true);
+            Counters.Record(502, time.GetElapsedTime(started), fromLoadBalancer: true);
             return ElbError(502);
         }
     }

@@ -7,11 +7,12 @@ namespace Ebops.Sandbox.Aws.DataPlane;
 
 /// <summary>
 /// A Network Load Balancer TCP listener: a TCP proxy on a stable 127.0.0.1 port (fixed for the listener's lifetime)
-/// that forwards each NEW connection to a target of the target group the listener points at when the connection is
-/// accepted. Connections already open stay on their old target until either side closes them, as on AWS; switching
-/// the target group (<see cref="TargetGroup"/>) is one atomic reference write, so every new connection after it goes
-/// to the new group. Bytes are copied both ways with async socket I/O (no thread per connection); a FIN from one side
-/// is passed on as a half-close, a reset as a reset.
+/// that forwards each NEW connection to a target of a target group of the listener's forward, chosen when the
+/// connection is accepted: by weight (a seeded random draw; weight 0 is never chosen), or the group chosen before for
+/// the same source address while target group stickiness holds. Connections already open stay on their old target
+/// until either side closes them, as on AWS; switching the forward (<see cref="Forward"/>) is one atomic reference
+/// write, so every new connection after it follows the new weights. Bytes are copied both ways with async socket I/O
+/// (no thread per connection); a FIN from one side is passed on as a half-close, a reset as a reset.
 /// </summary>
 public sealed class NlbListenerProxy : IAsyncDisposable
 {
@@ -22,14 +23,18 @@ public sealed class NlbListenerProxy : IAsyncDisposable
     private readonly ConcurrentDictionary<Socket, byte> sockets = new();
     private readonly ConcurrentDictionary<Task, byte> connections = new();
     private readonly Task acceptLoop;
-    private TargetGroupRuntime? targetGroup;
+    private readonly ForwardChooser chooser;
+    private WeightedForward? forward;
     private long accepted;
     private long rejected;
     private int disposed;
 
     /// <param name="port">The listener's loopback port; 0 for an ephemeral one (tests).</param>
-    public NlbListenerProxy(int port = 0)
+    /// <param name="seed">Seed of the weighted choice among target groups (null: random).</param>
+    /// <param name="time">Clock for target group stickiness.</param>
+    public NlbListenerProxy(int port = 0, int? seed = null, TimeProvider? time = null)
     {
+        chooser = new ForwardChooser(seed, time ?? TimeProvider.System);
         listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, port));
@@ -41,11 +46,21 @@ public sealed class NlbListenerProxy : IAsyncDisposable
     /// <summary>The stable loopback endpoint standing in for the NLB's static IPs on this listener's port.</summary>
     public IPEndPoint Endpoint { get; }
 
-    /// <summary>The target group new connections go to (null: new connections are reset).</summary>
+    /// <summary>The target groups new connections go to, by weight (null: new connections are reset).</summary>
+    public WeightedForward? Forward
+    {
+        get => Volatile.Read(ref forward);
+        set => Volatile.Write(ref forward, value);
+    }
+
+    /// <summary>
+    /// A forward to one target group: setting it replaces <see cref="Forward"/>; reading it gives the only group of a
+    /// single-group forward, else null.
+    /// </summary>
     public TargetGroupRuntime? TargetGroup
     {
-        get => Volatile.Read(ref targetGroup);
-        set => Volatile.Write(ref targetGroup, value);
+        get => Forward is { Groups: [var only] } ? only.Group : null;
+        set => Forward = value is null ? null : WeightedForward.Single(value);
     }
 
     /// <summary>Connections accepted and forwarded so far.</summary>
@@ -107,8 +122,9 @@ public sealed class NlbListenerProxy : IAsyncDisposable
                 continue;
             }
 
-            // The target group is read once, at accept: that is the moment a connection is bound to a group.
-            var target = TargetGroup?.PickEndpoint();
+            // The forward is read once, at accept: that is the moment a connection is bound to a group.
+            var group = chooser.Choose(Forward, (client.RemoteEndPoint as IPEndPoint)?.Address);
+            var target = group?.PickEndpoint();
             if (target is null)
             {
                 Interlocked.Increment(ref rejected);

@@ -27,6 +27,9 @@ public sealed class ProxyCounters
     /// <summary>Sum of all response times (for windowed means).</summary>
     public TimeSpan TotalLatency => TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks));
 
+    /// <summary>Every response time, for percentiles over a window (EB's ApplicationMetrics Latency P10 … P999).</summary>
+    public LatencyHistogram Latencies { get; } = new();
+
     /// <summary>Mean target response time.</summary>
     public TimeSpan AverageLatency => RequestCount == 0 ? TimeSpan.Zero : TimeSpan.FromTicks(Interlocked.Read(ref latencyTicks) / RequestCount);
 
@@ -34,6 +37,7 @@ public sealed class ProxyCounters
     {
         Interlocked.Increment(ref requests);
         Interlocked.Add(ref latencyTicks, latency.Ticks);
+        Latencies.Record(latency);
         switch (statusCode / 100)
         {
             case 2: Interlocked.Increment(ref status2xx); break;

@@ -8,7 +8,8 @@ namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 /// <summary>DescribeEnvironmentHealth, DescribeInstancesHealth (AttributeNames pick the members; none means All).</summary>
 internal sealed class HealthOperations(SimWorld world, HealthStore health, EbPaging paging) : ISimOperations
 {
-    private static readonly string[] Percentiles = ["P999", "P99", "P95", "P90", "P85", "P75", "P50", "P10"];
+    private static readonly (string Name, double Fraction)[] Percentiles =
+        [("P999", 0.999), ("P99", 0.99), ("P95", 0.95), ("P90", 0.90), ("P85", 0.85), ("P75", 0.75), ("P50", 0.50), ("P10", 0.10)];
 
     public void Register(OperationTable table) => table
         .Add("DescribeEnvironmentHealth", DescribeEnvironmentHealth)
@@ -79,15 +80,13 @@ internal sealed class HealthOperations(SimWorld world, HealthStore health, EbPag
             return null;
         }
 
-        // One mean for every percentile: the proxy keeps sums, not a latency histogram (docs/simulator-eb-elb.md).
-        var latency = metrics.Requests == 0 ? 0 : metrics.Latency.TotalSeconds / metrics.Requests;
         return X.E(
             "ApplicationMetrics",
             X.Opt("Duration", duration),
             X.Opt("RequestCount", (int)Math.Min(int.MaxValue, metrics.Requests)),
             X.E("StatusCodes", X.Opt("Status2xx", (int)metrics.Status2xx), X.Opt("Status3xx", (int)metrics.Status3xx), X.Opt("Status4xx", (int)metrics.Status4xx), X.Opt("Status5xx", (int)metrics.Status5xx)),
-            metrics.Requests == 0 ? null : X.E(
+            metrics.Latencies.Count == 0 ? null : X.E(
                 "Latency",
-                [.. Percentiles.Select(k => X.Opt(k, Math.Round(latency, 3, MidpointRounding.AwayFromZero)))]));
+                [.. Percentiles.Select(p => X.Opt(p.Name, Math.Round(metrics.Latencies.Percentile(p.Fraction)!.Value.TotalSeconds, 3, MidpointRounding.AwayFromZero)))]));
     }
 }

@@ -70,7 +70,7 @@ internal sealed class HealthStore : IAsyncDisposable
 
             var window = world.Timing.Of(MetricsWindow);
             var baseline = environment.MetricSamples.LastOrDefault(s => s.At <= now - window)
-                ?? new EbMetricSample(environment.Created, 0, 0, 0, 0, 0, TimeSpan.Zero);
+                ?? new EbMetricSample(environment.Created, 0, 0, 0, 0, 0, TimeSpan.Zero, LatencyDistribution.Empty);
             var current = Sample(now, counters);
             var delta = new EbMetricSample(
                 baseline.At,
@@ -79,7 +79,8 @@ internal sealed class HealthStore : IAsyncDisposable
                 current.Status3xx - baseline.Status3xx,
                 current.Status4xx - baseline.Status4xx,
                 current.Status5xx - baseline.Status5xx,
-                current.Latency - baseline.Latency);
+                current.Latency - baseline.Latency,
+                current.Latencies.Since(baseline.Latencies));
             var elapsed = now - baseline.At;
             var duration = world.Timing.Scale > 0 ? elapsed.TotalSeconds / world.Timing.Scale : MetricsWindow.TotalSeconds;
             return new EbHealthReport(environment, health, delta, (int)Math.Round(Math.Min(duration, int.MaxValue)));
@@ -134,5 +135,5 @@ internal sealed class HealthStore : IAsyncDisposable
     }
 
     private static EbMetricSample Sample(DateTimeOffset at, ProxyCounters counters) =>
-        new(at, counters.RequestCount, counters.Status2xx, counters.Status3xx, counters.Status4xx, counters.Status5xx, counters.TotalLatency);
+        new(at, counters.RequestCount, counters.Status2xx, counters.Status3xx, counters.Status4xx, counters.Status5xx, counters.TotalLatency, counters.Latencies.Snapshot());
 }

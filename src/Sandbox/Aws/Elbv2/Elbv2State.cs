@@ -86,6 +86,8 @@ public sealed class Elbv2State : IAsyncDisposable
                         ["port"] = l.Port,
                         ["loopback"] = l.Loopback.ToString(),
                         ["forwardTo"] = new JsonArray([.. l.TargetGroupArns().Select(a => (JsonNode)a)]),
+                        ["weights"] = new JsonObject(l.DefaultActions.Where(a => a.Type == Elbv2Constants.Forward).Take(1)
+                            .SelectMany(a => a.WeightedGroups()).Select(g => KeyValuePair.Create(g.Arn, (JsonNode?)g.Weight))),
                     })]),
                 })]),
                 ["targetGroups"] = new JsonArray([.. resources.TargetGroups.Select(t => (JsonNode)new JsonObject

@@ -49,6 +49,10 @@ internal sealed class ListenerOperations(SimWorld world, ListenerStore store) : 
                 fixedResponse.Get("MessageBody"));
         })];
 
+    /// <summary>
+    /// A listener as DescribeListeners shows it. A forward always carries its ForwardConfig (groups with their weights,
+    /// stickiness); <c>TargetGroupArn</c> only when it forwards to a single group.
+    /// </summary>
     private static object?[] ListenerXml(Listener l) =>
     [
         X.Opt("ListenerArn", l.Arn),
@@ -58,13 +62,13 @@ internal sealed class ListenerOperations(SimWorld world, ListenerStore store) : 
         X.Members("DefaultActions", l.DefaultActions, a =>
         [
             X.Opt("Type", a.Type),
-            X.Opt("TargetGroupArn", a.Type == C.Forward ? a.PrimaryTargetGroupArn() : null),
+            X.Opt("TargetGroupArn", a.Type == C.Forward && a.WeightedGroups() is [var only] ? only.Arn : null),
             X.Opt("Order", a.Order),
             a.FixedStatusCode is null ? null : X.E("FixedResponseConfig", X.Opt("MessageBody", a.FixedMessageBody), X.Opt("StatusCode", a.FixedStatusCode), X.Opt("ContentType", a.FixedContentType)),
             a.Type != C.Forward ? null : X.E(
                 "ForwardConfig",
-                X.Members("TargetGroups", a.ForwardGroups ?? [(a.TargetGroupArn!, (int?)1)], g => [X.Opt("TargetGroupArn", g.Arn), X.Opt("Weight", g.Weight ?? 1)]),
-                X.E("TargetGroupStickinessConfig", X.Opt("Enabled", a.StickinessEnabled ?? false), X.Opt("DurationSeconds", a.StickinessSeconds))),
+                X.Members("TargetGroups", a.WeightedGroups(), g => [X.Opt("TargetGroupArn", g.Arn), X.Opt("Weight", g.Weight)]),
+                X.E("TargetGroupStickinessConfig", X.Opt("Enabled", a.Sticky), X.Opt("DurationSeconds", a.Sticky ? a.StickinessSeconds : null))),
         ]),
     ];
 }

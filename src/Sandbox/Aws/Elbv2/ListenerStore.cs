@@ -11,7 +11,7 @@ namespace Ebops.Sandbox.Aws.Elbv2;
 /// Listeners and the proxies that serve them: an ALB listener is an <see cref="AlbProxy"/>, an NLB listener an
 /// <see cref="NlbListenerProxy"/> on a stable loopback port. CreateListener is idempotent (the same settings on the same
 /// port answer the existing listener; other settings there are DuplicateListener); ModifyListener switches the proxy's
-/// target group with one reference write. Every member takes <see cref="SimWorld.Gate"/> and awaits only after
+/// weighted forward with one reference write. Every member takes <see cref="SimWorld.Gate"/> and awaits only after
 /// releasing it.
 /// </summary>
 internal sealed class ListenerStore(Elbv2Resources resources)
@@ -41,8 +41,8 @@ internal sealed class ListenerStore(Elbv2Resources resources)
                 Port = port.Value,
                 Protocol = protocol,
                 DefaultActions = [.. actions],
-                Alb = lb.IsApplication ? StartAlbProxyLocked(lb) : null,
-                Nlb = lb.IsApplication ? null : StartNlbProxyLocked(),
+                Alb = lb.IsApplication ? StartAlbProxyLocked(lb, arn) : null,
+                Nlb = lb.IsApplication ? null : StartNlbProxyLocked(arn),
             };
             SwitchLocked(listener, actions);
             listener.Tags.Add(tags);
@@ -91,7 +91,7 @@ internal sealed class ListenerStore(Elbv2Resources resources)
             listener.DefaultActions = [.. newActions];
             SwitchLocked(listener, newActions);
             resources.RecomputeUsageLocked();
-            Log.ListenerSwitched(resources.Log, listener.Arn, newActions.FirstOrDefault(a => a.Type == C.Forward)?.PrimaryTargetGroupArn());
+            Log.ListenerSwitched(resources.Log, listener.Arn, newActions.FirstOrDefault(a => a.Type == C.Forward)?.Describe());
             return listener;
         }
     }
@@ -131,34 +131,39 @@ internal sealed class ListenerStore(Elbv2Resources resources)
         }
     }
 
-    /// <summary>The switch: one reference write in the proxy; new connections (NLB) or requests (ALB) use the new group.</summary>
+    /// <summary>
+    /// The switch: one reference write in the proxy; new connections (NLB) or requests (ALB) follow the new weights.
+    /// Target group stickiness lasts its duration scaled like every other simulated duration.
+    /// </summary>
     private void SwitchLocked(Listener listener, IReadOnlyList<ListenerAction> actions)
     {
         var forward = actions.Where(a => a.Type == C.Forward).OrderBy(a => a.Order ?? int.MaxValue).FirstOrDefault();
-        var primary = forward?.PrimaryTargetGroupArn() is { } arn ? resources.TargetGroups.First(t => t.Arn == arn).Runtime : null;
+        var weighted = forward is null ? null : new WeightedForward(
+            [.. forward.WeightedGroups().Select(g => new WeightedTargetGroup(resources.TargetGroups.First(t => t.Arn == g.Arn).Runtime, g.Weight))],
+            forward.Sticky ? resources.World.Timing.Of(TimeSpan.FromSeconds(forward.StickinessSeconds!.Value)) : null);
         if (listener.Alb is not null)
         {
-            listener.Alb.TargetGroup = primary;
+            listener.Alb.Forward = weighted;
         }
         else
         {
-            listener.Nlb!.TargetGroup = primary;
+            listener.Nlb!.Forward = weighted;
         }
     }
 
-    private AlbProxy StartAlbProxyLocked(LoadBalancer lb)
+    private AlbProxy StartAlbProxyLocked(LoadBalancer lb, string arn)
     {
-        var alb = new AlbProxy(lb.Name, resources.World.Time);
+        var alb = new AlbProxy(lb.Name, resources.World.Time, seed: SeedOf(arn));
         LoadBalancerStore.ApplyAlbAttributes(resources.World.Timing, lb, alb);
         return alb;
     }
 
-    private NlbListenerProxy StartNlbProxyLocked()
+    private NlbListenerProxy StartNlbProxyLocked(string arn)
     {
         var basePort = resources.Options.NlbListenerBasePort;
         if (basePort == 0)
         {
-            return new NlbListenerProxy();
+            return new NlbListenerProxy(seed: SeedOf(arn), time: resources.World.Time);
         }
 
         var used = resources.Listeners.Where(l => l.Nlb is not null).Select(l => l.Nlb!.Endpoint.Port).ToHashSet();
@@ -171,7 +176,7 @@ internal sealed class ListenerStore(Elbv2Resources resources)
 
             try
             {
-                return new NlbListenerProxy(port);
+                return new NlbListenerProxy(port, SeedOf(arn), resources.World.Time);
             }
             catch (SocketException)
             {
@@ -180,6 +185,21 @@ internal sealed class ListenerStore(Elbv2Resources resources)
         }
 
         throw new AwsSimException("InternalFailure", "No free loopback port for the NLB listener", 500, senderFault: false);
+    }
+
+    /// <summary>
+    /// A listener's seed for its weighted choices: a stable hash (FNV-1a) of its ARN, so a seeded world repeats its
+    /// choices without drawing from the id sequence (later ids stay what they were).
+    /// </summary>
+    private static int SeedOf(string listenerArn)
+    {
+        var hash = 2166136261u;
+        foreach (var c in listenerArn)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash & int.MaxValue);
     }
 
     private void ValidateLocked(LoadBalancer lb, string protocol, int port, IReadOnlyList<ListenerAction> actions, bool hasCertificate, Listener? except)
@@ -210,13 +230,13 @@ internal sealed class ListenerStore(Elbv2Resources resources)
             throw Elbv2Errors.Validation("At least one default action must be specified");
         }
 
-        foreach (var action in actions)
+        for (var i = 0; i < actions.Count; i++)
         {
-            ValidateActionLocked(lb, protocol, action);
+            ValidateActionLocked(lb, protocol, actions[i], i + 1);
         }
     }
 
-    private void ValidateActionLocked(LoadBalancer lb, string protocol, ListenerAction action)
+    private void ValidateActionLocked(LoadBalancer lb, string protocol, ListenerAction action, int n)
     {
         if (action.Type == C.FixedResponse && !lb.IsApplication)
         {
@@ -228,29 +248,15 @@ internal sealed class ListenerStore(Elbv2Resources resources)
             throw Elbv2Errors.Validation($"Action type '{action.Type}' is not supported by this simulator (forward, fixed-response)");
         }
 
-        if (action.Type == C.Forward && !action.TargetGroupArns().Any())
+        if (action.Type != C.Forward)
         {
-            throw Elbv2Errors.Validation("A target group ARN must be specified for forward actions");
+            return;
         }
 
-        foreach (var arn in action.TargetGroupArns())
-        {
-            var group = resources.TargetGroups.FirstOrDefault(t => t.Arn == arn) ?? throw Elbv2Errors.TargetGroupNotFound(arn);
-            var httpGroup = group.Protocol is "HTTP" or "HTTPS";
-            if (lb.IsApplication != httpGroup || (lb.IsApplication && group.TargetType == C.TargetTypeAlb))
-            {
-                throw new AwsSimException(E.IncompatibleProtocols, $"Listener protocol '{protocol}' is not supported with a target group with the target-type '{group.TargetType}' and protocol '{group.Protocol}'");
-            }
-
-            if (group.VpcId != lb.VpcId)
-            {
-                throw Elbv2Errors.Validation($"Target group '{arn}' is not in the same VPC as the load balancer");
-            }
-
-            if (resources.LoadBalancerArnsLocked(group).Any(a => a != lb.Arn))
-            {
-                throw new AwsSimException(E.TargetGroupAssociationLimit, $"The following target groups cannot be associated with more than one load balancer: {arn}");
-            }
-        }
+        ForwardActionRules.CheckShape(action, n);
+        var groups = action.TargetGroupArns()
+            .Select(arn => resources.TargetGroups.FirstOrDefault(t => t.Arn == arn) ?? throw Elbv2Errors.TargetGroupNotFound(arn))
+            .ToList();
+        ForwardActionRules.CheckGroups(lb, protocol, action, groups, resources.LoadBalancerArnsLocked);
     }
 }

@@ -13,6 +13,6 @@ internal static partial class Log
     [LoggerMessage(EventId = 5203, Level = LogLevel.Information, Message = "Listener {Protocol}:{Port} of {LoadBalancerName} serves on {Loopback}")]
     public static partial void ListenerStarted(ILogger logger, string protocol, int port, string loadBalancerName, System.Net.IPEndPoint loopback);
 
-    [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "Listener {ListenerArn} now forwards new connections to {TargetGroupArn}")]
-    public static partial void ListenerSwitched(ILogger logger, string listenerArn, string? targetGroupArn);
+    [LoggerMessage(EventId = 5204, Level = LogLevel.Information, Message = "Listener {ListenerArn} now forwards new connections to {TargetGroupWeights}")]
+    public static partial void ListenerSwitched(ILogger logger, string listenerArn, string? targetGroupWeights);
 }

@@ -18,4 +18,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Injected {Kind} fault {RuleId} into {Service} {Action}")]
     public static partial void FaultInjected(ILogger logger, Core.FaultKind kind, string ruleId, string service, string action);
+
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Debug, Message = "Probe proxy: {Method} {Host}:{Port} via {Loopback} -> {StatusCode}")]
+    public static partial void ProbeForwarded(ILogger logger, string method, string host, int port, System.Net.IPEndPoint loopback, int statusCode);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Probe proxy: nothing answers to {Host}:{Port} (simulated name: {Simulated})")]
+    public static partial void ProbeUnresolved(ILogger logger, string host, int port, bool simulated);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Probe proxy: {Host}:{Port} via {Loopback} failed: {Reason}")]
+    public static partial void ProbeFailed(ILogger logger, string host, int port, System.Net.IPEndPoint loopback, string reason);
 }

@@ -8,15 +8,22 @@ using Microsoft.Extensions.Logging;
 namespace Ebops.Sandbox.Aws.Front;
 
 /// <summary>
-/// The request pipeline: admin API, SigV4, protocol parsing (Query form / S3 REST), Version check, fault injection,
-/// handler, error rendering, call log. Every outcome that reaches a service is logged, including rejected ones.
+/// The request pipeline: probe proxy (absolute-form requests for simulated DNS names), admin API, SigV4, protocol
+/// parsing (Query form / S3 REST), Version check, fault injection, handler, error rendering, call log. Every outcome
+/// that reaches a service is logged, including rejected ones.
 /// </summary>
-internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminApi admin, ILogger logger)
+internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminApi admin, ProbeProxy probes, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
         var request = context.Request;
+        if (probes.ProxyTarget(context) is { } target)
+        {
+            await probes.HandleAsync(context, target, ct);
+            return;
+        }
+
         if (request.Path.StartsWithSegments("/_sim"))
         {
             await admin.HandleAsync(context, ct);
@@ -24,7 +31,7 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
         }
 
         var body = await ReadBodyAsync(request, ct);
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var rawTarget = ProbeProxy.OriginForm(context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString);
         var queryStart = rawTarget.IndexOf('?');
         var rawPath = queryStart < 0 ? rawTarget : rawTarget[..queryStart];
         var rawQuery = queryStart < 0 ? "" : rawTarget[(queryStart + 1)..];

@@ -9,18 +9,38 @@ namespace Ebops.Operator.Tests.Aws.Support;
 /// client pipeline (marshalling, signing, retries, unmarshalling) runs over real HTTP.</summary>
 internal sealed class LoopbackAwsServer : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Func<CapturedRequest, ServerReply> handler;
     private readonly Task loop;
 
     public LoopbackAwsServer(Func<CapturedRequest, ServerReply> handler)
     {
         this.handler = handler;
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
+        (listener, Url) = Listen();
         loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>
+    /// HttpListener cannot bind port 0, so a free port is picked first; another test may take it before Start, in which
+    /// case the next free port is tried (parallel tests made this flaky).
+    /// </summary>
+    private static (HttpListener Listener, string Url) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var url = $"http://127.0.0.1:{FreePort()}/";
+            var candidate = new HttpListener();
+            candidate.Prefixes.Add(url);
+            try
+            {
+                candidate.Start();
+                return (candidate, url);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                candidate.Close();
+            }
+        }
     }
 
     public string Url { get; }
@@ -112,8 +132,17 @@ internal sealed class LoopbackAwsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        listener.Stop();
-        listener.Close();
+        try
+        {
+            listener.Stop();
+            listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The managed HttpListener re-resolves its endpoint while closing; when another test has meanwhile bound the
+            // same port it throws "Address already in use". The listener is closed either way.
+        }
+
         try
         {
             await loop;

@@ -120,6 +120,32 @@ public sealed class ReleasePlannerWeightedTests
     }
 
     [Fact]
+    public void An_abort_while_a_weight_is_being_set_is_not_lost()
+    {
+        var s = Shifting();
+        s.Decide();
+        s.Decide(seen => seen with { CandidateWeight = 5, ListenerColor = null, Comparison = Good });
+        s.Now += TimeSpan.FromSeconds(120);
+        Assert.Equal(new SetWeights(DeploymentColor.Green, 25), s.Decide(seen => seen with { CandidateWeight = 5, ListenerColor = null }).Action);
+
+        var decision = s.Decide(seen => seen with { CandidateWeight = 5, ListenerColor = null, Signal = new SignalRequest(ReleaseSignal.Abort, "rv-11", "gina") });
+
+        Assert.Equal(new SwitchListener(DeploymentColor.Blue), decision.Action);
+        Assert.DoesNotContain(decision.Events, e => e.Reason == "SignalIgnored");
+    }
+
+    [Fact]
+    public void An_abort_before_green_got_any_traffic_is_a_plain_abort()
+    {
+        var s = Shifting();
+
+        s.Decide(seen => seen with { Signal = new SignalRequest(ReleaseSignal.Abort, "rv-12", "hal") });
+
+        Assert.Equal(ReleasePhase.Aborting, s.Status.Phase);
+        Assert.Equal(ReleaseReasons.AbortRequested, s.Status.Reason);
+    }
+
+    [Fact]
     public void The_first_step_waits_for_a_busy_database_and_a_healthy_target()
     {
         var s = Shifting();

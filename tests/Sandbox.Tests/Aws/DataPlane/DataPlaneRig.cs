@@ -6,7 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Ebops.Sandbox.Tests.Aws.DataPlane;
 
 /// <summary>Builds instances, target groups and proxies on one FakeTimeProvider and disposes all of them.</summary>
-internal sealed class DataPlaneRig : IAsyncDisposable
+internal sealed class DataPlaneRig(FakeTimeProvider? time = null) : IAsyncDisposable
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
 
@@ -15,7 +15,7 @@ internal sealed class DataPlaneRig : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> owned = [];
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; } = time ?? new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public static HealthCheckSettings Http(int healthy = 2, int unhealthy = 3, string path = "/health")
         => new("HTTP", path, Interval, TimeSpan.FromSeconds(5), healthy, unhealthy);
