@@ -62,19 +62,28 @@ public static class LoadChart
         failed.LegendText = "failed";
         failed.Color = Colors.Red;
         failed.LineWidth = 2;
+
+        // Room above the highest point for the marks' labels, which run down from the top beside their line.
+        var highest = panel.Buckets.Select(b => Math.Max(b.Failed, b.ByVersion.Values.DefaultIfEmpty(0).Max()) * perSecond).DefaultIfEmpty(0).Max();
+        var top = Math.Max(1, highest) * 1.6;
+        plot.Axes.SetLimitsY(0, top);
         foreach (var mark in panel.Marks)
         {
-            var marker = plot.Add.VerticalLine(axis.Position(mark.At));
+            var x = axis.Position(mark.At);
+            var marker = plot.Add.VerticalLine(x);
             marker.LinePattern = LinePattern.Dashed;
             marker.Color = Colors.Gray;
             marker.LineWidth = 1;
             if (mark.Name.Length > 0)
             {
-                marker.Text = mark.Name;
-                marker.LabelOppositeAxis = true;
-                marker.LabelFontSize = 11;
-                marker.LabelBackgroundColor = Colors.White;
-                marker.LabelFontColor = Colors.DimGray;
+                var label = plot.Add.Text(mark.Name, x, top);
+                label.LabelRotation = 90;
+                label.LabelAlignment = Alignment.LowerLeft;
+                label.LabelFontSize = 10;
+                label.LabelFontColor = Colors.DimGray;
+                label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
+                label.OffsetX = 2;
+                label.OffsetY = 4;
             }
         }
 

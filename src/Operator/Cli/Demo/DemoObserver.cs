@@ -183,7 +183,7 @@ internal sealed class DemoObserver : IAsyncDisposable
         }
     }
 
-    // The last complete second of the load, and its totals so far.
+    // The last complete second of the load, and its totals so far (null before a second is complete).
     private DemoTraffic? Traffic()
     {
         if (Load is not { } load)
@@ -191,15 +191,14 @@ internal sealed class DemoObserver : IAsyncDisposable
             return null;
         }
 
-        var now = load.Now;
-        var second = TimeSpan.FromSeconds(Math.Floor(now.TotalSeconds) - 1);
-        var samples = load.Samples();
-        var failedTotal = samples.Count(s => s.Failed);
+        var second = TimeSpan.FromSeconds(Math.Floor(load.Now.TotalSeconds) - 1);
         if (second < TimeSpan.Zero)
         {
-            return new DemoTraffic(TimeSpan.Zero, new Dictionary<string, int>(), 0, samples.Count, failedTotal);
+            return null;
         }
 
+        var samples = load.Samples();
+        var failedTotal = samples.Count(s => s.Failed);
         var bucket = LoadTimeline.Buckets(samples.Where(s => s.At >= second && s.At < second + TimeSpan.FromSeconds(1))).FirstOrDefault();
         return new DemoTraffic(second, bucket?.ByVersion ?? new Dictionary<string, int>(), bucket?.Failed ?? 0, samples.Count, failedTotal);
     }

@@ -20,7 +20,10 @@ internal static class DemoPicture
         var title = string.Create(CultureInfo.InvariantCulture,
             $"ebops demo ({result.Scenario.Name}): {result.StableLabel} -> {result.CandidateLabel}, {result.Outcome?.ToString() ?? "unfinished"}, failed requests: {result.Summary.Failed}");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(pathWithoutExtension))!);
-        var (png, svg) = LoadChart.Save([new LoadChartPanel(title, load.Buckets(), TimeSpan.FromSeconds(1), load.Marks())], LoadChartAxis.Seconds, pathWithoutExtension);
+        // The last second is cut short by the end of the load: drawn, it would look like a drop.
+        var buckets = load.Buckets();
+        var complete = buckets.Count > 1 ? buckets.Take(buckets.Count - 1).ToList() : buckets;
+        var (png, svg) = LoadChart.Save([new LoadChartPanel(title, complete, TimeSpan.FromSeconds(1), load.Marks())], LoadChartAxis.Seconds, pathWithoutExtension);
         return [png, svg];
     }
 }

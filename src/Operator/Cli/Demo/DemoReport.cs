@@ -74,7 +74,7 @@ internal static class DemoReport
             rows.Add([record.Version, record.Outcome.ToString(), .. seconds, total.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        return Align(rows);
+        return Align(rows, leftColumns: 2);
     }
 
     /// <summary>Requests answered by each version (in the order they first answered) and when, then the failures.</summary>
@@ -90,14 +90,15 @@ internal static class DemoReport
         rows.AddRange(summary.Versions.Select(v => new[] { v.Version, v.Count.ToString("N0", CultureInfo.InvariantCulture), Clock(v.FirstAt), Clock(v.LastAt) }));
         rows.Add(["failed", summary.Failed.ToString("N0", CultureInfo.InvariantCulture), "", ""]);
         var kinds = summary.FailuresByKind.Count == 0 ? "" : " (" + string.Join(", ", summary.FailuresByKind.Select(k => $"{k.Key} {k.Value}")) + ")";
-        return [string.Create(CultureInfo.InvariantCulture, $"{summary.Total:N0} requests{rate}{kinds}"), .. Align(rows)];
+        return [string.Create(CultureInfo.InvariantCulture, $"{summary.Total:N0} requests{rate}{kinds}"), .. Align(rows, leftColumns: 1)];
     }
 
     private static string Clock(TimeSpan at) => string.Create(CultureInfo.InvariantCulture, $"{(int)at.TotalMinutes:00}:{at.Seconds:00}.{at.Milliseconds / 100}");
 
-    private static List<string> Align(List<string[]> rows)
+    // Text columns (the first leftColumns) left-aligned, numbers right-aligned.
+    private static List<string> Align(List<string[]> rows, int leftColumns)
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        return [.. rows.Select(r => string.Join("   ", r.Select((cell, i) => i == 0 ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd())];
+        return [.. rows.Select(r => string.Join("   ", r.Select((cell, i) => i < leftColumns ? cell.PadRight(widths[i]) : cell.PadLeft(widths[i]))).TrimEnd())];
     }
 }

@@ -39,6 +39,18 @@ internal sealed record DemoSettings
     /// <summary>The canary scenario's steps: green's share of new connections and seconds at each.</summary>
     public IReadOnlyList<(int Weight, int PauseSeconds)> CanarySteps { get; init; } = [(20, 5), (50, 5), (100, 0)];
 
+    /// <summary>
+    /// strategy.analysis.minRequests for the canary: EB's metrics window (10 s) is simulated time too, 50 ms at the demo's
+    /// scale, in which green sees a handful of requests, never the default 20.
+    /// </summary>
+    public int CanaryMinRequests { get; init; } = 3;
+
+    /// <summary>
+    /// strategy.analysis.maxP99IncreasePercent for the canary: 0 turns the latency comparison off, because both versions
+    /// are the same loopback server and the p99 of a handful of sub-millisecond requests is noise.
+    /// </summary>
+    public int CanaryMaxP99IncreasePercent { get; init; }
+
     /// <summary>The load: requests per second from <see cref="Clients"/> clients, half on kept-alive connections.</summary>
     public double RequestsPerSecond { get; init; } = 200;
 
@@ -68,6 +80,7 @@ internal sealed record DemoSettings
         {
             strategy["cutover"] = "NlbWeighted";
             strategy["steps"] = new JsonArray([.. CanarySteps.Select(s => (JsonNode)new JsonObject { ["weight"] = s.Weight, ["pauseSeconds"] = s.PauseSeconds })]);
+            strategy["analysis"] = new JsonObject { ["minRequests"] = CanaryMinRequests, ["maxP99IncreasePercent"] = CanaryMaxP99IncreasePercent };
         }
 
         return new JsonObject
