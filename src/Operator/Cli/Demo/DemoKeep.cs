@@ -21,7 +21,12 @@ internal static class DemoKeep
         lines.Add("kubectl get bgr -w");
         lines.Add($"kubectl patch bgr {releaseName} --type merge -p '{nextPatch}'   # release {nextLabel} (its bundle is in S3)");
         lines.Add($"kubectl ebops status {releaseName}               # the plugin verbs: promote, abort, retry, rollback, status");
-        lines.Add($"curl -s {Url(result.FrontendEndpoint)}");
+        lines.Add($"curl -s {Url(result.FrontendEndpoint)}                    # the NLB's listener on loopback");
+        if (frontend?.DnsName is { } dns)
+        {
+            lines.Add($"curl -s -x $AWS_ENDPOINT_URL http://{dns}/   # the same by its DNS name, through the simulator's probe proxy");
+        }
+
         return lines;
     }
 
