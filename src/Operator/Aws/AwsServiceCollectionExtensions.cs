@@ -27,14 +27,11 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AwsClientFactory(
             sp.GetRequiredService<IOptions<AwsOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.TryAddSingleton<IElasticBeanstalkApi>(sp =>
-            new ElasticBeanstalkApi(sp.GetRequiredService<AwsClientFactory>().CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance)));
-        services.TryAddSingleton<IElbv2Api>(sp =>
-            new Elbv2Api(sp.GetRequiredService<AwsClientFactory>().CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance)));
-        services.TryAddSingleton<IRdsApi>(sp =>
-            new RdsApi(sp.GetRequiredService<AwsClientFactory>().CreateQueryClient(AwsService.Rds, RdsErrors.Instance)));
-        services.TryAddSingleton<IEc2Api>(sp => new Ec2Api(sp.GetRequiredService<AwsClientFactory>().CreateEc2Client()));
-        services.TryAddSingleton<IS3Api>(sp => new S3Api(sp.GetRequiredService<AwsClientFactory>().CreateS3Client()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateElasticBeanstalkApi());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateElbv2Api());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateRdsApi());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateEc2Api());
+        services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateS3Api());
         return services;
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Ebops.Operator.Aws;
+using Ebops.Operator.Controllers;
 using Ebops.Operator.Controllers.Registration;
 using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -11,26 +11,12 @@ using Microsoft.Extensions.Options;
 namespace Ebops.Operator.Cli;
 
 /// <summary><c>ebops run</c>: the operator against the current kubeconfig or the in-cluster config.</summary>
-internal static partial class RunVerb
+internal static class RunVerb
 {
     public static Command Create()
     {
         var command = new Command("run", "Run the operator: watch ebops resources and reconcile them.");
-        var flags = new (Option Option, string Key, Func<string, string> Convert)[]
-        {
-            (new Option<string>("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, then in-cluster, then ~/.kube/config)." }, nameof(OperatorOptions.Kubeconfig), Same),
-            (new Option<string>("--context") { Description = "kubeconfig context to use." }, nameof(OperatorOptions.Context), Same),
-            (new Option<string>("--namespace", "-n") { Description = "Namespace to watch (default: all namespaces)." }, nameof(OperatorOptions.Namespace), Same),
-            (new Option<string>("--label-selector", "-l") { Description = "Only watch and reconcile objects matching this label selector (one shard; see README)." }, nameof(OperatorOptions.LabelSelector), Same),
-            (new Option<bool>("--leader-elect") { Description = "Elect a leader through a Lease so only one replica reconciles." }, nameof(OperatorOptions.LeaderElect), Same),
-            (new Option<string>("--leader-election-namespace") { Description = "Namespace of the leader Lease (default: the pod's namespace, else default)." }, nameof(OperatorOptions.LeaderElectionNamespace), Same),
-            (new Option<string>("--leader-election-id") { Description = "Name of the leader Lease (default: ebops-leader; with --label-selector, one name per selector)." }, nameof(OperatorOptions.LeaderElectionId), Same),
-            (new Option<int>("--metrics-port") { Description = "Port for /healthz, /readyz and /metrics (default: 8080; 0 picks a free port)." }, nameof(OperatorOptions.MetricsPort), Same),
-            (new Option<string>("--metrics-address") { Description = "Address the metrics server binds to (default: 0.0.0.0)." }, nameof(OperatorOptions.MetricsAddress), Same),
-            (new Option<int>("--max-concurrent-reconciles") { Description = "Concurrent reconciles per kind, 1 to 64 (default: 2)." }, nameof(OperatorOptions.MaxConcurrentReconciles), Same),
-            (new Option<string>("--resync-period") { Description = "Reconcile every object at least this often, e.g. 10m; 0 disables (default: 10m)." }, nameof(OperatorOptions.ResyncPeriod), Duration),
-            (new Option<string>("--shutdown-timeout") { Description = "How long in-flight reconciles may run after SIGTERM, e.g. 30s (default: 30s)." }, nameof(OperatorOptions.ShutdownTimeout), Duration),
-        };
+        var flags = Flags();
         foreach (var (option, _, _) in flags)
         {
             command.Options.Add(option);
@@ -38,59 +24,90 @@ internal static partial class RunVerb
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var overrides = new List<KeyValuePair<string, string?>>();
-            foreach (var (option, key, convert) in flags)
-            {
-                if (parse.GetResult(option) is { Implicit: false } result)
-                {
-                    var raw = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "true";
-                    try
-                    {
-                        overrides.Add(new($"{OperatorOptions.Section}:{key}", convert(raw)));
-                    }
-                    catch (FormatException e)
-                    {
-                        parse.InvocationConfiguration.Error.WriteLine($"error: {option.Name}: {e.Message}");
-                        return 2;
-                    }
-                }
-            }
-
-            Microsoft.AspNetCore.Builder.WebApplication app;
-            try
-            {
-                app = OperatorHost.Build(overrides, ConfigureControllers);
-            }
-            catch (Exception e) when (ConfigurationError(e) is { } error)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: invalid configuration: {error.Message}");
-                return 2;
-            }
-
-            var exitCode = OperatorHost.ExitCode(app);
-            try
-            {
-                await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
-            {
-                // Every options type is validated at start (Operator, Aws, ...): report all their failures at once.
-                foreach (var failure in failures)
-                {
-                    parse.InvocationConfiguration.Error.WriteLine($"error: {failure}");
-                }
-
-                return 2;
-            }
-            catch (Exception e) when (ConfigurationError(e) is { } error)
-            {
-                parse.InvocationConfiguration.Error.WriteLine($"error: {error.Message}");
-                return 2;
-            }
-
-            return exitCode();
+            var error = parse.InvocationConfiguration.Error;
+            return Overrides(parse, flags, error) is { } overrides
+                ? await RunAsync(overrides, error, cancellationToken).ConfigureAwait(false)
+                : 2;
         });
         return command;
+    }
+
+    private static (Option Option, string Key, Func<string, string> Convert)[] Flags() =>
+    [
+        (new Option<string>("--kubeconfig") { Description = "Path to the kubeconfig file (default: KUBECONFIG, then in-cluster, then ~/.kube/config)." }, nameof(OperatorOptions.Kubeconfig), Same),
+        (new Option<string>("--context") { Description = "kubeconfig context to use." }, nameof(OperatorOptions.Context), Same),
+        (new Option<string>("--namespace", "-n") { Description = "Namespace to watch (default: all namespaces)." }, nameof(OperatorOptions.Namespace), Same),
+        (new Option<string>("--label-selector", "-l") { Description = "Only watch and reconcile objects matching this label selector (one shard; see README)." }, nameof(OperatorOptions.LabelSelector), Same),
+        (new Option<bool>("--leader-elect") { Description = "Elect a leader through a Lease so only one replica reconciles." }, nameof(OperatorOptions.LeaderElect), Same),
+        (new Option<string>("--leader-election-namespace") { Description = "Namespace of the leader Lease (default: the pod's namespace, else default)." }, nameof(OperatorOptions.LeaderElectionNamespace), Same),
+        (new Option<string>("--leader-election-id") { Description = "Name of the leader Lease (default: ebops-leader; with --label-selector, one name per selector)." }, nameof(OperatorOptions.LeaderElectionId), Same),
+        (new Option<int>("--metrics-port") { Description = "Port for /healthz, /readyz and /metrics (default: 8080; 0 picks a free port)." }, nameof(OperatorOptions.MetricsPort), Same),
+        (new Option<string>("--metrics-address") { Description = "Address the metrics server binds to (default: 0.0.0.0)." }, nameof(OperatorOptions.MetricsAddress), Same),
+        (new Option<int>("--max-concurrent-reconciles") { Description = "Concurrent reconciles per kind, 1 to 64 (default: 2)." }, nameof(OperatorOptions.MaxConcurrentReconciles), Same),
+        (new Option<string>("--resync-period") { Description = "Reconcile every object at least this often, e.g. 10m; 0 disables (default: 10m)." }, nameof(OperatorOptions.ResyncPeriod), Duration),
+        (new Option<string>("--shutdown-timeout") { Description = "How long in-flight reconciles may run after SIGTERM, e.g. 30s (default: 30s)." }, nameof(OperatorOptions.ShutdownTimeout), Duration),
+    ];
+
+    /// <summary>The flags given on the command line as configuration keys, or null (after printing why) when one is malformed.</summary>
+    private static List<KeyValuePair<string, string?>>? Overrides(ParseResult parse, (Option Option, string Key, Func<string, string> Convert)[] flags, TextWriter error)
+    {
+        var overrides = new List<KeyValuePair<string, string?>>();
+        foreach (var (option, key, convert) in flags)
+        {
+            if (parse.GetResult(option) is { Implicit: false } result)
+            {
+                var raw = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "true";
+                try
+                {
+                    overrides.Add(new($"{OperatorOptions.Section}:{key}", convert(raw)));
+                }
+                catch (FormatException e)
+                {
+                    error.WriteLine($"error: {option.Name}: {e.Message}");
+                    return null;
+                }
+            }
+        }
+
+        return overrides;
+    }
+
+    /// <summary>Builds and runs the host; configuration problems are printed one per line with exit code 2.</summary>
+    private static async Task<int> RunAsync(List<KeyValuePair<string, string?>> overrides, TextWriter error, CancellationToken cancellationToken)
+    {
+        Microsoft.AspNetCore.Builder.WebApplication app;
+        try
+        {
+            app = OperatorHost.Build(overrides, ConfigureControllers);
+        }
+        catch (Exception e) when (ConfigurationError(e) is { } configuration)
+        {
+            error.WriteLine($"error: invalid configuration: {configuration.Message}");
+            return 2;
+        }
+
+        var exitCode = OperatorHost.ExitCode(app);
+        try
+        {
+            await Microsoft.Extensions.Hosting.HostingAbstractionsHostExtensions.RunAsync(app, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ValidationFailures(e) is { Count: > 0 } failures)
+        {
+            // Every options type is validated at start (Operator, Aws, ...): report all their failures at once.
+            foreach (var failure in failures)
+            {
+                error.WriteLine($"error: {failure}");
+            }
+
+            return 2;
+        }
+        catch (Exception e) when (ConfigurationError(e) is { } configuration)
+        {
+            error.WriteLine($"error: {configuration.Message}");
+            return 2;
+        }
+
+        return exitCode();
     }
 
     /// <summary>The AWS clients (section <c>Aws</c>) and the four controllers (section <c>Controllers</c>).</summary>
@@ -138,29 +155,8 @@ internal static partial class RunVerb
             return TimeSpan.FromSeconds(seconds).ToString("c", CultureInfo.InvariantCulture);
         }
 
-        var match = DurationSyntax().Match(value);
-        if (!match.Success)
-        {
-            throw new FormatException($"'{value}' is not a duration (examples: 30s, 10m, 1h30m, 00:10:00)");
-        }
-
-        var total = TimeSpan.Zero;
-        foreach (Capture part in match.Groups["part"].Captures)
-        {
-            var unit = part.Value.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '.');
-            var amount = double.Parse(part.Value[..^unit.Length], CultureInfo.InvariantCulture);
-            total += unit switch
-            {
-                "h" => TimeSpan.FromHours(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                _ => TimeSpan.FromMilliseconds(amount),
-            };
-        }
-
-        return total.ToString("c", CultureInfo.InvariantCulture);
+        return GoDuration.TryParse(value, out var duration)
+            ? duration.ToString("c", CultureInfo.InvariantCulture)
+            : throw new FormatException($"'{value}' is not a duration (examples: 30s, 10m, 1h30m, 00:10:00)");
     }
-
-    [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(ms|h|m|s))+$")]
-    private static partial Regex DurationSyntax();
 }

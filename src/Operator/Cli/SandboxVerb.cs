@@ -28,55 +28,64 @@ internal static class SandboxVerb
         command.Options.Add(crds);
         command.SetAction(async (parse, ct) =>
         {
-            var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             if (parse.GetValue(timeScale) <= 0)
             {
                 error.WriteLine("--time-scale must be greater than 0.");
                 return 2;
             }
+
             var crdDirectory = parse.GetValue(crds)?.FullName ?? FindConfigCrds();
             if (crdDirectory is not null && !Directory.Exists(crdDirectory))
             {
                 error.WriteLine($"CRD directory not found: {crdDirectory}");
                 return 2;
             }
-            using var loggerFactory = LoggerFactory.Create(b => b
-                .SetMinimumLevel(LogLevel.Information)
-                .AddFilter("Microsoft", LogLevel.Warning)
-                .AddSimpleConsole(o => o.SingleLine = true)
-                .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
-            await using var kube = await KubeApiEmulator.StartAsync(
-                new KubeEmulatorOptions { Port = parse.GetValue(kubePort), LoggerFactory = loggerFactory }, ct).ConfigureAwait(false);
-            if (crdDirectory is not null)
-            {
-                foreach (var applied in kube.ApplyManifests(crdDirectory))
-                {
-                    error.WriteLine($"installed {applied}");
-                }
-            }
-            var kubeconfigPath = kube.WriteKubeconfig(parse.GetValue(kubeconfig)!);
-            output.WriteLine($"KUBERNETES_API={kube.BaseAddress.ToString().TrimEnd('/')}");
-            output.WriteLine($"KUBECONFIG={kubeconfigPath}");
 
-            // The sandbox's credentials are fixed and not secret (SandboxNetwork), so printing them is fine.
-            await using var aws = await AwsSimulator.StartAsync(new AwsSimulatorOptions
-            {
-                Port = parse.GetValue(awsPort),
-                Timing = new SimTiming(1 / parse.GetValue(timeScale)),
-                LoggerFactory = loggerFactory,
-            }, ct).ConfigureAwait(false);
-            foreach (var line in aws.EnvironmentLines())
-            {
-                output.WriteLine(line);
-            }
-
-            output.Flush();
-            await WaitForShutdownAsync(ct).ConfigureAwait(false);
-            error.WriteLine("sandbox stopped");
+            await ServeAsync(parse.GetValue(kubeconfig)!, parse.GetValue(kubePort), parse.GetValue(awsPort), parse.GetValue(timeScale), crdDirectory,
+                parse.InvocationConfiguration.Output, error, ct).ConfigureAwait(false);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Starts both servers, prints the NAME=value lines, and serves until <paramref name="ct"/> fires.</summary>
+    private static async Task ServeAsync(string kubeconfig, int kubePort, int awsPort, double timeScale, string? crdDirectory,
+        TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        using var loggerFactory = LoggerFactory.Create(b => b
+            .SetMinimumLevel(LogLevel.Information)
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+        await using var kube = await KubeApiEmulator.StartAsync(new KubeEmulatorOptions { Port = kubePort, LoggerFactory = loggerFactory }, ct).ConfigureAwait(false);
+        if (crdDirectory is not null)
+        {
+            foreach (var applied in kube.ApplyManifests(crdDirectory))
+            {
+                error.WriteLine($"installed {applied}");
+            }
+        }
+
+        var kubeconfigPath = kube.WriteKubeconfig(kubeconfig);
+        output.WriteLine($"KUBERNETES_API={kube.BaseAddress.ToString().TrimEnd('/')}");
+        output.WriteLine($"KUBECONFIG={kubeconfigPath}");
+
+        // The sandbox's credentials are fixed and not secret (SandboxNetwork), so printing them is fine.
+        await using var aws = await AwsSimulator.StartAsync(new AwsSimulatorOptions
+        {
+            Port = awsPort,
+            Timing = new SimTiming(1 / timeScale),
+            LoggerFactory = loggerFactory,
+        }, ct).ConfigureAwait(false);
+        foreach (var line in aws.EnvironmentLines())
+        {
+            output.WriteLine(line);
+        }
+
+        output.Flush();
+        await WaitForShutdownAsync(ct).ConfigureAwait(false);
+        error.WriteLine("sandbox stopped");
     }
 
     /// <summary>System.CommandLine cancels the action's token on Ctrl-C and SIGTERM.</summary>
@@ -88,13 +97,16 @@ internal static class SandboxVerb
     }
 
     /// <summary>config/crds from the current directory upwards, then from the binary's directory upwards.</summary>
-    private static string? FindConfigCrds()
+    private static string? FindConfigCrds() => FindConfig("crds");
+
+    /// <summary>config/<paramref name="name"/> from the current directory upwards, then from the binary's directory upwards.</summary>
+    internal static string? FindConfig(string name)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "config", "crds");
+                var candidate = Path.Combine(dir.FullName, "config", name);
                 if (Directory.Exists(candidate))
                 {
                     return candidate;

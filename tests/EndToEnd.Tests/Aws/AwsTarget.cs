@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Ebops.Operator.Aws;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Ec2;
 using Ebops.Operator.Aws.ElasticBeanstalk;
@@ -24,10 +25,10 @@ internal sealed class AwsTarget : IAsyncDisposable
         this.simulator = simulator;
         Factory = factory;
         Description = description;
-        ElasticBeanstalk = new ElasticBeanstalkApi(factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance));
-        Elbv2 = new Elbv2Api(factory.CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance));
-        Rds = new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance));
-        Ec2 = new Ec2Api(factory.CreateEc2Client());
+        ElasticBeanstalk = factory.CreateElasticBeanstalkApi();
+        Elbv2 = factory.CreateElbv2Api();
+        Rds = factory.CreateRdsApi();
+        Ec2 = factory.CreateEc2Api();
         RawS3 = factory.CreateS3Client();
         S3 = new S3Api(RawS3);
     }

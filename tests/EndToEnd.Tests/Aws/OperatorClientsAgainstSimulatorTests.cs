@@ -1,5 +1,6 @@
 using Amazon.EC2.Model;
 using Amazon.Runtime;
+using Ebops.Operator.Aws;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Ec2;
 using Ebops.Operator.Aws.Rds;
@@ -43,7 +44,7 @@ public sealed class OperatorClientsAgainstSimulatorTests
     {
         var (sim, time, factory) = await StartAsync();
         await using var _ = sim;
-        var rds = new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance));
+        var rds = factory.CreateRdsApi();
         Assert.Null(await rds.FindDBInstanceAsync("orders", Ct));
 
         await rds.CreateDBParameterGroupAsync(new CreateDBParameterGroupRequest
@@ -100,8 +101,8 @@ public sealed class OperatorClientsAgainstSimulatorTests
     {
         var (sim, _, factory) = await StartAsync();
         await using var __ = sim;
-        var ec2 = new Ec2Api(factory.CreateEc2Client());
-        var s3 = new S3Api(factory.CreateS3Client());
+        var ec2 = factory.CreateEc2Api();
+        var s3 = factory.CreateS3Api();
 
         var subnets = await ec2.DescribeSubnetsAsync(null, [new Filter("vpc-id", [SandboxNetwork.VpcId])], Ct);
         Assert.Equal(2, subnets.Count);

@@ -134,8 +134,8 @@ public sealed class EndpointTests
             new Amazon.Runtime.BasicAWSCredentials(TestAws.AccessKey, TestAws.SecretKey));
         var ct = TestContext.Current.CancellationToken;
 
-        await new ElasticBeanstalkApi(factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance)).CheckDNSAvailabilityAsync(new() { CNAMEPrefix = "x" }, ct);
-        await new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance)).DescribeDBSnapshotsAsync(new(), ct);
+        await factory.CreateElasticBeanstalkApi().CheckDNSAvailabilityAsync(new() { CNAMEPrefix = "x" }, ct);
+        await factory.CreateRdsApi().DescribeDBSnapshotsAsync(new(), ct);
 
         Assert.Equal("CheckDNSAvailability", Assert.Single(ebServer.Requests).FormValue("Action"));
         var rds = Assert.Single(other.Requests);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Ebops.Operator.Cli;
 using Ebops.Sandbox.Kube.Validation;
 using Ebops.Tests.Shared;
@@ -61,22 +62,50 @@ public sealed class GenerateArgoCdVerbTests : IDisposable
         var lua = RepoPaths.Get("config", "argocd", "lua");
         var data = Data(File.ReadAllText(RepoPaths.Get("config", "argocd", "argocd-cm.yaml")));
 
-        Assert.Equal(File.ReadAllText(Path.Combine(lua, "BlueGreenRelease", "health.lua")), (string?)data["resource.customizations.health.ebops.io_BlueGreenRelease"]);
+        Assert.Equal(Expanded(Path.Combine(lua, "BlueGreenRelease", "health.lua")), (string?)data["resource.customizations.health.ebops.io_BlueGreenRelease"]);
         foreach (var kind in new[] { "RdsDatabase", "BeanstalkApp", "NlbFrontend" })
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(lua, "health.lua")), (string?)data[$"resource.customizations.health.ebops.io_{kind}"]);
+            Assert.Equal(Expanded(Path.Combine(lua, "health.lua")), (string?)data[$"resource.customizations.health.ebops.io_{kind}"]);
         }
 
         var actions = YamlDocuments.LoadObject((string)data["resource.customizations.actions.ebops.io_BlueGreenRelease"]!);
-        Assert.Equal(File.ReadAllText(Path.Combine(lua, "BlueGreenRelease", "actions", "discovery.lua")), (string?)actions["discovery.lua"]);
+        Assert.Equal(Expanded(Path.Combine(lua, "BlueGreenRelease", "actions", "discovery.lua")), (string?)actions["discovery.lua"]);
         var definitions = actions["definitions"]!.AsArray();
         Assert.Equal(["abort", "promote", "retry", "rollback"], definitions.Select(d => (string)d!["name"]!));
         foreach (var definition in definitions)
         {
-            Assert.Equal(File.ReadAllText(Path.Combine(lua, "BlueGreenRelease", "actions", (string)definition!["name"]! + ".lua")), (string?)definition["action.lua"]);
+            Assert.Equal(Expanded(Path.Combine(lua, "BlueGreenRelease", "actions", (string)definition!["name"]! + ".lua")), (string?)definition["action.lua"]);
         }
 
         Assert.Equal(5, data.Count);
+    }
+
+    [Fact]
+    public void Every_health_script_carries_the_shared_snippet_and_no_include_line()
+    {
+        var snippet = File.ReadAllText(RepoPaths.Get("config", "argocd", "lua", "lib", "kstatus.lua"));
+        var data = Data(File.ReadAllText(RepoPaths.Get("config", "argocd", "argocd-cm.yaml")));
+
+        foreach (var kind in new[] { "RdsDatabase", "BeanstalkApp", "NlbFrontend", "BlueGreenRelease" })
+        {
+            var health = (string)data[$"resource.customizations.health.ebops.io_{kind}"]!;
+            Assert.Contains(snippet, health, StringComparison.Ordinal);
+            Assert.DoesNotContain("ebops:include", health, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void An_include_of_a_missing_snippet_or_inside_a_snippet_is_refused()
+    {
+        CopyScripts();
+        var lua = Path.Combine(dir, "lua");
+        File.AppendAllText(Path.Combine(lua, "health.lua"), "-- ebops:include lib/missing.lua\n");
+        var missing = Assert.Throws<InvalidOperationException>(() => ArgoCdCustomizations.Generate(lua));
+        Assert.Contains("lib/missing.lua", missing.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(lua, "lib", "missing.lua"), "-- ebops:include lib/kstatus.lua\n");
+        var nested = Assert.Throws<InvalidOperationException>(() => ArgoCdCustomizations.Generate(lua));
+        Assert.Contains("cannot include", nested.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -102,6 +131,10 @@ public sealed class GenerateArgoCdVerbTests : IDisposable
         Assert.True(JsonNode.DeepEquals(Data(File.ReadAllText(RepoPaths.Get("config", "argocd", "argocd-cm.yaml"))), new JsonObject(data.Where(p => p.Key != "url")
             .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())))));
     }
+
+    /// <summary>A script as Argo CD must get it: each include line replaced by the text of the snippet it names.</summary>
+    private static string Expanded(string path) => Regex.Replace(File.ReadAllText(path), @"^-- ebops:include (\S+)\n",
+        m => File.ReadAllText(RepoPaths.Get("config", "argocd", "lua", m.Groups[1].Value)), RegexOptions.Multiline);
 
     private static JsonObject Data(string yaml) => YamlDocuments.LoadObject(yaml)["data"]!.AsObject();
 

@@ -1,50 +1,33 @@
+using System.Text.Json.Nodes;
+
 namespace Ebops.Sandbox.Tests.Kube;
 
-/// <summary>A small test CRD: Widget (test.ebops.io/v1), status subresource, printer columns, a default and a minimum.</summary>
+/// <summary>
+/// The test kind's CRD for the emulator's own tests: the shared <see cref="Ebops.Tests.Shared.Widget.Crd"/> (status
+/// subresource, printer columns, a default and a minimum) plus what those tests exercise beyond it: a category, a CEL
+/// rule (size at most 100, "too big"), a string map (<c>spec.labels</c>) and a structural status schema.
+/// </summary>
 internal static class TestCrds
 {
-    public const string Widget = """
-        {
-          "apiVersion": "apiextensions.k8s.io/v1",
-          "kind": "CustomResourceDefinition",
-          "metadata": { "name": "widgets.test.ebops.io" },
-          "spec": {
-            "group": "test.ebops.io",
-            "scope": "Namespaced",
-            "names": { "plural": "widgets", "singular": "widget", "kind": "Widget", "listKind": "WidgetList", "shortNames": ["wdg"], "categories": ["ebops"] },
-            "versions": [{
-              "name": "v1", "served": true, "storage": true,
-              "subresources": { "status": {} },
-              "additionalPrinterColumns": [
-                { "name": "Size", "type": "integer", "jsonPath": ".spec.size" },
-                { "name": "Ready", "type": "string", "jsonPath": ".status.conditions[?(@.type==\"Ready\")].status" },
-                { "name": "Color", "type": "string", "priority": 1, "jsonPath": ".spec.color" },
-                { "name": "Age", "type": "date", "jsonPath": ".metadata.creationTimestamp" }
-              ],
-              "schema": { "openAPIV3Schema": {
-                "type": "object",
-                "description": "A Widget is a test kind.",
-                "properties": {
-                  "spec": {
-                    "type": "object", "description": "The desired widget.", "required": ["size"],
-                    "x-kubernetes-validations": [{ "rule": "self.size <= 100", "message": "too big" }],
-                    "properties": {
-                      "size": { "type": "integer", "minimum": 1, "description": "How big the widget is." },
-                      "color": { "type": "string", "default": "blue", "description": "The colour." },
-                      "labels": { "type": "object", "additionalProperties": { "type": "string" } }
-                    }
-                  },
-                  "status": {
-                    "type": "object",
-                    "properties": {
-                      "observedGeneration": { "type": "integer" },
-                      "conditions": { "type": "array", "items": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } }
-                    }
-                  }
-                }
-              } }
-            }]
-          }
-        }
-        """;
+    public static readonly string Widget = WithEmulatorFeatures(Ebops.Tests.Shared.Widget.Crd);
+
+    private static string WithEmulatorFeatures(string sharedCrd)
+    {
+        var crd = JsonNode.Parse(sharedCrd)!.AsObject();
+        crd["spec"]!["names"]!["categories"] = new JsonArray("ebops");
+        var properties = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!;
+        var spec = properties["spec"]!;
+        spec["x-kubernetes-validations"] = JsonNode.Parse("""[{ "rule": "self.size <= 100", "message": "too big" }]""");
+        spec["properties"]!["labels"] = JsonNode.Parse("""{ "type": "object", "additionalProperties": { "type": "string" } }""");
+        properties["status"] = JsonNode.Parse("""
+            {
+              "type": "object",
+              "properties": {
+                "observedGeneration": { "type": "integer" },
+                "conditions": { "type": "array", "items": { "type": "object", "x-kubernetes-preserve-unknown-fields": true } }
+              }
+            }
+            """);
+        return crd.ToJsonString();
+    }
 }

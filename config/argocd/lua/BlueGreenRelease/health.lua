@@ -4,44 +4,7 @@
 -- ended Aborted, RolledBack or Failed; Suspended while it waits for a promote signal (status.pauseReason
 -- AwaitingPromotion: the gate passed, or a manual weighted step); Healthy when Ready=True (the release succeeded and
 -- the stable version serves); Progressing otherwise, with the release's message.
-local hs = {}
-
-local function condition(status, conditionType, generation)
-  if status.conditions == nil then
-    return nil
-  end
-  for _, c in ipairs(status.conditions) do
-    if c.type == conditionType and (c.observedGeneration == nil or c.observedGeneration == generation) then
-      return c
-    end
-  end
-  return nil
-end
-
-local function describe(c, fallback)
-  if c ~= nil and c.message ~= nil and c.message ~= "" then
-    return c.message
-  end
-  if c ~= nil and c.reason ~= nil then
-    return c.reason
-  end
-  return fallback
-end
-
-local generation = obj.metadata.generation
-local status = obj.status
-if status == nil or status.observedGeneration == nil or status.observedGeneration ~= generation then
-  hs.status = "Progressing"
-  hs.message = "Waiting for ebops to observe generation " .. tostring(generation)
-  return hs
-end
-
-local stalled = condition(status, "Stalled", generation)
-if stalled ~= nil and stalled.status == "True" then
-  hs.status = "Degraded"
-  hs.message = describe(stalled, "Stalled")
-  return hs
-end
+-- ebops:include lib/kstatus.lua
 
 local phase = status.phase
 if phase == "Aborted" or phase == "RolledBack" or phase == "Failed" then

@@ -1,10 +1,8 @@
-using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Ebops.Operator.Controllers.BeanstalkApp;
 
@@ -24,8 +22,7 @@ public static class BeanstalkAppServiceCollectionExtensions
     public static IServiceCollection AddBeanstalkAppServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BeanstalkAppSettings>().Bind(configuration.GetSection(BeanstalkAppSettings.SectionName));
-        services.TryAddSingleton(sp => new ManagerSettings(
-            sp.GetRequiredService<IOptions<ControllerSettings>>().Value.ClusterName, sp.GetRequiredService<IOptions<ControllerSettings>>().Value.PollInterval));
+        services.AddManagerSettings();
         services.TryAddSingleton<ApplicationManager>();
         services.TryAddSingleton<ConfigurationTemplateManager>();
         services.TryAddSingleton<EnvironmentManager>();

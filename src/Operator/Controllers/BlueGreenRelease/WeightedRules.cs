@@ -12,6 +12,12 @@ internal static class WeightedRules
 {
     public static ReleaseDecision Shifting(ReleaseContext ctx)
     {
+        if (ctx.ActiveEnvironment is null)
+        {
+            // Nothing serves yet (an app's first release): there is no blue to share traffic with.
+            return CutoverRules.CuttingOver(ctx);
+        }
+
         var status = ctx.Status;
         var steps = ctx.Spec.Strategy.Steps ?? [];
         var traffic = status.Traffic ??= new TrafficStatus();
@@ -63,7 +69,16 @@ internal static class WeightedRules
             return CutoverRules.Done(ctx);
         }
 
-        var pauseEnd = record.StartedAt.Value + TimeSpan.FromSeconds(step.PauseSeconds ?? 0);
+        return Hold(ctx, number, step, record, sender);
+    }
+
+    /// <summary>Watches a step below 100%: advances after its pause (with a passing comparison) or on promote, else waits.</summary>
+    private static ReleaseDecision Hold(ReleaseContext ctx, int number, TrafficStep step, TrafficStepStatus record, string sender)
+    {
+        var status = ctx.Status;
+        var green = ctx.Candidate;
+        var steps = ctx.Spec.Strategy.Steps!;
+        var pauseEnd = record.StartedAt!.Value + TimeSpan.FromSeconds(step.PauseSeconds ?? 0);
         var advance = step.PauseSeconds is null
             ? ctx.Take(ReleaseSignal.Promote)
             : ctx.Now >= pauseEnd && record.Passed == true;
@@ -72,7 +87,7 @@ internal static class WeightedRules
             record.EndedAt = ctx.Now;
             status.PauseReason = null;
             ctx.Note("Normal", "StepPassed", $"step {number} ({step.Weight}% to {green.Label()}) passed{(step.PauseSeconds is null ? $"; promoted by {sender}" : "")}: {record.Analysis}");
-            Begin(ctx, traffic, number + 1, steps[number]);
+            Begin(ctx, status.Traffic!, number + 1, steps[number]);
             return Shifting(ctx);
         }
 

@@ -1,9 +1,7 @@
-using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Rds;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Ebops.Operator.Controllers.RdsDatabase;
 
@@ -17,13 +15,10 @@ public static class RdsDatabaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRdsDatabase(this IServiceCollection services)
     {
-        services.TryAddSingleton(provider =>
-        {
-            var settings = provider.GetRequiredService<IOptions<ControllerSettings>>().Value;
-            return new ManagerSettings(settings.ClusterName, settings.PollInterval);
-        });
+        services.AddManagerSettings();
         services.TryAddSingleton<SecurityGroupManager>();
         services.TryAddSingleton<SubnetGroupManager>();
+        services.TryAddSingleton<SubnetGroupPreflight>();
         services.TryAddSingleton<ParameterGroupManager>();
         services.TryAddSingleton<DbInstanceManager>();
         services.TryAddSingleton<RdsCatalog>();

@@ -1,12 +1,10 @@
 using Ebops.Operator.Controllers.NlbFrontend;
 using Ebops.Operator.Entities;
-using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Elbv2;
 using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Ebops.Operator.Controllers.Registration;
 
@@ -21,11 +19,7 @@ public static class NlbFrontendServiceCollectionExtensions
     public static IServiceCollection AddNlbFrontend(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<ControllerSettings>>().Value;
-            return new ManagerSettings(settings.ClusterName, settings.PollInterval);
-        });
+        services.AddManagerSettings();
         services.TryAddSingleton<NetworkLoadBalancerManager>();
         services.TryAddSingleton<TargetGroupManager>();
         services.TryAddSingleton<ListenerManager>();

@@ -35,6 +35,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddEbopsRuntime();
         Registry(services).AddController(typeof(TEntity));
         services.TryAddScoped<TController>();
+        // One checkpoint per reconcile scope, bound by the controller service before the controller runs.
+        services.TryAddScoped<StatusCheckpoint<TEntity>>();
+        services.TryAddScoped<IStatusCheckpoint<TEntity>>(provider => provider.GetRequiredService<StatusCheckpoint<TEntity>>());
         services.AddSingleton(new ControllerRegistration<TEntity>(configure));
         services.AddResourceCache<TEntity>();
         services.AddSingleton<IControllerRunner>(provider => ControllerServiceBuilder<TEntity>.FromServices(

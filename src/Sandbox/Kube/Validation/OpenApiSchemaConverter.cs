@@ -28,27 +28,9 @@ public static class OpenApiSchemaConverter
     {
         var result = new JsonObject();
         var nullable = schema["nullable"] is JsonValue n && n.TryGetValue<bool>(out var isNullable) && isNullable;
-        var intOrString = schema["x-kubernetes-int-or-string"] is JsonValue i && i.TryGetValue<bool>(out var isIntOrString) && isIntOrString;
-
-        JsonArray types = [];
-        if (intOrString)
+        if (Types(schema, nullable) is { } types)
         {
-            types.Add("integer");
-            types.Add("string");
-        }
-        else if ((string?)schema["type"] is { } type)
-        {
-            types.Add(type);
-        }
-
-        if (types.Count > 0)
-        {
-            if (nullable)
-            {
-                types.Add("null");
-            }
-
-            result["type"] = types.Count == 1 ? types[0]!.DeepClone() : types;
+            result["type"] = types;
         }
 
         foreach (var keyword in Copied)
@@ -91,5 +73,33 @@ public static class OpenApiSchemaConverter
         }
 
         return result;
+    }
+
+    /// <summary>The JSON Schema <c>type</c>: int-or-string is integer or string, nullable adds null; null when untyped.</summary>
+    private static JsonNode? Types(JsonObject schema, bool nullable)
+    {
+        var intOrString = schema["x-kubernetes-int-or-string"] is JsonValue i && i.TryGetValue<bool>(out var isIntOrString) && isIntOrString;
+        JsonArray types = [];
+        if (intOrString)
+        {
+            types.Add("integer");
+            types.Add("string");
+        }
+        else if ((string?)schema["type"] is { } type)
+        {
+            types.Add(type);
+        }
+
+        if (types.Count == 0)
+        {
+            return null;
+        }
+
+        if (nullable)
+        {
+            types.Add("null");
+        }
+
+        return types.Count == 1 ? types[0]!.DeepClone() : types;
     }
 }

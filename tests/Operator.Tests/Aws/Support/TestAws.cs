@@ -42,15 +42,15 @@ internal sealed class TestAws(string endpoint, AWSCredentials? credentials = nul
         credentials ?? new BasicAWSCredentials(AccessKey, SecretKey),
         Metrics);
 
-    public IElasticBeanstalkApi ElasticBeanstalk => new ElasticBeanstalkApi(Factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance));
+    public IElasticBeanstalkApi ElasticBeanstalk => Factory.CreateElasticBeanstalkApi();
 
-    public IElbv2Api Elbv2 => new Elbv2Api(Factory.CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance));
+    public IElbv2Api Elbv2 => Factory.CreateElbv2Api();
 
-    public IRdsApi Rds => new RdsApi(Factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance));
+    public IRdsApi Rds => Factory.CreateRdsApi();
 
-    public IEc2Api Ec2 => new Ec2Api(Factory.CreateEc2Client());
+    public IEc2Api Ec2 => Factory.CreateEc2Api();
 
-    public IS3Api S3 => new S3Api(Factory.CreateS3Client());
+    public IS3Api S3 => Factory.CreateS3Api();
 
     /// <summary>The facade for a service name as the tests' tables use it.</summary>
     public object Facade(string service) => service switch

@@ -33,13 +33,9 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
     {
         Aws = aws;
         loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
-        var managerSettings = aws.Settings;
         Managers = new BeanstalkAppManagers(
-            new ApplicationManager(aws.ElasticBeanstalk, managerSettings, aws.Time, loggers.CreateLogger<ApplicationManager>()),
-            new ConfigurationTemplateManager(aws.ElasticBeanstalk, aws.Time, loggers.CreateLogger<ConfigurationTemplateManager>()),
-            new EnvironmentManager(aws.ElasticBeanstalk, managerSettings, aws.Time, loggers.CreateLogger<EnvironmentManager>()),
-            new SecurityGroupManager(aws.Ec2, managerSettings, aws.Time, loggers.CreateLogger<SecurityGroupManager>()),
-            new EnvironmentNetworkResolver(aws.Ec2, aws.Time));
+            aws.Create<ApplicationManager>(loggers), aws.Create<ConfigurationTemplateManager>(loggers), aws.Create<EnvironmentManager>(loggers),
+            aws.Create<SecurityGroupManager>(loggers), aws.Create<EnvironmentNetworkResolver>(loggers));
         Controller = new BeanstalkAppController(Managers, new BeanstalkAppCaches(Databases, Secrets, Secrets, Releases), Schedule,
             Options.Create(Settings), Options.Create(new BeanstalkAppSettings()), Events, aws.Time, loggers.CreateLogger<BeanstalkAppController>());
     }

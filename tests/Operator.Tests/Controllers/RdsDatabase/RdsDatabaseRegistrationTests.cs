@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Ebops.Operator.Aws;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Ec2;
 using Ebops.Operator.Aws.Rds;
@@ -32,8 +33,8 @@ public sealed class RdsDatabaseRegistrationTests
         // Real clients for an endpoint nothing listens on: resolving the graph makes no call.
         var factory = new AwsClientFactory(Options.Create(new AwsOptions { Region = "ap-northeast-2", EndpointUrl = "http://127.0.0.1:9/" }),
             TimeProvider.System, NullLoggerFactory.Instance, _ => null, new BasicAWSCredentials("AKIAEXAMPLE", "example"));
-        services.AddSingleton<IRdsApi>(new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance)));
-        services.AddSingleton<IEc2Api>(new Ec2Api(factory.CreateEc2Client()));
+        services.AddSingleton(factory.CreateRdsApi());
+        services.AddSingleton(factory.CreateEc2Api());
         services.AddSingleton<ISecretCache>(secrets);
         services.AddSingleton<ISecretStore>(secrets);
         services.AddSingleton<IEventRecorder>(new RecordingEvents());

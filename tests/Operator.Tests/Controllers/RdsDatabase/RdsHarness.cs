@@ -36,14 +36,14 @@ internal sealed class RdsHarness : IAsyncDisposable
         Settings = new ControllerSettings { ClusterName = SimulatedAws.Cluster };
         var catalog = new RdsCatalog(aws.Rds);
         Catalog = catalog;
-        var instances = new DbInstanceManager(aws.Rds, aws.Settings, aws.Time, loggers.CreateLogger<DbInstanceManager>());
-        var subnetGroups = new SubnetGroupManager(aws.Rds, aws.Settings, aws.Time, loggers.CreateLogger<SubnetGroupManager>());
-        var parameterGroups = new ParameterGroupManager(aws.Rds, catalog, aws.Settings, aws.Time, loggers.CreateLogger<ParameterGroupManager>());
-        SecurityGroups = new SecurityGroupManager(aws.Ec2, aws.Settings, aws.Time, loggers.CreateLogger<SecurityGroupManager>());
+        var instances = aws.Create<DbInstanceManager>(loggers);
+        var subnetGroups = aws.Create<SubnetGroupManager>(loggers);
+        var parameterGroups = aws.Create<ParameterGroupManager>(loggers, catalog);
+        SecurityGroups = aws.Create<SecurityGroupManager>(loggers);
         var secrets = new RdsSecrets(Secrets, Secrets);
         var checks = new RdsSpecChecks(catalog);
         Controller = new RdsDatabaseController(Options.Create(Settings), aws.Time, Events, checks, secrets,
-            new RdsNetworkStep(subnetGroups, SecurityGroups, Apps),
+            new RdsNetworkStep(subnetGroups, new SubnetGroupPreflight(aws.Ec2), SecurityGroups, Apps),
             new RdsParameterStep(parameterGroups, new ParameterAudit()),
             new RdsInstanceStep(instances, secrets, new RdsMaintenance(instances, parameterGroups, secrets)),
             new RdsFinalizer(instances, subnetGroups, parameterGroups, SecurityGroups, secrets));

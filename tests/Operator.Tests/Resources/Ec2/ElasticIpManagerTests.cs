@@ -3,7 +3,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.Ec2;
 
@@ -16,7 +15,7 @@ public sealed class ElasticIpManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync();
-        manager = new ElasticIpManager(aws.Ec2, aws.Settings, aws.Time, NullLogger<ElasticIpManager>.Instance);
+        manager = aws.Create<ElasticIpManager>();
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();
@@ -48,7 +47,7 @@ public sealed class ElasticIpManagerTests : IAsyncLifetime
         var first = await manager.CreateAsync(Owned(), Ct);
 
         // The caller never saw the answer and asks again, through a fresh manager (a restart).
-        var restarted = new ElasticIpManager(aws.Ec2, aws.Settings, aws.Time, NullLogger<ElasticIpManager>.Instance);
+        var restarted = aws.Create<ElasticIpManager>();
         var second = await restarted.CreateAsync(Owned(), Ct);
 
         Assert.Equal(first.AllocationId, second.AllocationId);

@@ -3,7 +3,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.Ec2;
 
@@ -16,7 +15,7 @@ public sealed class SecurityGroupManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync();
-        manager = new SecurityGroupManager(aws.Ec2, aws.Settings, aws.Time, NullLogger<SecurityGroupManager>.Instance);
+        manager = aws.Create<SecurityGroupManager>();
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();

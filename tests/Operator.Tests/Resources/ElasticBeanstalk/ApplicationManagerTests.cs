@@ -3,7 +3,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.ElasticBeanstalk;
 
@@ -17,7 +16,7 @@ public sealed class ApplicationManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync(SimTiming.Instant);
-        manager = new ApplicationManager(aws.ElasticBeanstalk, aws.Settings, aws.Time, NullLogger<ApplicationManager>.Instance);
+        manager = aws.Create<ApplicationManager>();
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();

@@ -3,7 +3,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 using O = Ebops.Operator.Aws.ElasticBeanstalk.ElasticBeanstalkOptions;
 
 namespace Ebops.Operator.Tests.Resources.ElasticBeanstalk;
@@ -19,7 +18,7 @@ public sealed class ConfigurationTemplateManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync(SimTiming.Instant);
-        manager = new ConfigurationTemplateManager(aws.ElasticBeanstalk, aws.Time, NullLogger<ConfigurationTemplateManager>.Instance);
+        manager = aws.Create<ConfigurationTemplateManager>();
         await aws.ElasticBeanstalk.CreateApplicationAsync(new() { ApplicationName = "myapp" }, Ct);
     }
 

@@ -3,7 +3,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.ElasticBeanstalk;
 
@@ -19,7 +18,7 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync(SimTiming.Instant);
-        manager = new EnvironmentManager(aws.ElasticBeanstalk, aws.Settings, aws.Time, NullLogger<EnvironmentManager>.Instance);
+        manager = aws.Create<EnvironmentManager>();
         aws.World.S3.CreateBucket(Bucket);
         await AppAsync("myapp");
     }

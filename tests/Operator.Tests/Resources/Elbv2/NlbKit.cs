@@ -4,7 +4,6 @@ using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Elbv2;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.Elbv2;
 
@@ -17,13 +16,13 @@ internal sealed class NlbKit(SimulatedAws aws)
 
     public SimulatedAws Aws { get; } = aws;
 
-    public NetworkLoadBalancerManager LoadBalancers { get; } = new(aws.Elbv2, aws.Settings, aws.Time, NullLogger<NetworkLoadBalancerManager>.Instance);
+    public NetworkLoadBalancerManager LoadBalancers { get; } = aws.Create<NetworkLoadBalancerManager>();
 
-    public TargetGroupManager TargetGroups { get; } = new(aws.Elbv2, aws.Settings, aws.Time, NullLogger<TargetGroupManager>.Instance);
+    public TargetGroupManager TargetGroups { get; } = aws.Create<TargetGroupManager>();
 
-    public ListenerManager Listeners { get; } = new(aws.Elbv2, aws.Settings, aws.Time, NullLogger<ListenerManager>.Instance);
+    public ListenerManager Listeners { get; } = aws.Create<ListenerManager>();
 
-    public ElasticIpManager ElasticIps { get; } = new(aws.Ec2, aws.Settings, aws.Time, NullLogger<ElasticIpManager>.Instance);
+    public ElasticIpManager ElasticIps { get; } = aws.Create<ElasticIpManager>();
 
     public static ResourceOwner Owner(string name = "frontend") => SimulatedAws.Owner(name, "NlbFrontend");
 

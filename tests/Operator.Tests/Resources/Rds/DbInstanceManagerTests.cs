@@ -5,7 +5,6 @@ using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Rds;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.Rds;
 
@@ -19,7 +18,7 @@ public sealed class DbInstanceManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync();
-        manager = new DbInstanceManager(aws.Rds, aws.Settings, aws.Time, NullLogger<DbInstanceManager>.Instance);
+        manager = aws.Create<DbInstanceManager>();
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();
@@ -64,7 +63,7 @@ public sealed class DbInstanceManagerTests : IAsyncLifetime
     [Fact]
     public async Task Update_changes_each_mutable_field_in_one_modify_call()
     {
-        var sg = new SecurityGroupManager(aws.Ec2, aws.Settings, aws.Time, NullLogger<SecurityGroupManager>.Instance);
+        var sg = aws.Create<SecurityGroupManager>();
         var group = await sg.CreateAsync(new SecurityGroupDesired(SimulatedAws.Owner("orders"), "db-security-group", "orders-db", "db", SandboxNetwork.VpcId, []), Ct);
         await aws.Rds.CreateDBParameterGroupAsync(new CreateDBParameterGroupRequest { DBParameterGroupName = "orders-params", DBParameterGroupFamily = "mysql8.0", Description = "x" }, Ct);
         var desired = Desired();

@@ -4,7 +4,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Rds;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.Rds;
 
@@ -17,7 +16,7 @@ public sealed class ParameterGroupManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync();
-        manager = new ParameterGroupManager(aws.Rds, new RdsCatalog(aws.Rds), aws.Settings, aws.Time, NullLogger<ParameterGroupManager>.Instance);
+        manager = aws.Create<ParameterGroupManager>(new RdsCatalog(aws.Rds));
     }
 
     public async ValueTask DisposeAsync() => await aws.DisposeAsync();

@@ -4,7 +4,6 @@ using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.Rds;
 using Ebops.Operator.Tests.Resources.Support;
 using Ebops.Sandbox.Aws.Core;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Resources.Rds;
 
@@ -18,7 +17,7 @@ public sealed class SubnetGroupManagerTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         aws = await SimulatedAws.StartAsync();
-        manager = new SubnetGroupManager(aws.Rds, aws.Settings, aws.Time, NullLogger<SubnetGroupManager>.Instance);
+        manager = aws.Create<SubnetGroupManager>();
         aws.World.Ec2.AddVpc("10.20.0.0/16", ("subnet-0000000000000000a", "10.20.0.0/24", "ap-northeast-2a"),
             ("subnet-0000000000000000b", "10.20.1.0/24", "ap-northeast-2b"), ("subnet-0000000000000000c", "10.20.2.0/24", "ap-northeast-2c"));
         subnets = ["subnet-0000000000000000a", "subnet-0000000000000000b", "subnet-0000000000000000c"];

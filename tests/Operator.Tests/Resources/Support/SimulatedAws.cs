@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Ebops.Operator.Aws;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Ec2;
 using Ebops.Operator.Aws.ElasticBeanstalk;
@@ -7,6 +8,8 @@ using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Resources;
 using Ebops.Sandbox.Aws;
 using Ebops.Sandbox.Aws.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -32,10 +35,10 @@ internal sealed class SimulatedAws : IAsyncDisposable
         Simulator = simulator;
         Time = time;
         Factory = factory;
-        Rds = new RdsApi(factory.CreateQueryClient(AwsService.Rds, RdsErrors.Instance));
-        Ec2 = new Ec2Api(factory.CreateEc2Client());
-        ElasticBeanstalk = new ElasticBeanstalkApi(factory.CreateQueryClient(AwsService.ElasticBeanstalk, ElasticBeanstalkErrors.Instance));
-        Elbv2 = new Elbv2Api(factory.CreateQueryClient(AwsService.Elbv2, Elbv2Errors.Instance));
+        Rds = factory.CreateRdsApi();
+        Ec2 = factory.CreateEc2Api();
+        ElasticBeanstalk = factory.CreateElasticBeanstalkApi();
+        Elbv2 = factory.CreateElbv2Api();
     }
 
     public AwsSimulator Simulator { get; }
@@ -76,6 +79,26 @@ internal sealed class SimulatedAws : IAsyncDisposable
             }),
             TimeProvider.System, NullLoggerFactory.Instance, _ => null, new BasicAWSCredentials(simulator.AccessKeyId, simulator.SecretAccessKey));
         return new SimulatedAws(simulator, time, factory);
+    }
+
+    /// <summary>
+    /// A manager (or other service of the operator) built the way the operator's container builds it: its constructor
+    /// gets these clients, <see cref="Settings"/>, the fake clock and no loggers; <paramref name="parameters"/> supply
+    /// anything else it takes (e.g. the RDS catalogue).
+    /// </summary>
+    public T Create<T>(params object[] parameters)
+        where T : notnull => Create<T>(NullLoggerFactory.Instance, parameters);
+
+    /// <summary>As <see cref="Create{T}(object[])"/>, logging to <paramref name="loggers"/>.</summary>
+    public T Create<T>(ILoggerFactory loggers, params object[] parameters)
+        where T : notnull
+    {
+        using var services = new ServiceCollection()
+            .AddSingleton(Rds).AddSingleton(Ec2).AddSingleton(ElasticBeanstalk).AddSingleton(Elbv2)
+            .AddSingleton(Settings).AddSingleton<TimeProvider>(Time)
+            .AddSingleton(loggers).AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .BuildServiceProvider();
+        return ActivatorUtilities.CreateInstance<T>(services, parameters);
     }
 
     /// <summary>An owner in namespace <c>default</c> of kind <paramref name="kind"/>.</summary>

@@ -150,39 +150,45 @@ internal static class CelLexer
             if (c == '\\' && !raw)
             {
                 i++;
-                if (i >= text.Length)
-                {
-                    throw new CelException("unterminated escape", i);
-                }
-
-                var e = text[i];
-                switch (e)
-                {
-                    case 'n': sb.Append('\n'); break;
-                    case 't': sb.Append('\t'); break;
-                    case 'r': sb.Append('\r'); break;
-                    case '\\': sb.Append('\\'); break;
-                    case '\'': sb.Append('\''); break;
-                    case '"': sb.Append('"'); break;
-                    case '`': sb.Append('`'); break;
-                    case '?': sb.Append('?'); break;
-                    case 'a': sb.Append('\a'); break;
-                    case 'b': sb.Append('\b'); break;
-                    case 'f': sb.Append('\f'); break;
-                    case 'v': sb.Append('\v'); break;
-                    case 'u' when i + 4 < text.Length:
-                        sb.Append((char)int.Parse(text.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
-                        i += 4;
-                        break;
-                    default: throw new CelException($"unsupported escape \\{e}", i);
-                }
-
-                i++;
+                ReadEscape(text, ref i, sb);
                 continue;
             }
 
             sb.Append(c);
             i++;
         }
+    }
+
+    /// <summary>Appends the escape sequence at <paramref name="i"/> (just after the backslash) and moves past it.</summary>
+    private static void ReadEscape(string text, ref int i, StringBuilder sb)
+    {
+        if (i >= text.Length)
+        {
+            throw new CelException("unterminated escape", i);
+        }
+
+        var e = text[i];
+        switch (e)
+        {
+            case 'n': sb.Append('\n'); break;
+            case 't': sb.Append('\t'); break;
+            case 'r': sb.Append('\r'); break;
+            case '\\': sb.Append('\\'); break;
+            case '\'': sb.Append('\''); break;
+            case '"': sb.Append('"'); break;
+            case '`': sb.Append('`'); break;
+            case '?': sb.Append('?'); break;
+            case 'a': sb.Append('\a'); break;
+            case 'b': sb.Append('\b'); break;
+            case 'f': sb.Append('\f'); break;
+            case 'v': sb.Append('\v'); break;
+            case 'u' when i + 4 < text.Length:
+                sb.Append((char)int.Parse(text.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+                i += 4;
+                break;
+            default: throw new CelException($"unsupported escape \\{e}", i);
+        }
+
+        i++;
     }
 }

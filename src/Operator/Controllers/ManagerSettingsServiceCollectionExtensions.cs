@@ -1,0 +1,24 @@
+using Ebops.Operator.Resources;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Ebops.Operator.Controllers;
+
+public static class ManagerSettingsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The <see cref="ManagerSettings"/> every AWS manager takes, from <see cref="ControllerSettings"/>: the cluster name
+    /// the ownership tags carry, and steady-state snapshots that live one poll interval. Idempotent: each controller's
+    /// registration calls it, the first one wins.
+    /// </summary>
+    public static IServiceCollection AddManagerSettings(this IServiceCollection services)
+    {
+        services.TryAddSingleton(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<ControllerSettings>>().Value;
+            return new ManagerSettings(settings.ClusterName, settings.PollInterval);
+        });
+        return services;
+    }
+}
