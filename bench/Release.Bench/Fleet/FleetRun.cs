@@ -85,6 +85,12 @@ internal sealed class FleetRun : IAsyncDisposable
     public bool AllReady(IReadOnlyCollection<FleetObject> all) =>
         all.Count(o => o.Ready && ReadyKinds.Contains(o.Kind)) >= Apps * ReadyKinds.Count;
 
+    /// <summary>Every object of the infrastructure kinds Ready, and every first release ended (succeeded or failed: an
+    /// aborted first release leaves its application without a serving environment until the next version).</summary>
+    public bool AllSettled(IReadOnlyCollection<FleetObject> all) =>
+        all.Count(o => o.Ready && ReadyKinds.Contains(o.Kind) && o.Kind != EbopsKinds.BlueGreenRelease.Kind) >= Apps * ReadyKinds.Count(k => k != EbopsKinds.BlueGreenRelease.Kind)
+        && (!ReleasesReconciled || AllReleasesEnded(all, FleetManifests.FirstVersion));
+
     /// <summary>Every release ended (succeeded or failed) for <paramref name="version"/>.</summary>
     public bool AllReleasesEnded(IReadOnlyCollection<FleetObject> all, string version) =>
         all.Count(o => o.Kind == EbopsKinds.BlueGreenRelease.Kind && o.Released(version) is not null) >= Apps;
