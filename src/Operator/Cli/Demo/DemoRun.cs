@@ -139,6 +139,11 @@ internal sealed class DemoRun(DemoScenario scenario, DemoSettings settings, Demo
 
     private async Task InfrastructureAsync(CancellationToken cancellationToken)
     {
+        if (settings.MasterPassword is { } password)
+        {
+            Observer.Note("created " + await samples.CreateMasterSecretAsync(Started.Client, Namespace, password, cancellationToken).ConfigureAwait(false));
+        }
+
         foreach (var kind in new[] { EbopsKinds.RdsDatabase, EbopsKinds.BeanstalkApp, EbopsKinds.NlbFrontend })
         {
             Observer.Note("created " + await SampleManifests.CreateAsync(Started.Client, Namespace, samples.Of(kind), cancellationToken).ConfigureAwait(false));

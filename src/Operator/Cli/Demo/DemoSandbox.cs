@@ -65,8 +65,8 @@ internal sealed class DemoSandbox : IAsyncDisposable
     /// <summary>Starts the emulator (CRDs from <paramref name="crdDirectory"/> installed) and the simulator.</summary>
     public static async Task<DemoSandbox> StartAsync(DemoSettings settings, string crdDirectory, string outputDirectory, CancellationToken cancellationToken)
     {
-        var log = new DemoLogFile(Path.Combine(outputDirectory, "ebops.log"), TimeProvider.System);
-        var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        var log = new DemoLogFile(Path.Combine(outputDirectory, "ebops.log"), TimeProvider.System, settings.LogLevel);
+        var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(settings.LogLevel).AddProvider(log));
         KubeApiEmulator? kube = null;
         try
         {
