@@ -19,7 +19,7 @@ public static class ControllerServiceCollectionExtensions
         services.TryAddSingleton(_ => new ReleaseMetrics());
         BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
             .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
-            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
+            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>().AddResourceCache<Entities.NlbFrontend>();
         services.AddNlbFrontend();
         RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
         services.AddBlueGreenRelease(configuration);
