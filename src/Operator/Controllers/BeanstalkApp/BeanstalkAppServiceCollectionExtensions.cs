@@ -17,6 +17,7 @@ public static class BeanstalkAppServiceCollectionExtensions
     /// services.AddController&lt;Entities.BeanstalkApp, BeanstalkAppController&gt;();
     /// services.AddResourceCache&lt;Entities.RdsDatabase&gt;();      // envFrom
     /// services.AddResourceCache&lt;Entities.BlueGreenRelease&gt;(); // the active colour
+    /// services.AddResourceCache&lt;Entities.NlbFrontend&gt;();      // deleted before the environments
     /// </code>
     /// </summary>
     public static IServiceCollection AddBeanstalkAppServices(this IServiceCollection services, IConfiguration configuration)
