@@ -25,9 +25,10 @@ public sealed class KubeApiEmulator : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private KubeApiEmulator(WebApplication app, Uri baseAddress, ObjectStore store, ResourceRegistry registry, ObjectWriter writer)
+    private KubeApiEmulator(WebApplication app, Uri baseAddress, ObjectStore store, ResourceRegistry registry, ObjectWriter writer, KubeRequestLog requests)
     {
         this.app = app;
+        Requests = requests;
         BaseAddress = baseAddress;
         Store = store;
         Registry = registry;
@@ -36,6 +37,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
 
     /// <summary><c>http://127.0.0.1:port</c>.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Every request to a resource URL (verb, group, resource, subresource, namespace, name, User-Agent), in order.</summary>
+    public KubeRequestLog Requests { get; }
 
     internal ObjectStore Store { get; }
 
@@ -52,7 +56,9 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var store = new ObjectStore(options.WatchCacheSize);
         var registry = new ResourceRegistry();
         var writer = new ObjectWriter(store, registry, time, logger);
-        var router = new ApiRouter(registry, new ReadHandler(store, time), new WatchHandler(store, time, options.BookmarkInterval), new WriteHandler(writer, store), logger);
+        var requests = new KubeRequestLog();
+        var router = new ApiRouter(registry, new ReadHandler(store, time), new WatchHandler(store, time, options.BookmarkInterval), new WriteHandler(writer, store),
+            requests, time, logger);
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.Services.AddSingleton(loggerFactory);
@@ -65,7 +71,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var baseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        var emulator = new KubeApiEmulator(app, baseAddress, store, registry, writer);
+        var emulator = new KubeApiEmulator(app, baseAddress, store, registry, writer, requests);
         foreach (var ns in new[] { "default", "kube-system", "kube-public", "kube-node-lease" })
         {
             writer.Create(BuiltInResources.Namespaces, null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } }, new WriteOptions(false, "Ignore", false, null));

@@ -60,7 +60,7 @@ internal static class BakeRules
         var keepUntil = switchedAt + TimeSpan.FromSeconds(ctx.UsesFrontend
             ? retention.MinSeconds
             : Math.Max(retention.MinSeconds, ctx.Spec.Strategy.CnameDrainSeconds));
-        var blueAlive = ctx.Seen.Environment(blue) is not null || ctx.Seen.RegisteredAlbs.ContainsKey(blue);
+        var blueAlive = ctx.Seen.Environment(blue) is not null || ctx.Seen.RegisteredAlbs.ContainsKey(blue) || ctx.Seen.DrainingAlbs.ContainsKey(blue);
         if (blueAlive && ctx.Now < keepUntil)
         {
             return ctx.WaitUntil(keepUntil, ctx.Timings.Poll, $"keeping blue until {keepUntil.UtcDateTime:HH:mm:ss}Z for an instant rollback");

@@ -76,6 +76,12 @@ internal static class EndRules
             return ctx.Act(new DeregisterAlb(color, alb), $"removing {color.Label()}'s ALB from its target group");
         }
 
+        if (ctx.UsesFrontend && ctx.Seen.DrainingAlbs.ContainsKey(color) && environment is not null)
+        {
+            // AWS refuses to delete a load balancer that is still a target (draining included) of a target group.
+            return ctx.Wait(ctx.Timings.Busy, $"waiting for {color.Label()}'s ALB to finish draining from its target group");
+        }
+
         if (environment is null)
         {
             return null;

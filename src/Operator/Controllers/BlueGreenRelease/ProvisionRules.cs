@@ -121,7 +121,17 @@ internal static class ProvisionRules
         ctx.Seen.RegisteredAlbs.TryGetValue(green.Color, out var registered);
         if (registered == green.AlbArn)
         {
-            return null;
+            // AWS health-checks only target groups a listener forwards to: green's joins the forward at weight 0 (no
+            // traffic) so its target health can be verified before the cut-over.
+            return ctx.Seen.CandidateWeight is null
+                ? ctx.Act(new SetWeights(green.Color, 0), $"adding the {green.Color.Label()} target group to the listener at weight 0 so AWS health-checks it")
+                : null;
+        }
+
+        if (registered is null && ctx.Seen.DrainingAlbs.TryGetValue(green.Color, out var draining) && draining != green.AlbArn)
+        {
+            // An alb-type target group takes one ALB, draining ones included.
+            return ctx.Wait(ctx.Timings.Busy, $"waiting for the previous ALB to finish draining from the {green.Color.Label()} target group");
         }
 
         return registered is not null

@@ -36,14 +36,16 @@ public sealed record DeregisterAlb(DeploymentColor Color, string AlbArn) : Relea
     public override string Describe() => $"elasticloadbalancing:DeregisterTargets target group {Color.Label()} -> {AlbArn}";
 }
 
-/// <summary>Points the NLB listener's default action at one colour's target group (atomic for new connections).</summary>
+/// <summary>Sends every new connection to one colour's target group (atomic for new connections). The other colour's group
+/// stays in the forward at weight 0, so AWS keeps health-checking it for an instant switch back.</summary>
 public sealed record SwitchListener(DeploymentColor To) : ReleaseAction
 {
     public override string Describe() => $"elasticloadbalancing:ModifyListener forward -> target group {To.Label()}";
 }
 
 /// <summary>Forwards <paramref name="Weight"/>% of new connections to <paramref name="Green"/>'s target group and the
-/// rest to the other colour's (a weighted forward; open connections stay where they are).</summary>
+/// rest to the other colour's (a weighted forward; open connections stay where they are). Weight 0 only adds green's group
+/// to the forward, so that AWS health-checks it.</summary>
 public sealed record SetWeights(DeploymentColor Green, int Weight) : ReleaseAction
 {
     public override string Describe() => $"elasticloadbalancing:ModifyListener forward {Green.Label()} {Weight}% / {Green.Other().Label()} {100 - Weight}%";

@@ -40,8 +40,8 @@ public sealed record ReleaseObservation
     /// other colour at 0); null when both get some, or without a frontend.</summary>
     public DeploymentColor? ListenerColor { get; init; }
 
-    /// <summary>NlbWeighted: the candidate colour's share of new connections (percent of the forward's weights); null
-    /// without a frontend.</summary>
+    /// <summary>The candidate colour's share of new connections (percent of the forward's weights); null without a
+    /// frontend, or while its target group is not part of the listener's forward at all (AWS then does not health-check it).</summary>
     public int? CandidateWeight { get; init; }
 
     /// <summary>NlbWeighted: green compared with blue over the last metrics window (measured with a gate round).</summary>
@@ -49,6 +49,10 @@ public sealed record ReleaseObservation
 
     /// <summary>NlbSwitch: the ALB ARN registered in each colour's target group.</summary>
     public IReadOnlyDictionary<DeploymentColor, string> RegisteredAlbs { get; init; } = new Dictionary<DeploymentColor, string>();
+
+    /// <summary>The ALB of each colour that is leaving its target group (deregistered, still draining connections). Another
+    /// ALB cannot join the group, and AWS refuses to delete the ALB, until it is gone.</summary>
+    public IReadOnlyDictionary<DeploymentColor, string> DrainingAlbs { get; init; } = new Dictionary<DeploymentColor, string>();
 
     /// <summary>NlbSwitch: target health of each colour's ALB in its target group (healthy, initial, unhealthy, ...).</summary>
     public IReadOnlyDictionary<DeploymentColor, string> TargetHealth { get; init; } = new Dictionary<DeploymentColor, string>();

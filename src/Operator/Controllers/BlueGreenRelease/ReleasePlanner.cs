@@ -38,6 +38,17 @@ public static class ReleasePlanner
         return decision with { Events = ctx.Events };
     }
 
+    /// <summary>
+    /// The BlueGreenRelease is being deleted: the next step of leaving only the serving environment, or no action (and
+    /// no requeue) once nothing else this release created remains.
+    /// </summary>
+    public static ReleaseDecision Finalize(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status, ReleaseObservation seen, DateTimeOffset now, ReleaseTimings timings)
+    {
+        var ctx = new ReleaseContext(spec, status, seen, now, timings);
+        var decision = FinalizeRules.Finalizing(ctx);
+        return decision with { Events = ctx.Events };
+    }
+
     /// <summary>True when the observer should measure a gate round now.</summary>
     public static bool GateRoundDue(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status, DateTimeOffset now) =>
         (GateRules.Measures(status.Phase) || (status.Phase == ReleasePhase.CuttingOver && spec.Strategy.Cutover == CutoverMethod.NlbWeighted))

@@ -12,6 +12,12 @@ internal static class WeightedRules
 {
     public static ReleaseDecision Shifting(ReleaseContext ctx)
     {
+        if (ctx.ActiveEnvironment is null)
+        {
+            // Nothing serves yet (an app's first release): there is no blue to share traffic with.
+            return CutoverRules.CuttingOver(ctx);
+        }
+
         var status = ctx.Status;
         var steps = ctx.Spec.Strategy.Steps ?? [];
         var traffic = status.Traffic ??= new TrafficStatus();

@@ -54,6 +54,13 @@ internal sealed class RdsDatabaseController(
             return RdsConditions.Finish(ctx);
         }
 
+        if (RdsDecisions.PasswordHash(ctx.Uid, password.Sha256) != ctx.Status.PasswordSecretHash)
+        {
+            // A password RDS has not been given yet (a new instance, a rotation) is read now and checked against RDS's
+            // rules, so one RDS would refuse stalls before the network, the parameter group or the instance is written.
+            password = password with { Value = await secrets.RevealMasterAsync(ctx, password, cancellationToken).ConfigureAwait(false) };
+        }
+
         await network.ReconcileAsync(ctx, cancellationToken).ConfigureAwait(false);
         await parameters.ReconcileAsync(ctx, cancellationToken).ConfigureAwait(false);
         await instance.ReconcileAsync(ctx, observed, password, cancellationToken).ConfigureAwait(false);

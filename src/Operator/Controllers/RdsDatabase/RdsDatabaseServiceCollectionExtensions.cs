@@ -18,6 +18,7 @@ public static class RdsDatabaseServiceCollectionExtensions
         services.AddManagerSettings();
         services.TryAddSingleton<SecurityGroupManager>();
         services.TryAddSingleton<SubnetGroupManager>();
+        services.TryAddSingleton<SubnetGroupPreflight>();
         services.TryAddSingleton<ParameterGroupManager>();
         services.TryAddSingleton<DbInstanceManager>();
         services.TryAddSingleton<RdsCatalog>();

@@ -12,7 +12,8 @@ namespace Ebops.Operator.Controllers.RdsDatabase;
 /// group with the spec's inbound rules. A rule from a BeanstalkApp's security group waits (without blocking the
 /// database) until that app reports one; an app being deleted loses its rule, so its own group can be deleted.
 /// </summary>
-internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SecurityGroupManager securityGroups, IResourceCache<Entities.BeanstalkApp> apps)
+internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SubnetGroupPreflight subnetChecks, SecurityGroupManager securityGroups,
+    IResourceCache<Entities.BeanstalkApp> apps)
 {
     public async Task ReconcileAsync(RdsReconcile ctx, CancellationToken cancellationToken)
     {
@@ -46,6 +47,11 @@ internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SecurityGr
         // Before the instance exists, a group found by name is only used once its tags say it is ours (or it is adopted).
         if ((observed is null || ctx.Status.Aws is null) && !ctx.Paused)
         {
+            if (observed is null)
+            {
+                await CheckSubnetsAsync(desired.SubnetIds, cancellationToken).ConfigureAwait(false);
+            }
+
             observed = await Adoption.CreateOrAdoptAsync(ctx, Field,
                 () => subnetGroups.CreateAsync(desired, cancellationToken),
                 () => subnetGroups.ReadAsync(desired.Name, ReadMode.Live, cancellationToken),
@@ -67,10 +73,22 @@ internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SecurityGr
 
         if (await ctx.ShouldCorrectAsync(delta, $"DB subnet group {desired.Name}", cancellationToken).ConfigureAwait(false))
         {
+            await CheckSubnetsAsync(desired.SubnetIds, cancellationToken).ConfigureAwait(false);
             observed = await AwsFailures.GuardAsync(Field, () => subnetGroups.UpdateAsync(desired, observed, delta, cancellationToken)).ConfigureAwait(false);
         }
 
         (ctx.SubnetGroupName, ctx.VpcId) = (observed.Name, observed.VpcId);
+    }
+
+    /// <summary>Subnets RDS would refuse stall naming the one at fault, before CreateDBSubnetGroup or ModifyDBSubnetGroup.</summary>
+    private async Task CheckSubnetsAsync(IReadOnlyList<string> subnetIds, CancellationToken cancellationToken)
+    {
+        const string Field = "spec.network.subnets";
+        var problem = await AwsFailures.GuardAsync(Field, () => subnetChecks.CheckAsync(subnetIds, cancellationToken)).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            throw new TerminalException(problem.Message, problem.Index is { } i ? $"{Field}[{i}]" : Field, "InvalidSubnets");
+        }
     }
 
     private async Task SecurityGroupAsync(RdsReconcile ctx, CancellationToken cancellationToken)

@@ -22,6 +22,7 @@ public static class ControllerServiceCollectionExtensions
             .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
         services.AddNlbFrontend();
         RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
+        services.AddBlueGreenRelease(configuration);
         return services;
     }
 }

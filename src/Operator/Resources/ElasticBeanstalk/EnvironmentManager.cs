@@ -19,6 +19,10 @@ public sealed class EnvironmentManager
     /// <summary>Tag naming the BlueGreenRelease that created an environment.</summary>
     public const string ReleaseTag = "ebops.io/release";
 
+    /// <summary>Tag holding the number of the release (of the BlueGreenRelease in <see cref="ReleaseTag"/>) that created
+    /// an environment: an environment found with the current number was created by an earlier attempt of this release.</summary>
+    public const string ReleaseNumberTag = "ebops.io/release-number";
+
     /// <summary>Tag holding the BeanstalkApp's <c>status.configurationHash</c> the environment was created with.</summary>
     public const string ConfigurationHashTag = "ebops.io/configuration-hash";
 

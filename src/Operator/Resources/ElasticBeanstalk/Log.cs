@@ -37,4 +37,7 @@ internal static partial class Log
 
     [LoggerMessage(5123, LogLevel.Information, "EB environments {ApplicationName}/{Source} and {Destination}: CNAMEs swapped")]
     public static partial void CnamesSwapped(ILogger logger, string applicationName, string source, string destination);
+
+    [LoggerMessage(5131, LogLevel.Information, "EB application version {ApplicationName}/{VersionLabel} created from s3://{Bucket}/{Key}")]
+    public static partial void VersionCreated(ILogger logger, string applicationName, string versionLabel, string bucket, string key);
 }

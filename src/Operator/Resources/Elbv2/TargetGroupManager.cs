@@ -177,6 +177,32 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
     }
 
     /// <summary>
+    /// The targets of every target group the load balancer <paramref name="loadBalancerArn"/> forwards to, with their
+    /// health (one DescribeTargetGroups and one DescribeTargetHealth per group); empty when it forwards to none or does
+    /// not exist. An environment's ALB forwards to its instances, so this is how healthy they are behind it.
+    /// </summary>
+    public async Task<IReadOnlyList<TargetHealthObserved>> ReadLoadBalancerTargetHealthAsync(string loadBalancerArn, CancellationToken cancellationToken)
+    {
+        var found = new List<TargetHealthObserved>();
+        try
+        {
+            await foreach (var group in elbv2.DescribeTargetGroupsAllAsync(new() { LoadBalancerArn = loadBalancerArn }, cancellationToken).ConfigureAwait(false))
+            {
+                if (group.TargetGroupArn is { } arn && await ReadHealthAsync(arn, cancellationToken).ConfigureAwait(false) is { } health)
+                {
+                    found.AddRange(health);
+                }
+            }
+        }
+        catch (AwsApiException e) when (e.IsNotFound)
+        {
+            return [];
+        }
+
+        return found;
+    }
+
+    /// <summary>
     /// The <c>alb</c>-type target groups (other than <paramref name="except"/>) that <paramref name="albArn"/> is
     /// registered in: AWS lets an ALB sit behind at most two network load balancers, one target group each. Costs one
     /// paginated DescribeTargetGroups plus one DescribeTargetHealth per <c>alb</c>-type group: for pre-flight checks only.

@@ -1,3 +1,4 @@
+using System.Reflection;
 using k8s;
 
 namespace Ebops.Operator.Runtime.Hosting;
@@ -8,12 +9,22 @@ namespace Ebops.Operator.Runtime.Hosting;
 /// </summary>
 internal static class KubernetesClientFactory
 {
-    /// <summary>The client; throws <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
-    public static IKubernetes Create(OperatorOptions options)
+    /// <summary>
+    /// The User-Agent of the operator's requests, <c>ebops/&lt;version&gt;</c>: audit logs (and the emulator's request
+    /// log) tell the operator's requests from kubectl's and other clients'.
+    /// </summary>
+    public static string UserAgent { get; } = "ebops/" + (typeof(KubernetesClientFactory).Assembly
+        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown");
+
+    /// <summary>The client, its requests counted in <paramref name="metrics"/> when given; throws
+    /// <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
+    public static IKubernetes Create(OperatorOptions options, Metrics.RuntimeMetrics? metrics = null)
     {
         try
         {
-            return new Kubernetes(Configuration(options));
+            var configuration = Configuration(options);
+            configuration.UserAgent = UserAgent;
+            return metrics is null ? new Kubernetes(configuration) : new Kubernetes(configuration, new Metrics.KubeRequestCounter(metrics));
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or DirectoryNotFoundException)
         {

@@ -35,6 +35,9 @@ public static class RuntimeServiceCollectionExtensions
         services.AddEbopsRuntime();
         Registry(services).AddController(typeof(TEntity));
         services.TryAddScoped<TController>();
+        // One checkpoint per reconcile scope, bound by the controller service before the controller runs.
+        services.TryAddScoped<StatusCheckpoint<TEntity>>();
+        services.TryAddScoped<IStatusCheckpoint<TEntity>>(provider => provider.GetRequiredService<StatusCheckpoint<TEntity>>());
         services.AddSingleton(new ControllerRegistration<TEntity>(configure));
         services.AddResourceCache<TEntity>();
         services.AddSingleton<IControllerRunner>(provider => ControllerServiceBuilder<TEntity>.FromServices(
@@ -80,7 +83,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<OperatorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
+        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<RuntimeMetrics>()));
         services.TryAddSingleton(_ => new RuntimeMetrics());
         services.TryAddSingleton<RuntimeHealth>();
         services.TryAddSingleton<IEventSink>(provider => new KubernetesEventSink(provider.GetRequiredService<IKubernetes>()));

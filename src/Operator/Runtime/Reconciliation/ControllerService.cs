@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Runtime.Api;
 using Ebops.Operator.Runtime.Cache;
@@ -141,7 +140,6 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
 
         metrics.Reconciled(Kind, outcome.MetricLabel(), time.GetElapsedTime(started));
         metrics.ObjectReconciled(Kind, key, outcome.MetricLabel());
-        observer?.Processed(Kind, key, outcome);
         return outcome;
     }
 
@@ -162,14 +160,18 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
     {
         while (await Queue.TakeAsync(hardStop.Token).ConfigureAwait(false) is { } item)
         {
+            var outcome = ReconcileOutcome.Cancelled;
             try
             {
-                await ProcessAsync(item.Key, hardStop.Token).ConfigureAwait(false);
+                outcome = await ProcessAsync(item.Key, hardStop.Token).ConfigureAwait(false);
             }
             finally
             {
                 Queue.Done(item.Key);
             }
+
+            // Once the key is free again: an observer that sees every queue idle knows no reconcile is left.
+            observer?.Processed(Kind, item.Key, outcome);
         }
     }
 
@@ -206,7 +208,8 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         dependencies.Set(this, key, references);
         // Taken before the controller runs: a referenced object changing during the reconcile must end a stall it causes.
         var fingerprint = ReferenceFingerprint.Of(references, key.Namespace, informers);
-        var step = new Step(key, controller, entity, StatusWriter.Snapshot(entity), fingerprint);
+        var step = new Step(key, controller, entity, new StatusBaseline(StatusWriter.Snapshot(entity)), fingerprint);
+        scope.ServiceProvider.GetService<StatusCheckpoint<T>>()?.Bind((current, ct) => SaveCheckpointAsync(current, step.Baseline, ct));
         if (entity.Metadata.DeletionTimestamp is not null)
         {
             return await FinalizeAsync(step, cancellationToken).ConfigureAwait(false);
@@ -245,7 +248,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
             status.StalledReferences = null;
         }
 
-        await Access.WriteStatusIfChangedAsync(step.Entity, step.Before, cancellationToken).ConfigureAwait(false);
+        await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
         return Complete(key, result);
     }
 
@@ -279,7 +282,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
 
         if (!result.IsDone)
         {
-            await Access.WriteStatusIfChangedAsync(step.Entity, step.Before, cancellationToken).ConfigureAwait(false);
+            await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
             return Complete(step.Key, result);
         }
 
@@ -327,7 +330,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         Log.Stalled(logger, Kind, step.Key.Namespace, step.Key.Name, generation, e.Reason, e.UserMessage);
         Conditions.MarkStalled(step.Entity, time, e.Reason, e.UserMessage);
         step.Entity.StatusBase!.StalledReferences = step.Fingerprint;
-        await Access.WriteStatusIfChangedAsync(step.Entity, step.Before, cancellationToken).ConfigureAwait(false);
+        await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
         await events.RecordAsync(step.Entity, EventTypes.Warning, e.Reason, action, e.UserMessage, cancellationToken).ConfigureAwait(false);
         return ReconcileOutcome.Stalled;
     }
@@ -336,7 +339,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
     {
         try
         {
-            await Access.WriteStatusIfChangedAsync(step.Entity, step.Before, cancellationToken).ConfigureAwait(false);
+            await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -356,6 +359,18 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         Queue.Forget(key);
     }
 
-    /// <summary>One reconcile's working set: the key, its controller, the object, its status as read, its references' fingerprint.</summary>
-    private sealed record Step(ResourceKey Key, IResourceController<T> Controller, T Entity, JsonNode? Before, string? Fingerprint);
+    /// <summary>A write of status in the middle of a reconcile: later writes of this reconcile compare with it.</summary>
+    private async Task<bool> SaveCheckpointAsync(T entity, StatusBaseline baseline, CancellationToken cancellationToken)
+    {
+        if (!await Access.WriteStatusIfChangedAsync(entity, baseline.Value, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        baseline.Value = StatusWriter.Snapshot(entity);
+        return true;
+    }
+
+    /// <summary>One reconcile's working set: the key, its controller, the object, its status as last read or written, its references' fingerprint.</summary>
+    private sealed record Step(ResourceKey Key, IResourceController<T> Controller, T Entity, StatusBaseline Baseline, string? Fingerprint);
 }

@@ -12,6 +12,12 @@ public sealed class CallLog(int capacity = 100_000)
 
     public int Capacity { get; } = capacity;
 
+    /// <summary>
+    /// Raised for every call once it is logged, on the request's thread and before its response is written (a test can
+    /// act "right after" a call took effect, e.g. stop the client that made it before it learns the outcome).
+    /// </summary>
+    public event Action<SimCall>? Logged;
+
     /// <summary>A snapshot of every call logged so far, oldest first.</summary>
     public IReadOnlyList<SimCall> All
     {
@@ -44,16 +50,18 @@ public sealed class CallLog(int capacity = 100_000)
     internal SimCall Add(DateTimeOffset time, string service, string action, IReadOnlyDictionary<string, string> parameters,
         string outcome, int statusCode, string requestId, bool injected)
     {
+        SimCall call;
         lock (gate)
         {
-            var call = new SimCall(++sequence, time, service, action, parameters, outcome, statusCode, requestId, injected);
+            call = new SimCall(++sequence, time, service, action, parameters, outcome, statusCode, requestId, injected);
             calls.AddLast(call);
             while (calls.Count > Capacity)
             {
                 calls.RemoveFirst();
             }
-
-            return call;
         }
+
+        Logged?.Invoke(call);
+        return call;
     }
 }

@@ -9,7 +9,8 @@ using Ebops.Sandbox.Kube.Errors;
 namespace Ebops.Sandbox.Kube.Api;
 
 /// <summary>The one request delegate: non-resource paths (version, health, discovery, OpenAPI), then resource URLs.</summary>
-internal sealed class ApiRouter(ResourceRegistry registry, ReadHandler reads, WatchHandler watches, WriteHandler writes, ILogger logger)
+internal sealed class ApiRouter(ResourceRegistry registry, ReadHandler reads, WatchHandler watches, WriteHandler writes, KubeRequestLog requests,
+    TimeProvider time, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -110,14 +111,16 @@ internal sealed class ApiRouter(ResourceRegistry registry, ReadHandler reads, Wa
     private async Task ResourceAsync(HttpContext context, string path, CancellationToken ct)
     {
         var target = RequestTarget.Parse(path) ?? throw KubeApiException.NotFoundPath();
+        // Logged before the resource is looked up: authorization comes first in kube-apiserver too.
+        var watching = target.WatchPath || context.Request.Query["watch"] is var wq && (wq == "true" || wq == "1");
+        requests.Add(time.GetUtcNow(), KubeRequest.VerbOf(context.Request.Method, target.Name is not null, watching), target, context.Request.Headers.UserAgent.ToString());
         var type = registry.Find(target.Group, target.Version, target.Resource) ?? throw KubeApiException.NotFoundPath();
         if (!type.Namespaced && target.Namespace is not null)
         {
             throw KubeApiException.NotFoundPath();
         }
         var method = context.Request.Method;
-        var watch = target.WatchPath || context.Request.Query["watch"] is var w && (w == "true" || w == "1");
-        if (method == "GET" && watch)
+        if (method == "GET" && watching)
         {
             await watches.WatchAsync(context, type, target, ct).ConfigureAwait(false);
         }

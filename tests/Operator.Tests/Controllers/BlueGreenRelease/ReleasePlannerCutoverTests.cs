@@ -135,6 +135,22 @@ public sealed class ReleasePlannerCutoverTests
     }
 
     [Fact]
+    public void Blue_is_terminated_only_once_its_alb_finished_draining_out_of_the_target_group()
+    {
+        var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.RetiringBlue).GreenIs("Ready").GreenRegistered().SwitchedToGreen(T0);
+        s.Now = T0 + TimeSpan.FromSeconds(3600);
+        s.Registered.Remove(DeploymentColor.Blue);
+        var draining = new Dictionary<DeploymentColor, string> { [DeploymentColor.Blue] = Alb(DeploymentColor.Blue) };
+
+        var waiting = s.Decide(seen => seen with { DrainingAlbs = draining, ListenerColor = DeploymentColor.Green });
+        Assert.Null(waiting.Action);
+        Assert.Equal(ReleasePhase.RetiringBlue, s.Status.Phase);
+        Assert.Contains("draining", s.Status.Message, StringComparison.Ordinal);
+
+        Assert.Equal(new TerminateEnvironment(DeploymentColor.Blue, "myapp-blue"), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Green }).Action);
+    }
+
+    [Fact]
     public void Blue_is_retired_at_max_seconds_even_if_it_never_drains()
     {
         var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.RetiringBlue).GreenIs("Ready").GreenRegistered().SwitchedToGreen(T0);

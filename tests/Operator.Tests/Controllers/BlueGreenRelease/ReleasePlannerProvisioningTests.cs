@@ -47,6 +47,33 @@ public sealed class ReleasePlannerProvisioningTests
     }
 
     [Fact]
+    public void A_registered_green_joins_the_listener_at_weight_0_when_its_group_is_not_forwarded_to_so_aws_health_checks_it()
+    {
+        var s = Provisioning().GreenIs("Ready").GreenRegistered("unused");
+
+        var decision = s.Decide(seen => seen with { CandidateWeight = null });
+
+        Assert.Equal(new SetWeights(DeploymentColor.Green, 0), decision.Action);
+        Assert.Equal(ReleasePhase.ProvisioningGreen, s.Status.Phase);
+
+        s.Decide(seen => seen with { CandidateWeight = 0 });
+        Assert.Equal(ReleasePhase.Verifying, s.Status.Phase);
+    }
+
+    [Fact]
+    public void Green_joins_its_target_group_only_once_a_previous_alb_finished_draining_out_of_it()
+    {
+        var s = Provisioning().GreenIs("Ready");
+        var old = "arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:loadbalancer/app/old/9";
+
+        var waiting = s.Decide(seen => seen with { DrainingAlbs = new Dictionary<DeploymentColor, string> { [DeploymentColor.Green] = old } });
+        Assert.Null(waiting.Action);
+        Assert.Contains("draining", s.Status.Message, StringComparison.Ordinal);
+
+        Assert.Equal(new RegisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green)), s.Decide().Action);
+    }
+
+    [Fact]
     public void A_green_slot_taken_by_an_unmanaged_environment_stalls_and_is_not_touched()
     {
         var s = Provisioning().GreenIs("Ready", release: 0, version: "hand-made");

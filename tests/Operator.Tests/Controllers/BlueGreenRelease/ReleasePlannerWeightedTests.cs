@@ -44,6 +44,24 @@ public sealed class ReleasePlannerWeightedTests
     }
 
     [Fact]
+    public void A_first_release_has_no_blue_to_share_with_and_cuts_over_at_once()
+    {
+        var s = Shifting();
+        s.Status.ActiveColor = null;
+        s.Status.StableVersion = null;
+        s.Status.CandidateColor = DeploymentColor.Blue;
+        s.Environments.Clear();
+        s.Environments[DeploymentColor.Blue] = Env(DeploymentColor.Blue, "Ready", "1.0.2", 2, 2);
+
+        // The NLB's listener forwards to the blue group from its creation: green (here the blue slot) has it all already.
+        var decision = s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue, CandidateWeight = 100 });
+
+        Assert.Null(decision.Action);
+        Assert.Equal(ReleasePhase.Baking, s.Status.Phase);
+        Assert.Equal("blue 100%", s.Status.Traffic!.Summary);
+    }
+
+    [Fact]
     public void A_step_does_not_advance_without_a_comparison_that_passed()
     {
         var s = Shifting();

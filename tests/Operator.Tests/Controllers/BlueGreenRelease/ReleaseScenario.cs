@@ -95,8 +95,25 @@ internal sealed class ReleaseScenario
 
     public ReleaseDecision Decide(Func<ReleaseObservation, ReleaseObservation>? observe = null)
     {
-        var seen = Seen with
+        var seen = Observed();
+        return ReleasePlanner.Decide(Spec, Status, observe?.Invoke(seen) ?? seen, Now, Timings);
+    }
+
+    /// <summary>The release is being deleted: one step of <see cref="ReleasePlanner.Finalize"/>.</summary>
+    public ReleaseDecision Finalize(Func<ReleaseObservation, ReleaseObservation>? observe = null)
+    {
+        var seen = Observed();
+        return ReleasePlanner.Finalize(Spec, Status, observe?.Invoke(seen) ?? seen, Now, Timings);
+    }
+
+    private ReleaseObservation Observed()
+    {
+        var listener = Seen.ListenerColor ?? (Spec.FrontendRef is null ? null : Status.ActiveColor ?? DeploymentColor.Blue);
+        var candidate = Status.CandidateColor ?? DeploymentColor.Green;
+        return Seen with
         {
+            // Both groups are in the forward (the other at weight 0) unless a test says otherwise.
+            CandidateWeight = Seen.CandidateWeight ?? (Spec.FrontendRef is null ? null : listener == candidate ? 100 : 0),
             Environments = Environments,
             RegisteredAlbs = Registered,
             TargetHealth = Health,
@@ -104,8 +121,7 @@ internal sealed class ReleaseScenario
             FrontendReady = Spec.FrontendRef is null ? null : true,
             VersionExists = Seen.VersionExists ?? true,
             AppMinInstances = 2,
-            ListenerColor = Seen.ListenerColor ?? (Spec.FrontendRef is null ? null : Status.ActiveColor ?? DeploymentColor.Blue),
+            ListenerColor = listener,
         };
-        return ReleasePlanner.Decide(Spec, Status, observe?.Invoke(seen) ?? seen, Now, Timings);
     }
 }

@@ -26,6 +26,7 @@ public sealed class RdsDatabaseInputTests : IAsyncLifetime
         { "unknown-class", "spec.instanceClass", "db.z9.huge" },
         { "connection-is-master", "spec.connectionSecret", "master password" },
         { "missing-subnet-group", "spec.network.subnetGroupName", "does not exist" },
+        { "missing-subnet", "spec.network.subnets[1]", "subnet subnet-0123456789abcdef0 does not exist" },
     };
 
     private static void Break(RdsDatabaseSpec spec, string what)
@@ -42,6 +43,7 @@ public sealed class RdsDatabaseInputTests : IAsyncLifetime
             case "unknown-class": spec.InstanceClass = "db.z9.huge"; break;
             case "connection-is-master": spec.ConnectionSecret!.Name = spec.MasterPassword.SecretRef.Name; break;
             case "missing-subnet-group": spec.Network!.Subnets = null; spec.Network.SubnetGroupName = "no-such-group"; break;
+            case "missing-subnet": spec.Network!.Subnets![1] = "subnet-0123456789abcdef0"; break;
             default: throw new ArgumentOutOfRangeException(nameof(what), what, null);
         }
     }
@@ -88,6 +90,22 @@ public sealed class RdsDatabaseInputTests : IAsyncLifetime
 
         h.Secrets.Put(RdsHarness.Namespace, "orders-master", new Dictionary<string, string> { ["password"] = "Good-Passw0rd-123" });
         Assert.Null((await h.ConvergeAsync(db)).Stalled);
+    }
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("Has/slash@and-at")]
+    public async Task A_master_password_RDS_would_refuse_stalls_before_any_aws_write(string password)
+    {
+        var db = RdsHarness.Sample();
+        db.Spec.MasterPassword.GenerateIfMissing = false;
+        h.Secrets.Put(RdsHarness.Namespace, "orders-master", new Dictionary<string, string> { ["password"] = password });
+
+        var pass = await h.ReconcileAsync(db);
+
+        Assert.Equal(("spec.masterPassword.secretRef", "InvalidPassword"), (pass.Stalled?.Field, pass.Stalled?.Reason));
+        Assert.DoesNotContain(password, pass.Stalled!.Message, StringComparison.Ordinal);
+        Assert.Empty(h.Aws.Mutations());
     }
 
     [Fact]

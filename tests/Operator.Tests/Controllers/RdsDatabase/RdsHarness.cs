@@ -43,7 +43,7 @@ internal sealed class RdsHarness : IAsyncDisposable
         var secrets = new RdsSecrets(Secrets, Secrets);
         var checks = new RdsSpecChecks(catalog);
         Controller = new RdsDatabaseController(Options.Create(Settings), aws.Time, Events, checks, secrets,
-            new RdsNetworkStep(subnetGroups, SecurityGroups, Apps),
+            new RdsNetworkStep(subnetGroups, new SubnetGroupPreflight(aws.Ec2), SecurityGroups, Apps),
             new RdsParameterStep(parameterGroups, new ParameterAudit()),
             new RdsInstanceStep(instances, secrets, new RdsMaintenance(instances, parameterGroups, secrets)),
             new RdsFinalizer(instances, subnetGroups, parameterGroups, SecurityGroups, secrets));

@@ -6,6 +6,7 @@ using Ebops.Operator.Runtime.Watch;
 using Ebops.Tests.Shared;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ebops.Operator.Tests.Runtime.Support;
@@ -25,6 +26,14 @@ internal sealed class ControllerHarness : IAsyncDisposable
 
     public ControllerHarness(IResourceController<Widget> controller, TimerSignallingTimeProvider time, FakeResourceClient<Widget>? api = null,
         ControllerOptions? options = null)
+        : this(_ => controller, time, api, options)
+    {
+    }
+
+    /// <summary>A controller resolved per reconcile from <paramref name="scopes"/> (as the host does), for controllers
+    /// that take scoped runtime services such as the status checkpoint.</summary>
+    public ControllerHarness(Func<IServiceProvider, IResourceController<Widget>> controller, TimerSignallingTimeProvider time,
+        FakeResourceClient<Widget>? api = null, ControllerOptions? options = null, IServiceScopeFactory? scopes = null)
     {
         Time = time;
         Api = api ?? new FakeResourceClient<Widget>();
@@ -34,7 +43,8 @@ internal sealed class ControllerHarness : IAsyncDisposable
         Dependencies.Attach(informers);
         Service = new ControllerServiceBuilder<Widget>
         {
-            Controller = _ => controller,
+            Controller = controller,
+            Scopes = scopes ?? new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
             Client = Api,
             Informer = Informer,
             Informers = informers,

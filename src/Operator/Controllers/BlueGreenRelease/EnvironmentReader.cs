@@ -1,0 +1,61 @@
+using System.Globalization;
+using Ebops.Operator.Entities;
+using Ebops.Operator.Resources;
+using Ebops.Operator.Resources.ElasticBeanstalk;
+
+namespace Ebops.Operator.Controllers.BlueGreenRelease;
+
+/// <summary>
+/// The app's blue and green environments as the release sees them. Live while a release runs: DescribeEnvironments,
+/// each environment's enhanced health (instance count) and, once per environment, its tags and ALB. Between releases
+/// the shared DescribeEnvironments snapshot and the instance counts the BeanstalkApp reports cost nothing.
+/// </summary>
+internal sealed class EnvironmentReader(EnvironmentManager environments, EnvironmentTagCache tags)
+{
+    public async Task<IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot>> ReadAsync(ReleaseInputs inputs, bool live, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<DeploymentColor, EnvironmentSnapshot>();
+        var all = await environments.ReadAllAsync(inputs.ApplicationName, live ? ReadMode.Live : ReadMode.Cached, cancellationToken).ConfigureAwait(false);
+        foreach (var environment in all)
+        {
+            if (ColorOf(environment) is not { } color)
+            {
+                continue;
+            }
+
+            var environmentTags = await tags.ReadAsync(environment, cancellationToken).ConfigureAwait(false);
+            var health = live && !environment.IsTerminatingOrTerminated
+                ? await environments.ReadHealthAsync(environment, cancellationToken).ConfigureAwait(false)
+                : null;
+            var alb = environment.IsTerminatingOrTerminated ? null : await environments.ReadLoadBalancerArnAsync(environment, cancellationToken).ConfigureAwait(false);
+            var view = new EnvironmentView(
+                color,
+                environment.Name,
+                environment.Status,
+                environment.HealthStatus,
+                environment.VersionLabel,
+                ReleaseNumber(environmentTags, inputs.Release.Metadata.Name),
+                health?.Instances.Total ?? inputs.ReportedInstances(color),
+                alb,
+                environment.Cname,
+                environmentTags.GetValueOrDefault(EnvironmentManager.ConfigurationHashTag));
+            found[color] = new EnvironmentSnapshot(environment, view, health);
+        }
+
+        return found;
+    }
+
+    private static DeploymentColor? ColorOf(EbEnvironment environment) => environment.Color switch
+    {
+        EnvironmentManager.Blue => DeploymentColor.Blue,
+        EnvironmentManager.Green => DeploymentColor.Green,
+        _ => null,
+    };
+
+    /// <summary>The release number, when this BlueGreenRelease created the environment (else null: never terminated by it).</summary>
+    private static int? ReleaseNumber(IReadOnlyDictionary<string, string> tags, string release) =>
+        tags.GetValueOrDefault(EnvironmentManager.ReleaseTag) == release
+        && int.TryParse(tags.GetValueOrDefault(EnvironmentManager.ReleaseNumberTag), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
+}

@@ -1,0 +1,60 @@
+using Ebops.Operator.Cli.Demo;
+using Ebops.Operator.Entities;
+using Ebops.Tests.Shared;
+
+namespace Ebops.EndToEnd.Tests.Demo;
+
+/// <summary>
+/// The demo's first half in-process: the emulator with the CRDs, the simulator at the demo's time scale, the operator
+/// through ebops run's host and controllers, the bundles seeded and config/samples' database, app and frontend applied
+/// until all three are Ready, as the plain progress reports it.
+/// </summary>
+public sealed class DemoInfrastructureTests
+{
+    [Fact]
+    public async Task The_samples_infrastructure_becomes_ready_under_the_operator_the_demo_runs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = new DemoSettings();
+        var output = Directory.CreateTempSubdirectory("ebops-demo-");
+        var progress = new StringWriter();
+        try
+        {
+            await using (var sandbox = await DemoSandbox.StartAsync(settings, RepoPaths.Config("crds"), output.FullName, ct))
+            {
+                await sandbox.StartOperatorAsync(settings, ct);
+                var samples = SampleManifests.Load(RepoPaths.Config("samples"));
+                DemoBundles.Seed(sandbox.Aws.World.S3, "ebops-sandbox-bundles", "myapp/myapp-1.0.1.zip", "1.0.1", ["1.0.1"]);
+                await using var observer = new DemoObserver(sandbox.Client, samples.Names("default"), new PlainProgress(progress), TimeProvider.System, settings.PollInterval);
+                observer.Start();
+                foreach (var kind in new[] { EbopsKinds.RdsDatabase, EbopsKinds.BeanstalkApp, EbopsKinds.NlbFrontend })
+                {
+                    await SampleManifests.CreateAsync(sandbox.Client, "default", samples.Of(kind), ct);
+                }
+
+                var ready = await observer.WaitAsync(
+                    s => Ready(s.Database) && Ready(s.App) && Ready(s.Frontend), settings.StepTimeout, "infrastructure Ready", ct);
+
+                Assert.Equal("available", ready.Database!.Status!.InstanceStatus);
+                Assert.Equal(2, ready.Frontend!.Status!.StaticIps!.Count);
+                Assert.NotNull(sandbox.OperatorMetrics);
+                Assert.Contains(sandbox.InstalledCrds, c => c.Contains("bluegreenreleases.ebops.io", StringComparison.Ordinal));
+            }
+
+            var lines = progress.ToString();
+            foreach (var name in new[] { "rdsdatabases/myapp-db", "beanstalkapps/myapp", "nlbfrontends/myapp-frontend" })
+            {
+                Assert.Matches($@"\[\d\d:\d\d\.\d\] {name}: Ready=True", lines);
+            }
+
+            Assert.Contains("Ebops.Operator", File.ReadAllText(Path.Combine(output.FullName, "ebops.log")), StringComparison.Ordinal);
+        }
+        finally
+        {
+            output.Delete(recursive: true);
+        }
+    }
+
+    private static bool Ready(ICustomResource? resource) =>
+        Ebops.Operator.Runtime.Status.Conditions.IsTrue(resource?.StatusBase, ConditionTypes.Ready);
+}

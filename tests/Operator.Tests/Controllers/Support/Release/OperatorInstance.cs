@@ -1,0 +1,148 @@
+using Amazon.Runtime;
+using Ebops.Operator.Aws.Core;
+using Ebops.Operator.Cli;
+using Ebops.Operator.Runtime;
+using Ebops.Operator.Runtime.Cache;
+using Ebops.Operator.Runtime.Hosting;
+using Ebops.Operator.Runtime.Metrics;
+using Ebops.Operator.Runtime.Queue;
+using Ebops.Operator.Runtime.Reconciliation;
+using Ebops.Sandbox.Aws;
+using Ebops.Tests.Shared;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ebops.Operator.Tests.Controllers.Support.Release;
+
+/// <summary>
+/// One operator process, in process: the real host (<c>ebops run</c>'s composition: runtime, AWS clients, the four
+/// controllers) on the world's clock, talking to the emulator through a <see cref="KubeWriteHandler"/> and to the
+/// simulator with one attempt per call (the runtime retries). <see cref="CrashAsync"/> kills it: every request it would
+/// make from then on fails, then it is stopped.
+/// </summary>
+internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
+{
+    private readonly Activity activity;
+    private readonly KubeWriteHandler handler;
+    private bool stopped;
+
+    private OperatorInstance(WebApplication app, KubeWriteHandler handler, Activity activity)
+    {
+        App = app;
+        this.handler = handler;
+        this.activity = activity;
+    }
+
+    public WebApplication App { get; }
+
+    /// <summary>Reconciles that ended, by kind and outcome (for assertions and diagnostics).</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string Kind, string Name, ReconcileOutcome Outcome)> Outcomes { get; } = new();
+
+    public IReadOnlyList<IControllerRunner> Runners => [.. App.Services.GetServices<IControllerRunner>()];
+
+    public InformerRegistry Informers => App.Services.GetRequiredService<InformerRegistry>();
+
+    public bool Crashed => handler.Crashed;
+
+    public static async Task<OperatorInstance> StartAsync(ReleaseWorld world, IDictionary<string, string?> settings, CapturingLoggerProvider logs)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Operator:MetricsPort"] = "0",
+            ["Operator:MetricsAddress"] = "127.0.0.1",
+            ["Operator:Namespace"] = ReleaseWorld.Namespace,
+            ["Operator:ShutdownTimeout"] = "00:00:30",
+            ["Controllers:ClusterName"] = ReleaseWorld.Cluster,
+            ["Aws:Region"] = world.Aws.Region,
+            ["Aws:EndpointUrl"] = world.Aws.Endpoint.ToString(),
+            ["Aws:MaxAttempts"] = "1",
+        };
+        foreach (var (key, value) in settings)
+        {
+            overrides[key] = value;
+        }
+
+        var handler = new KubeWriteHandler(world.Writes);
+        OperatorInstance? instance = null;
+        var app = OperatorHost.Build(overrides, (services, configuration) =>
+        {
+            services.AddLogging(b => b.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+            services.AddSingleton<TimeProvider>(world.Clock);
+            services.AddSingleton<IKubernetes>(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(world.Kubeconfig), handler));
+            services.AddSingleton(new RuntimeMetrics(new Prometheus.CollectorRegistry()));
+            services.AddSingleton(new Ebops.Operator.Controllers.BlueGreenRelease.ReleaseMetrics(new Prometheus.CollectorRegistry()));
+            services.AddSingleton<IReconcileObserver>(_ => instance!);
+            // The simulator's fixed key instead of the credential chain; signed with the fake clock, which it accepts.
+            services.AddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), world.Clock, sp.GetRequiredService<ILoggerFactory>(),
+                _ => null, new BasicAWSCredentials(world.Aws.AccessKeyId, world.Aws.SecretAccessKey)));
+            RunVerb.ConfigureControllers(services, configuration);
+        });
+        instance = new OperatorInstance(app, handler, world.Activity);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        instance.Follow(world.Writes);
+        return instance;
+    }
+
+    /// <summary>Feeds what each informer sees into <paramref name="writes"/> once its first list is done.</summary>
+    private void Follow(KubeWrites writes)
+    {
+        foreach (var informer in Informers.All)
+        {
+            // Subscribed after the runtime's own handlers: when this one runs, the keys the event queues are queued.
+            informer.Subscribe(change => writes.Seen(change.Kind, change.Key, informer.ResourceVersionOf(change.Key)));
+        }
+    }
+
+    /// <summary>Records what every informer holds now (after their first list) for the writes the world made.</summary>
+    public async Task SyncedAsync(KubeWrites writes, IEnumerable<(string Kind, ResourceKey Key)> keys)
+    {
+        await KubeWait.SignalAsync(Task.WhenAll(Informers.All.Select(i => i.Synced)), "the operator's caches sync", TestContext.Current.CancellationToken);
+        foreach (var (kind, key) in keys)
+        {
+            if (Informers.All.FirstOrDefault(i => i.Kind == kind) is { } informer)
+            {
+                writes.Seen(kind, key, informer.ResourceVersionOf(key));
+            }
+        }
+    }
+
+    /// <summary>Nothing queued and nothing in flight in any controller (delayed keys wait on the clock).</summary>
+    public bool IsIdle => Runners.Select(QueueOf).All(q => q.Depth == 0 && q.InFlight == 0);
+
+    /// <summary>What each controller is busy with, for a hang's diagnostics.</summary>
+    public string Describe() => string.Join(", ", Runners.Select(r => $"{r.Kind}: {QueueOf(r).Depth} queued, {QueueOf(r).InFlight} in flight, {QueueOf(r).Delayed} delayed"));
+
+    private static WorkQueue<ResourceKey> QueueOf(IControllerRunner runner) =>
+        (WorkQueue<ResourceKey>)runner.GetType().GetProperty(nameof(ControllerService<Ebops.Operator.Entities.BlueGreenRelease>.Queue))!.GetValue(runner)!;
+
+    public void Processed(string kind, ResourceKey key, ReconcileOutcome outcome)
+    {
+        Outcomes.Enqueue((kind, key.Name, outcome));
+        activity.Pulse();
+    }
+
+    /// <summary>The process dies: from now on every request it makes fails; then its loops are stopped.</summary>
+    public async Task CrashAsync()
+    {
+        handler.Crash();
+        await StopAsync();
+    }
+
+    public async Task StopAsync()
+    {
+        if (!stopped)
+        {
+            stopped = true;
+            await App.StopAsync(CancellationToken.None);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await App.DisposeAsync();
+    }
+}
