@@ -23,6 +23,10 @@ public static class ControllerServiceCollectionExtensions
         services.AddNlbFrontend();
         RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
         services.AddBlueGreenRelease(configuration);
+        // A release moves the traffic its app and frontend report: re-read them when it changes, including a release
+        // created after their last reconcile (their IReferences only know the releases they saw).
+        services.AddWatchMapping<Entities.BlueGreenRelease, Entities.BeanstalkApp>(release => [release.Spec.AppRef.Name])
+            .AddWatchMapping<Entities.BlueGreenRelease, Entities.NlbFrontend>(release => release.Spec.FrontendRef is { } frontend ? [frontend.Name] : []);
         return services;
     }
 }

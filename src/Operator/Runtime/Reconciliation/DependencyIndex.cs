@@ -5,7 +5,8 @@ namespace Ebops.Operator.Runtime.Reconciliation;
 /// <summary>
 /// Who depends on what. Controllers refresh an object's references on every reconcile; every informer reports each
 /// created, changed or deleted object, which re-queues the objects that reference it and, like controller-runtime's
-/// Owns(), the owner named in its ownerReferences when that owner's kind has a controller.
+/// Owns(), the owner named in its ownerReferences when that owner's kind has a controller, and, like its Watches()
+/// with a map function, the objects a <see cref="WatchMapping"/> names.
 /// </summary>
 internal sealed class DependencyIndex
 {
@@ -13,10 +14,16 @@ internal sealed class DependencyIndex
     private readonly Dictionary<(string Kind, ResourceKey Target), HashSet<(IDependent Owner, ResourceKey Key)>> byTarget = [];
     private readonly Dictionary<(IDependent Owner, ResourceKey Key), (string Kind, ResourceKey Target)[]> byObject = [];
     private readonly Dictionary<(string Group, string Kind), IDependent> controllers = [];
+    private readonly List<WatchMapping> mappings = [];
 
-    /// <summary>Listens to every informer (call before they run).</summary>
-    public void Attach(InformerRegistry informers)
+    /// <summary>Listens to every informer (call before they run), with the <paramref name="watches"/> registered.</summary>
+    public void Attach(InformerRegistry informers, IEnumerable<WatchMapping>? watches = null)
     {
+        lock (gate)
+        {
+            mappings.AddRange(watches ?? []);
+        }
+
         foreach (var informer in informers.All)
         {
             informer.Subscribe(Changed);
@@ -91,6 +98,14 @@ internal sealed class DependencyIndex
                 if (controllers.TryGetValue((group, owner.Kind), out var controller))
                 {
                     notify.Add((controller, new ResourceKey(change.Key.Namespace, owner.Name)));
+                }
+            }
+
+            foreach (var mapping in mappings.Where(m => m.SourceKind == change.Kind))
+            {
+                if (controllers.TryGetValue((mapping.TargetGroup, mapping.TargetKind), out var controller))
+                {
+                    notify.AddRange(mapping.Map(change.Key).Select(name => (controller, new ResourceKey(change.Key.Namespace, name))));
                 }
             }
         }
