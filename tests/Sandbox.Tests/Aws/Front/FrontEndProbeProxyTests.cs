@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Front;
 
 /// <summary>
 /// The simulator's endpoint as an HTTP proxy for the DNS names it invents: an EB CNAME (following SwapEnvironmentCNAMEs),
