@@ -73,6 +73,8 @@ internal sealed class EbopsStack : IAsyncDisposable
             // The simulator's lifecycles take a second, not minutes: look again as often.
             environment["Controllers__BusyRequeue"] = "00:00:00.500";
             environment["Controllers__DependencyRequeue"] = "00:00:01";
+            // The gate's http checks reach green's simulated CNAME through the simulator's proxy, as in the sandbox.
+            environment["Release__ProbeProxy"] = Aws.Simulator!.Endpoint.ToString();
         }
 
         foreach (var (name, value) in options.OperatorEnvironment)
