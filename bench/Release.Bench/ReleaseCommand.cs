@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Ebops.Sandbox.Load;
 
 namespace Ebops.Bench.Release;
 
@@ -67,7 +68,11 @@ internal static class ReleaseCommand
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             await File.WriteAllTextAsync(full, ResultsJson.Render("release", results), cancellationToken);
             var chart = Path.Combine(Path.GetDirectoryName(full)!, Path.GetFileNameWithoutExtension(full));
-            ReleaseChart.Save(results, chart);
+            // x: simulated minutes since the bench started, each point a bucket of 10 simulated seconds; dashed: cut-overs.
+            LoadChart.Save(
+                [.. results.Select(r => new LoadChartPanel(r.Strategy, r.Buckets, r.BucketWidth, [.. r.Cutovers.Select(c => new LoadMark("", c))]))],
+                LoadChartAxis.SimulatedMinutes(options.TimeScale),
+                chart);
             Console.WriteLine($"wrote {full}, {chart}.png, {chart}.svg");
         }
 

@@ -6,27 +6,31 @@ namespace Ebops.Bench.Release;
 /// <summary>The results as a table: Spectre.Console's when the output is a terminal, plain aligned text otherwise.</summary>
 internal static class ResultsTable
 {
-    private static readonly (string Metric, string Header, string Format)[] Columns =
+    private static readonly MetricColumn[] ReleaseColumns =
     [
-        ("failedRequests", "failed", "N0"),
-        ("failedRate", "failed %", "P3"),
-        ("cutoverSeconds", "cut-over s", "F1"),
-        ("fullShiftSeconds", "full shift s", "F1"),
-        ("p50Ms", "p50 ms", "F1"),
-        ("p99Ms", "p99 ms", "F1"),
-        ("doubleCapacityMinutes", "2x capacity min", "F1"),
-        ("releaseMinutes", "release min", "F1"),
-        ("requests", "requests", "N0"),
-        ("requestsPerSecond", "req/s", "F0"),
+        new("failedRequests", "failed", "N0"),
+        new("failedRate", "failed %", "P3"),
+        new("cutoverSeconds", "cut-over s", "F1"),
+        new("fullShiftSeconds", "full shift s", "F1"),
+        new("p50Ms", "p50 ms", "F1"),
+        new("p99Ms", "p99 ms", "F1"),
+        new("doubleCapacityMinutes", "2x capacity min", "F1"),
+        new("releaseMinutes", "release min", "F1"),
+        new("requests", "requests", "N0"),
+        new("requestsPerSecond", "req/s", "F0"),
     ];
 
-    public static void Write(IReadOnlyList<StrategyResult> results, TextWriter output)
+    public static void Write(IReadOnlyList<StrategyResult> results, TextWriter output) =>
+        Write("strategy", [.. results.Select(r => new CaseResult(r.Strategy, r.Metrics))], ReleaseColumns, output);
+
+    /// <summary>One row per result, one column per <paramref name="columns"/> entry; a missing figure is <c>never</c>.</summary>
+    public static void Write(string first, IReadOnlyList<CaseResult> results, IReadOnlyList<MetricColumn> columns, TextWriter output)
     {
-        var rows = results.Select(r => (r.Strategy, Cells: Columns.Select(c => Cell(r, c.Metric, c.Format)).ToArray())).ToList();
+        var rows = results.Select(r => (Strategy: r.Name, Cells: columns.Select(c => Cell(r, c.Metric, c.Format)).ToArray())).ToList();
         if (!Console.IsOutputRedirected && ReferenceEquals(output, Console.Out))
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumn("strategy");
-            foreach (var column in Columns)
+            var table = new Table().Border(TableBorder.Rounded).AddColumn(first);
+            foreach (var column in columns)
             {
                 table.AddColumn(new TableColumn(column.Header).RightAligned());
             }
@@ -40,7 +44,7 @@ internal static class ResultsTable
             return;
         }
 
-        var headers = new[] { "strategy" }.Concat(Columns.Select(c => c.Header)).ToArray();
+        var headers = new[] { first }.Concat(columns.Select(c => c.Header)).ToArray();
         var lines = rows.Select(r => new[] { r.Strategy }.Concat(r.Cells).ToArray()).Prepend(headers).ToList();
         var widths = Enumerable.Range(0, headers.Length).Select(i => lines.Max(l => l[i].Length)).ToArray();
         foreach (var line in lines)
@@ -49,6 +53,6 @@ internal static class ResultsTable
         }
     }
 
-    private static string Cell(StrategyResult result, string metric, string format) =>
-        result.Metrics.FirstOrDefault(m => m.Key == metric).Value is { } value ? value.ToString(format, CultureInfo.InvariantCulture) : "never";
+    private static string Cell(CaseResult result, string metric, string format) =>
+        result[metric] is { } value && double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "never";
 }

@@ -97,13 +97,16 @@ internal static class SandboxVerb
     }
 
     /// <summary>config/crds from the current directory upwards, then from the binary's directory upwards.</summary>
-    private static string? FindConfigCrds()
+    private static string? FindConfigCrds() => FindConfig("crds");
+
+    /// <summary>config/<paramref name="name"/> from the current directory upwards, then from the binary's directory upwards.</summary>
+    internal static string? FindConfig(string name)
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = Path.Combine(dir.FullName, "config", "crds");
+                var candidate = Path.Combine(dir.FullName, "config", name);
                 if (Directory.Exists(candidate))
                 {
                     return candidate;

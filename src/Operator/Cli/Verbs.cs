@@ -11,6 +11,7 @@ internal static class Verbs
         yield return RunVerb.Create();
         yield return GenerateCrdsVerb.Create();
         yield return SandboxVerb.Create();
+        yield return DemoVerb.Create();
         yield return GenerateArgoCdVerb.Create();
         foreach (var signal in Controllers.BlueGreenRelease.ReleaseSignals.All)
         {

@@ -4,8 +4,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace Ebops.Sandbox.Kube;
 
-/// <summary>Splits multi-document YAML manifests into JSON objects (empty documents and <c>List</c> kinds flattened).</summary>
-internal static class ManifestLoader
+/// <summary>Splits multi-document YAML manifests into JSON objects (empty documents and <c>List</c> kinds flattened), typing
+/// unquoted scalars as YAML 1.1 does (numbers, booleans, null). The emulator reads manifests with it, and so does the demo.</summary>
+public static class ManifestLoader
 {
     public static IReadOnlyList<JsonObject> Load(string yaml)
     {

@@ -88,6 +88,16 @@ internal sealed class EbopsStack : IAsyncDisposable
         return Operator;
     }
 
+    /// <summary>
+    /// Starts the operator with exactly <paramref name="commandLine"/> (the verb first) and <paramref name="environment"/>:
+    /// none of the stack's own flags, namespace or requeue settings.
+    /// </summary>
+    public OperatorProcess StartOperatorCommand(IReadOnlyList<string> commandLine, IReadOnlyDictionary<string, string> environment)
+    {
+        Operator = OperatorProcess.StartCommand(commandLine, environment);
+        return Operator;
+    }
+
     /// <summary>kubectl in the run's namespace.</summary>
     public Task<KubectlResult> KubectlAsync(params string[] args) => Kubectl.RunAsync(["-n", Namespace, .. args]);
 

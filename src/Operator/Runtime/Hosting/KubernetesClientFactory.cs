@@ -16,14 +16,15 @@ internal static class KubernetesClientFactory
     public static string UserAgent { get; } = "ebops/" + (typeof(KubernetesClientFactory).Assembly
         .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown");
 
-    /// <summary>The client; throws <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
-    public static IKubernetes Create(OperatorOptions options)
+    /// <summary>The client, its requests counted in <paramref name="metrics"/> when given; throws
+    /// <see cref="OperatorConfigurationException"/> when the configuration cannot be loaded.</summary>
+    public static IKubernetes Create(OperatorOptions options, Metrics.RuntimeMetrics? metrics = null)
     {
         try
         {
             var configuration = Configuration(options);
             configuration.UserAgent = UserAgent;
-            return new Kubernetes(configuration);
+            return metrics is null ? new Kubernetes(configuration) : new Kubernetes(configuration, new Metrics.KubeRequestCounter(metrics));
         }
         catch (Exception e) when (e is k8s.Exceptions.KubeConfigException or FileNotFoundException or DirectoryNotFoundException)
         {
@@ -57,9 +58,17 @@ internal static class KubernetesClientFactory
         return KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: options.Context);
     }
 
-    /// <summary>The namespace this pod runs in (from the service account), or null outside a cluster.</summary>
+    /// <summary>
+    /// The namespace this pod runs in: POD_NAMESPACE (the Deployment sets it from the Downward API), else the service
+    /// account's namespace file, else null (outside a cluster).
+    /// </summary>
     public static string? PodNamespace()
     {
+        if (Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment.Trim();
+        }
+
         const string path = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }

@@ -83,7 +83,8 @@ public static class RuntimeServiceCollectionExtensions
         services.AddOptions<OperatorOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(provider.GetRequiredService<IOptions<OperatorOptions>>().Value));
+        services.TryAddSingleton<IKubernetes>(provider => KubernetesClientFactory.Create(
+            provider.GetRequiredService<IOptions<OperatorOptions>>().Value, provider.GetRequiredService<RuntimeMetrics>()));
         services.TryAddSingleton(_ => new RuntimeMetrics());
         services.TryAddSingleton<RuntimeHealth>();
         services.TryAddSingleton<IEventSink>(provider => new KubernetesEventSink(provider.GetRequiredService<IKubernetes>()));
@@ -112,7 +113,7 @@ public static class RuntimeServiceCollectionExtensions
 
     private static LeaderElectionOptions ElectionOptions(OperatorOptions settings) => new()
     {
-        LeaseName = settings.LeaderElectionId,
+        LeaseName = settings.LeaseName(),
         LeaseNamespace = string.IsNullOrWhiteSpace(settings.LeaderElectionNamespace)
             ? KubernetesClientFactory.PodNamespace() ?? "default"
             : settings.LeaderElectionNamespace,

@@ -14,6 +14,7 @@ public sealed class RuntimeMetrics
     private readonly Counter retries;
     private readonly Gauge leader;
     private readonly Gauge stalled;
+    private readonly Counter kubeRequests;
 
     /// <summary>Registers the metrics in <paramref name="registry"/> (default: prometheus-net's default registry).</summary>
     public RuntimeMetrics(CollectorRegistry? registry = null)
@@ -31,6 +32,7 @@ public sealed class RuntimeMetrics
         leader = factory.CreateGauge("ebops_leader", "1 while this replica holds the leader lease.", "identity");
         stalled = factory.CreateGauge("ebops_resource_stalled",
             "1 while an object is Stalled (a terminal error that waits for a spec or Secret change), 0 once it reconciles again.", "kind", "namespace", "name");
+        kubeRequests = factory.CreateCounter("ebops_kube_requests_total", "Kubernetes API requests the operator sent, by RBAC verb and resource.", "verb", "resource");
     }
 
     /// <summary>Where the metrics live; /metrics serves this registry.</summary>
@@ -43,6 +45,9 @@ public sealed class RuntimeMetrics
     }
 
     public void ReconcileFailed(string kind) => errors.WithLabels(kind).Inc();
+
+    /// <summary>One Kubernetes API request (see <see cref="KubeRequestCounter"/>).</summary>
+    public void KubeRequest(string verb, string resource) => kubeRequests.WithLabels(verb, resource).Inc();
 
     /// <summary>Keeps <c>ebops_resource_stalled</c> from how a reconcile of <paramref name="key"/> ended (the <c>result</c> label).</summary>
     public void ObjectReconciled(string kind, ResourceKey key, string result)

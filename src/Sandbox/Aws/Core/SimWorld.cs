@@ -38,6 +38,8 @@ namespace Ebops.Sandbox.Aws.Core;
 /// simulation). <see cref="S3"/>: buckets and objects (<see cref="ISimObjectStore"/>, the S3 simulation). Both come
 /// from <see cref="SimWorldOptions"/>, so this layer depends on neither simulation.</item>
 /// <item><see cref="Ids"/>: AWS-shaped ids and ARNs. <see cref="Paging"/>: Marker/NextToken pages with configurable sizes.</item>
+/// <item><see cref="RateLimits"/>: AWS-like token buckets the front end applies before a handler runs (off unless
+/// configured).</item>
 /// <item><see cref="Faults"/>: stores call <c>Faults.NoteCreated(service, id)</c> on create and
 /// <c>Faults.IsHidden(service, id)</c> in describes (eventual consistency); the data plane reads
 /// <c>Faults.VersionFault(label)</c> and <c>Faults.InstanceFailuresOf(envId)</c>.</item>
@@ -70,6 +72,7 @@ public sealed class SimWorld
         Ids = new SimIds(options.Seed, Region, AccountId);
         Faults = new FaultInjector(Time, options.Seed);
         Calls = new CallLog();
+        RateLimits = new SimRateLimits(options.RateLimits, Time, Timing);
         Paging = new SimPaging(options.PageSizesView, options.DefaultPageSize);
         network = options.Network?.Invoke(this);
         objectStore = options.ObjectStore?.Invoke(this);
@@ -94,6 +97,9 @@ public sealed class SimWorld
     public FaultInjector Faults { get; }
 
     public CallLog Calls { get; }
+
+    /// <summary>API rate limits (from <see cref="SimWorldOptions.RateLimits"/>), applied by the front end.</summary>
+    public SimRateLimits RateLimits { get; }
 
     public SimPaging Paging { get; }
 
@@ -188,6 +194,7 @@ public sealed class SimWorld
             }
 
             root["faults"] = FaultsJson();
+            root["rateLimits"] = RateLimits.DumpState();
             SimRedaction.Redact(root);
             return root;
         }

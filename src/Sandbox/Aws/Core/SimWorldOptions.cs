@@ -31,6 +31,13 @@ public class SimWorldOptions
 
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
 
+    /// <summary>API rate limits (token buckets on simulated time); empty, the default, throttles nothing.
+    /// <see cref="AwsRateLimits.Default"/> holds AWS's documented limits.</summary>
+    public IList<RateLimitRule> RateLimits { get; set; } = [];
+
+    /// <summary>Account quotas (AWS's defaults unless raised).</summary>
+    public SimQuotas Quotas { get; set; } = new();
+
     /// <summary>Creates the world's network (VPCs, subnets, security groups, Elastic IPs); null leaves the world
     /// without one (<see cref="SimWorld.Network"/> then throws).</summary>
     public Func<SimWorld, ISimNetwork>? Network { get; set; }

@@ -23,9 +23,9 @@ internal sealed class ApplicationStore(SimWorld world)
                 throw EbErrors.Invalid($"Application {name} already exists.");
             }
 
-            if (applications.Count >= C.MaxApplications)
+            if (applications.Count >= world.Options.Quotas.EbApplications)
             {
-                throw new AwsSimException(E.TooManyApplications, "You cannot have more than 75 applications.");
+                throw new AwsSimException(E.TooManyApplications, $"You cannot have more than {world.Options.Quotas.EbApplications} applications.");
             }
 
             var now = world.Time.GetUtcNow();

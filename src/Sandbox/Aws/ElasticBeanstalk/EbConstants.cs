@@ -101,9 +101,6 @@ internal static class EbConstants
     /// <summary>Health-check timeouts are at least 2 s on the data plane; a slow version stays well beyond that.</summary>
     public static readonly TimeSpan MinSlowResponse = TimeSpan.FromSeconds(10);
 
-    public const int MaxApplications = 75;
-    public const int MaxEnvironments = 200;
-    public const int MaxApplicationVersions = 1000;
     public const int MaxTags = 50;
 
     public static class Errors

@@ -36,9 +36,9 @@ internal sealed partial class EnvironmentStore(
                 throw EbErrors.Invalid($"Environment {input.Name} already exists.");
             }
 
-            if (Environments.LiveCount() >= C.MaxEnvironments)
+            if (Environments.LiveCount() >= world.Options.Quotas.EbEnvironments)
             {
-                throw new AwsSimException(E.TooManyEnvironments, "You cannot have more than 200 environments.");
+                throw new AwsSimException(E.TooManyEnvironments, $"You cannot have more than {world.Options.Quotas.EbEnvironments} environments.");
             }
 
             var cname = input.CnamePrefix is null

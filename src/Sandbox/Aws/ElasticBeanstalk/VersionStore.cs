@@ -32,9 +32,9 @@ internal sealed class VersionStore(SimWorld world, ApplicationStore applications
             CheckNew(input);
             var app = applications.Find(input.ApplicationName);
             ApplyLifecycle(app, requestId);
-            if (versions.Count >= C.MaxApplicationVersions)
+            if (versions.Count >= world.Options.Quotas.EbApplicationVersions)
             {
-                throw new AwsSimException(E.TooManyApplicationVersions, "You cannot have more than 1000 Application Versions.");
+                throw new AwsSimException(E.TooManyApplicationVersions, $"You cannot have more than {world.Options.Quotas.EbApplicationVersions} Application Versions.");
             }
 
             var now = world.Time.GetUtcNow();

@@ -27,4 +27,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 5008, Level = LogLevel.Information, Message = "Probe proxy: {Host}:{Port} via {Loopback} failed: {Reason}")]
     public static partial void ProbeFailed(ILogger logger, string host, int port, System.Net.IPEndPoint loopback, string reason);
+
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Debug, Message = "Rate limit: {Service} {Action} throttled ({Bucket} bucket empty)")]
+    public static partial void RateLimited(ILogger logger, string service, string action, string bucket);
 }

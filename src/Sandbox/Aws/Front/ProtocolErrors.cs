@@ -21,6 +21,9 @@ internal static class ProtocolErrors
         _ => new("SignatureDoesNotMatch", result.Message, 403),
     };
 
+    /// <summary>A call an API rate limit refused: the same codes as an injected throttling fault.</summary>
+    public static AwsSimException ForRateLimit(SimProtocol protocol) => ForFault(protocol, FaultRule.Throttle(null));
+
     public static AwsSimException ForFault(SimProtocol protocol, FaultRule rule)
     {
         var (code, message, status) = (protocol, rule.Kind) switch

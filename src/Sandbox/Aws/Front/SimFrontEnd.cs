@@ -9,7 +9,7 @@ namespace Ebops.Sandbox.Aws.Front;
 
 /// <summary>
 /// The request pipeline: probe proxy (absolute-form requests for simulated DNS names), admin API, SigV4, protocol
-/// parsing (Query form / S3 REST), Version check, fault injection, handler, error rendering, call log. Every outcome
+/// parsing (Query form / S3 REST), Version check, rate limits, fault injection, handler, error rendering, call log. Every outcome
 /// that reaches a service is logged, including rejected ones.
 /// </summary>
 internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminApi admin, ProbeProxy probes, ILogger logger)
@@ -112,6 +112,12 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
 
             var handler = world.HandlerFor(call.Service)
                 ?? throw new AwsSimException(SimErrors.InvalidAction, $"The simulator does not implement the service '{call.Service}'.");
+            if (world.RateLimits.TryTake(call.Service, call.Action, call.Parameters) is { } limit)
+            {
+                Log.RateLimited(logger, call.Service, call.Action, limit.Name);
+                return (ErrorRenderer.Render(info, ProtocolErrors.ForRateLimit(info.Protocol), call.RequestId), false);
+            }
+
             var decision = world.Faults.Decide(call.Service, call.Action);
             if (decision.Delay > TimeSpan.Zero)
             {

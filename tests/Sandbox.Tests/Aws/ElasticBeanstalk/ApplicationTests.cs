@@ -1,3 +1,5 @@
+using Ebops.Sandbox.Aws.Core;
+
 namespace Ebops.Sandbox.Tests.Aws.ElasticBeanstalk;
 
 public sealed class ApplicationTests
@@ -156,5 +158,26 @@ public sealed class ApplicationTests
 
         await rig.Call.CallAsync("DeleteConfigurationTemplate", ("ApplicationName", "web"), ("TemplateName", "base"));
         Assert.Equal("InvalidParameterValue", (await rig.Call.FailAsync("DescribeConfigurationSettings", ("ApplicationName", "web"), ("TemplateName", "base"))).Code);
+    }
+
+    [Fact]
+    public async Task Application_quota_is_75_by_default_and_can_be_raised()
+    {
+        await using var rig = new EbRig();
+        for (var i = 0; i < 75; i++)
+        {
+            await rig.Call.CallAsync("CreateApplication", ("ApplicationName", $"app-{i}"));
+        }
+
+        var refused = await rig.Call.FailAsync("CreateApplication", ("ApplicationName", "app-75"));
+        Assert.Equal(("TooManyApplicationsException", "You cannot have more than 75 applications."), (refused.Code, refused.Message));
+
+        await using var raised = new EbRig(quotas: new SimQuotas { EbApplications = 76 });
+        for (var i = 0; i < 76; i++)
+        {
+            await raised.Call.CallAsync("CreateApplication", ("ApplicationName", $"app-{i}"));
+        }
+
+        Assert.Equal("TooManyApplicationsException", (await raised.Call.FailAsync("CreateApplication", ("ApplicationName", "app-76"))).Code);
     }
 }

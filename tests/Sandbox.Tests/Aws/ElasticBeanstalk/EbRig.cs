@@ -16,9 +16,9 @@ internal sealed class EbRig : IAsyncDisposable
     public const string Stack = "64bit Amazon Linux 2023 v4.3.0 running Corretto 17";
     public const string Bucket = "ebops-bundles";
 
-    public EbRig(double scale = 1)
+    public EbRig(double scale = 1, SimQuotas? quotas = null)
     {
-        World = new SimWorld(new AwsSimulatorOptions { TimeProvider = Time, Timing = new SimTiming(scale), PageSizes = new Dictionary<string, int>() });
+        World = new SimWorld(new AwsSimulatorOptions { TimeProvider = Time, Timing = new SimTiming(scale), PageSizes = new Dictionary<string, int>(), Quotas = quotas ?? new() });
         ElbHandler = new Elbv2Handler(World);
         Handler = new ElasticBeanstalkHandler(World);
         Call = new ModelCaller(Handler, "elasticbeanstalk-2010-12-01");
