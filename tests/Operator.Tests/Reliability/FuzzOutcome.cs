@@ -10,7 +10,8 @@ internal static class FuzzOutcome
 
     /// <summary>
     /// Ready; or Stalled with a message naming a field; or Reconciling with a reason; or held where the user asked
-    /// (Synced=False, reason DryRun for spec.dryRun or Paused for ebops.io/paused: nothing is done on purpose).
+    /// (Synced=False, reason DryRun for spec.dryRun or Paused for ebops.io/paused: nothing is done on purpose); or a
+    /// release that ended (Aborted or RolledBack, Ready=False with the reason: it waits for a new version or a retry).
     /// </summary>
     public static string? Judge(JsonNode manifest)
     {
@@ -22,7 +23,7 @@ internal static class FuzzOutcome
             return NamesAField(message) ? null : $"Stalled without naming a field: {(string?)stalled["reason"]}: {message}";
         }
 
-        if (True("Ready") is not null || IsHeld(conditions))
+        if (True("Ready") is not null || IsHeld(conditions) || IsEnded(manifest, conditions))
         {
             return null;
         }
@@ -35,6 +36,11 @@ internal static class FuzzOutcome
     /// <summary>Synced=False because the user holds the object (spec.dryRun, ebops.io/paused).</summary>
     public static bool IsHeld(IEnumerable<JsonNode> conditions) =>
         conditions.Any(c => (string?)c["type"] == "Synced" && (string?)c["status"] == "False" && (string?)c["reason"] is "DryRun" or "Paused");
+
+    /// <summary>A BlueGreenRelease that ended without releasing, with the reason it ended.</summary>
+    public static bool IsEnded(JsonNode manifest, IEnumerable<JsonNode> conditions) =>
+        (string?)manifest["status"]?["phase"] is "Aborted" or "RolledBack"
+        && conditions.Any(c => (string?)c["type"] == "Ready" && (string?)c["status"] == "False" && !string.IsNullOrEmpty((string?)c["reason"]));
 
     /// <summary>A message names a field when it carries a path into the object (spec..., metadata.annotations...).</summary>
     public static bool NamesAField(string message) =>

@@ -23,6 +23,9 @@ public sealed class FuzzOutcomeTests
         Assert.Null(FuzzOutcome.Judge(With(("Ready", "False", "X", ""), ("Reconciling", "True", "WaitingForDatabase", "waiting"))));
         Assert.Null(FuzzOutcome.Judge(With(("Stalled", "True", "InvalidSpec", "spec.capacity.min: must be at most max"))));
         Assert.Null(FuzzOutcome.Judge(With(("Synced", "False", "Paused", "paused"))));
+        var aborted = With(("Ready", "False", "ProgressDeadlineExceeded", "aborted"));
+        aborted["status"]!["phase"] = "Aborted";
+        Assert.Null(FuzzOutcome.Judge(aborted));
     }
 
     [Fact]
