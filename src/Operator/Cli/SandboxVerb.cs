@@ -83,6 +83,9 @@ internal static class SandboxVerb
             output.WriteLine(line);
         }
 
+        // Simulated DNS names resolve only through the simulator's proxy: ebops run's release gate probes green through it.
+        output.WriteLine($"Release__ProbeProxy={aws.Endpoint.ToString().TrimEnd('/')}");
+
         output.Flush();
         await WaitForShutdownAsync(ct).ConfigureAwait(false);
         error.WriteLine("sandbox stopped");
