@@ -17,11 +17,9 @@ public static class ControllerServiceCollectionExtensions
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
         services.TryAddSingleton(_ => new ReleaseMetrics());
-        BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
-            .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
-            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>().AddResourceCache<Entities.NlbFrontend>();
+        services.AddBeanstalkApp(configuration);
         services.AddNlbFrontend();
-        RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
+        services.AddRdsDatabase();
         services.AddBlueGreenRelease(configuration);
         return services;
     }

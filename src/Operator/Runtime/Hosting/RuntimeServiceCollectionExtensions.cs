@@ -113,7 +113,7 @@ public static class RuntimeServiceCollectionExtensions
 
     private static LeaderElectionOptions ElectionOptions(OperatorOptions settings) => new()
     {
-        LeaseName = settings.LeaderElectionId,
+        LeaseName = settings.LeaseName(),
         LeaseNamespace = string.IsNullOrWhiteSpace(settings.LeaderElectionNamespace)
             ? KubernetesClientFactory.PodNamespace() ?? "default"
             : settings.LeaderElectionNamespace,

@@ -1,26 +1,22 @@
+using Ebops.Operator.Controllers.BeanstalkApp;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.ElasticBeanstalk;
+using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Ebops.Operator.Controllers.BeanstalkApp;
+namespace Ebops.Operator.Controllers.Registration;
 
 public static class BeanstalkAppServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers what the BeanstalkApp controller needs: its settings (section <c>Controllers:BeanstalkApp</c>) and
-    /// the AWS managers (singletons, shared with BlueGreenRelease: <see cref="EnvironmentManager"/>,
-    /// <see cref="ConfigurationTemplateManager"/>, <see cref="ApplicationManager"/>). <c>AddEbopsControllers</c>, which
-    /// may use the host, registers the controller itself and the kinds it reads:
-    /// <code>
-    /// services.AddController&lt;Entities.BeanstalkApp, BeanstalkAppController&gt;();
-    /// services.AddResourceCache&lt;Entities.RdsDatabase&gt;();      // envFrom
-    /// services.AddResourceCache&lt;Entities.BlueGreenRelease&gt;(); // the active colour
-    /// services.AddResourceCache&lt;Entities.NlbFrontend&gt;();      // deleted before the environments
-    /// </code>
+    /// The BeanstalkApp controller, its settings (section <c>Controllers:BeanstalkApp</c>), the caches of the kinds it
+    /// reads (RdsDatabase for envFrom, BlueGreenRelease for the active colour, NlbFrontend: deleted before the environments) and the AWS managers (singletons, shared
+    /// with BlueGreenRelease: <see cref="EnvironmentManager"/>, <see cref="ConfigurationTemplateManager"/>,
+    /// <see cref="ApplicationManager"/>). The AWS clients come from <c>AddEbopsAws</c>.
     /// </summary>
-    public static IServiceCollection AddBeanstalkAppServices(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddBeanstalkApp(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BeanstalkAppSettings>().Bind(configuration.GetSection(BeanstalkAppSettings.SectionName));
         services.AddManagerSettings();
@@ -32,6 +28,8 @@ public static class BeanstalkAppServiceCollectionExtensions
         services.TryAddSingleton<TemplateCompareSchedule>();
         services.TryAddSingleton<BeanstalkAppManagers>();
         services.TryAddTransient<BeanstalkAppCaches>();
+        services.AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>().AddResourceCache<Entities.NlbFrontend>();
+        services.AddController<Entities.BeanstalkApp, BeanstalkAppController>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Front;
 
 /// <summary>
 /// The simulator's endpoint as an HTTP proxy for the DNS names it invents: an EB CNAME (following SwapEnvironmentCNAMEs),
@@ -14,8 +14,6 @@ namespace Ebops.Sandbox.Tests.Aws;
 /// </summary>
 public sealed class FrontEndProbeProxyTests
 {
-    private static readonly AwsModel Eb = AwsModel.Load("elasticbeanstalk-2010-12-01");
-    private static readonly AwsModel Elb = AwsModel.Load("elasticloadbalancingv2-2015-12-01");
 
     [Fact]
     public async Task A_web_proxy_client_reaches_environments_by_cname_across_a_swap_and_load_balancers_by_dns_name()
@@ -29,7 +27,7 @@ public sealed class FrontEndProbeProxyTests
         Assert.Equal("1.0.0", await VersionAsync(proxied, $"http://{blue.Cname.ToUpperInvariant()}/"));
         Assert.Equal("1.0.0", await VersionAsync(proxied, $"http://{blue.AlbDnsName}/?probe=1"));
 
-        await OkAsync(host, "elasticbeanstalk", "SwapEnvironmentCNAMEs", ("SourceEnvironmentName", "web-blue"), ("DestinationEnvironmentName", "web-green"));
+        await host.OkAsync("elasticbeanstalk", "SwapEnvironmentCNAMEs", ("SourceEnvironmentName", "web-blue"), ("DestinationEnvironmentName", "web-green"));
         Assert.Equal("1.0.0", await VersionAsync(proxied, $"http://{green.Cname}/health"));
         Assert.Equal("1.0.1", await VersionAsync(proxied, $"http://{blue.Cname}/health"));
 
@@ -96,41 +94,31 @@ public sealed class FrontEndProbeProxyTests
     {
         if ((await host.QueryAsync("elasticbeanstalk", "DescribeApplications")).All("ApplicationName").Count == 0)
         {
-            await OkAsync(host, "elasticbeanstalk", "CreateApplication", ("ApplicationName", "web"));
+            await host.OkAsync("elasticbeanstalk", "CreateApplication", ("ApplicationName", "web"));
             host.World.S3.CreateBucket("bundles");
         }
 
         host.World.S3.PutObject("bundles", $"web/{version}.zip", [1]);
-        await OkAsync(host, "elasticbeanstalk", "CreateApplicationVersion", ("ApplicationName", "web"), ("VersionLabel", version), ("SourceBundle.S3Bucket", "bundles"), ("SourceBundle.S3Key", $"web/{version}.zip"));
-        var created = await OkAsync(host, "elasticbeanstalk", "CreateEnvironment", ("ApplicationName", "web"), ("EnvironmentName", name), ("CNAMEPrefix", name),
+        await host.OkAsync("elasticbeanstalk", "CreateApplicationVersion", ("ApplicationName", "web"), ("VersionLabel", version), ("SourceBundle.S3Bucket", "bundles"), ("SourceBundle.S3Key", $"web/{version}.zip"));
+        var created = await host.OkAsync("elasticbeanstalk", "CreateEnvironment", ("ApplicationName", "web"), ("EnvironmentName", name), ("CNAMEPrefix", name),
             ("SolutionStackName", "64bit Amazon Linux 2023 v4.3.0 running Corretto 17"), ("VersionLabel", version));
-        var resources = await OkAsync(host, "elasticbeanstalk", "DescribeEnvironmentResources", ("EnvironmentName", name));
+        var resources = await host.OkAsync("elasticbeanstalk", "DescribeEnvironmentResources", ("EnvironmentName", name));
         var albArn = resources.All("LoadBalancers").Single().Elements().Single().Value;
-        var alb = await OkAsync(host, "elasticloadbalancing", "DescribeLoadBalancers", ("LoadBalancerArns.member.1", albArn));
+        var alb = await host.OkAsync("elasticloadbalancing", "DescribeLoadBalancers", ("LoadBalancerArns.member.1", albArn));
         return (created.Value("CNAME")!, albArn, alb.Value("DNSName")!);
     }
 
     private static async Task<string> NlbInFrontOfAsync(SimHost host, string albArn)
     {
-        var nlb = await OkAsync(host, "elasticloadbalancing", "CreateLoadBalancer", ("Name", "web-front"), ("Type", "network"), ("Subnets.member.1", SandboxNetwork.SubnetA));
-        var group = (await OkAsync(host, "elasticloadbalancing", "CreateTargetGroup",
+        var nlb = await host.OkAsync("elasticloadbalancing", "CreateLoadBalancer", ("Name", "web-front"), ("Type", "network"), ("Subnets.member.1", SandboxNetwork.SubnetA));
+        var group = (await host.OkAsync("elasticloadbalancing", "CreateTargetGroup",
             ("Name", "web-front-green"), ("TargetType", "alb"), ("Protocol", "TCP"), ("Port", "80"), ("VpcId", SandboxNetwork.VpcId))).Value("TargetGroupArn")!;
-        await OkAsync(host, "elasticloadbalancing", "RegisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", albArn));
-        await OkAsync(host, "elasticloadbalancing", "CreateListener", ("LoadBalancerArn", nlb.Value("LoadBalancerArn")!), ("Protocol", "TCP"), ("Port", "80"),
+        await host.OkAsync("elasticloadbalancing", "RegisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", albArn));
+        await host.OkAsync("elasticloadbalancing", "CreateListener", ("LoadBalancerArn", nlb.Value("LoadBalancerArn")!), ("Protocol", "TCP"), ("Port", "80"),
             ("DefaultActions.member.1.Type", "forward"), ("DefaultActions.member.1.TargetGroupArn", group));
         return nlb.Value("DNSName")!;
     }
 
-    private static async Task<SimReply> OkAsync(SimHost host, string service, string action, params (string Key, string Value)[] parameters)
-    {
-        var form = parameters.ToDictionary(p => p.Key, p => p.Value);
-        var model = service == "elasticbeanstalk" ? Eb : Elb;
-        model.CheckRequest(action, form, strict: true);
-        var reply = await host.QueryAsync(service, action, form);
-        Assert.True(reply.Status == 200, reply.Body);
-        model.CheckResponse(action, reply.Body);
-        return reply;
-    }
 
     private static async Task<string> VersionAsync(HttpClient client, string url)
     {

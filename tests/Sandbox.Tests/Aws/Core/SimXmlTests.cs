@@ -1,7 +1,7 @@
 using Ebops.Sandbox.Aws.Core;
 using static Ebops.Sandbox.Aws.Core.SimXml;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Core;
 
 /// <summary>The one response builder: envelope variants and value formatting.</summary>
 public sealed class SimXmlTests

@@ -5,7 +5,7 @@ using Ebops.Operator.Aws.Elbv2;
 using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Aws.S3;
 
-namespace Ebops.Operator.Tests.Aws;
+namespace Ebops.Operator.Tests.Aws.Core;
 
 public sealed class ErrorClassificationTests
 {

@@ -3,7 +3,7 @@ using Amazon.Runtime;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Tests.Aws.Rds;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Front;
 
 public sealed class FrontEndTests
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Amazon.Runtime;
 using Ebops.Operator.Tests.Aws.Support;
 
-namespace Ebops.Operator.Tests.Aws;
+namespace Ebops.Operator.Tests.Aws.Core;
 
 /// <summary>Requests from every client are verified by the tests' own SigV4 implementation on a loopback server.</summary>
 public sealed class SigningTests

@@ -1,7 +1,7 @@
 using Ebops.Operator.Aws.Core;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Ebops.Operator.Tests.Aws;
+namespace Ebops.Operator.Tests.Aws.Core;
 
 /// <summary>The adaptive limiter on a fake clock: nothing waits until a throttle, then sends are paced at a reduced rate.</summary>
 public sealed class AdaptiveRateLimiterTests

@@ -5,7 +5,7 @@ using Amazon.EC2.Model;
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Tests.Aws.Rds;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Core;
 
 public sealed class FaultInjectionTests
 {

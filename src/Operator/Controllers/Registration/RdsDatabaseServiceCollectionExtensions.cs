@@ -1,17 +1,18 @@
+using Ebops.Operator.Controllers.RdsDatabase;
 using Ebops.Operator.Resources.Ec2;
 using Ebops.Operator.Resources.Rds;
+using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Ebops.Operator.Controllers.RdsDatabase;
+namespace Ebops.Operator.Controllers.Registration;
 
 public static class RdsDatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// What the RdsDatabase controller uses: the managers and the RDS catalogue as singletons (they hold the
-    /// steady-state snapshots and the catalogue cache), the steps per reconcile. Idempotent for the shared managers.
-    /// <c>AddEbopsControllers</c> (Controllers.Registration, the room that may use the host) adds the controller itself
-    /// and the BeanstalkApp cache it reads.
+    /// The RdsDatabase controller, the BeanstalkApp cache it reads, the managers and the RDS catalogue as singletons
+    /// (they hold the steady-state snapshots and the catalogue cache), the steps per reconcile. Idempotent for the
+    /// shared managers. The AWS clients come from <c>AddEbopsAws</c>.
     /// </summary>
     public static IServiceCollection AddRdsDatabase(this IServiceCollection services)
     {
@@ -30,6 +31,8 @@ public static class RdsDatabaseServiceCollectionExtensions
         services.TryAddScoped<RdsMaintenance>();
         services.TryAddScoped<RdsInstanceStep>();
         services.TryAddScoped<RdsFinalizer>();
+        services.AddResourceCache<Entities.BeanstalkApp>();
+        services.AddController<Entities.RdsDatabase, RdsDatabaseController>();
         return services;
     }
 }

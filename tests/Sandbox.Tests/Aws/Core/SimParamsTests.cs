@@ -1,6 +1,6 @@
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Core;
 
 /// <summary>The one Query parameter reader: both list spellings, nested structures, and each service family's errors.</summary>
 public sealed class SimParamsTests

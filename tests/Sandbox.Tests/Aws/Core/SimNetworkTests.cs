@@ -1,7 +1,7 @@
 using Ebops.Sandbox.Aws.Core;
 using Ebops.Sandbox.Tests.Aws.Rds;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Core;
 
 /// <summary>The ISimNetwork contract EB and ELBv2 rely on, and what EC2 describes show of it.</summary>
 public sealed class SimNetworkTests

@@ -2,7 +2,7 @@ using Ebops.Operator.Runtime;
 using Ebops.Operator.Runtime.Metrics;
 using Prometheus;
 
-namespace Ebops.Operator.Tests.Runtime;
+namespace Ebops.Operator.Tests.Runtime.Metrics;
 
 /// <summary><c>ebops_resource_stalled</c> follows how each reconcile of an object ended.</summary>
 public sealed class RuntimeMetricsStalledTests

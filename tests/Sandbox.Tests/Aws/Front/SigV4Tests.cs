@@ -1,7 +1,7 @@
 using System.Text;
 using Amazon.S3.Model;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Front;
 
 /// <summary>Canonicalisation corners of the simulator's SigV4 verifier, signed by independent clients.</summary>
 public sealed class SigV4Tests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Core;
 
 public sealed class SimRedactionTests
 {

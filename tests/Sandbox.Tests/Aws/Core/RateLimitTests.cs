@@ -1,6 +1,6 @@
 using Ebops.Sandbox.Aws.Core;
 
-namespace Ebops.Sandbox.Tests.Aws;
+namespace Ebops.Sandbox.Tests.Aws.Core;
 
 /// <summary>
 /// AWS's documented request limits (<see cref="AwsRateLimits.Default"/>) as token buckets on simulated time: a burst up

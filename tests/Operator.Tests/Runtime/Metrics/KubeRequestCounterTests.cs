@@ -2,7 +2,7 @@ using System.Net;
 using Ebops.Operator.Runtime.Metrics;
 using Prometheus;
 
-namespace Ebops.Operator.Tests.Runtime;
+namespace Ebops.Operator.Tests.Runtime.Metrics;
 
 /// <summary><c>ebops_kube_requests_total</c>: each request the client sends, by RBAC verb and resource.</summary>
 public sealed class KubeRequestCounterTests

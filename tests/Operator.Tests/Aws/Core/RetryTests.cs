@@ -3,7 +3,7 @@ using Ebops.Operator.Aws;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Tests.Aws.Support;
 
-namespace Ebops.Operator.Tests.Aws;
+namespace Ebops.Operator.Tests.Aws.Core;
 
 /// <summary>The SDK's standard retry mode as wired for the Query clients and EC2: what is retried, how often, and what
 /// the caller sees at the end.</summary>

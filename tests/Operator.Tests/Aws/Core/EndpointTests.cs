@@ -7,7 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace Ebops.Operator.Tests.Aws;
+namespace Ebops.Operator.Tests.Aws.Core;
 
 public sealed class EndpointTests
 {
