@@ -83,7 +83,7 @@ internal static class SandboxVerb
             output.WriteLine(line);
         }
 
-        // Simulated DNS names resolve only through the simulator's proxy: ebops run's release gate probes green through it.
+        // Simulated DNS names do not resolve: the release's http checks reach green through the simulator's proxy.
         output.WriteLine($"Release__ProbeProxy={aws.Endpoint.ToString().TrimEnd('/')}");
 
         output.Flush();
