@@ -16,7 +16,7 @@ public sealed class ReleaseCrashTests
     [Fact]
     public async Task An_nlb_switch_release_survives_a_crash_at_every_phase_boundary_and_after_every_mutating_aws_call()
     {
-        var sweep = await CrashPlan.SweepAsync(crashAt => ReleaseAsync(crashAt, weighted: false));
+        var sweep = await CrashPlan.SweepAsync(crashAt => ReleaseAsync(crashAt, CutoverMethod.NlbSwitch));
 
         Assert.Contains("bluegreenreleases CuttingOver", sweep.Points);
         Assert.Contains("aws elasticbeanstalk TerminateEnvironment", sweep.Points);
@@ -26,17 +26,27 @@ public sealed class ReleaseCrashTests
     [Fact]
     public async Task An_nlb_weighted_release_survives_a_crash_at_every_phase_boundary_and_after_every_mutating_aws_call()
     {
-        var sweep = await CrashPlan.SweepAsync(crashAt => ReleaseAsync(crashAt, weighted: true));
+        var sweep = await CrashPlan.SweepAsync(crashAt => ReleaseAsync(crashAt, CutoverMethod.NlbWeighted));
 
         Assert.True(sweep.Points.Count(p => p == "aws elasticloadbalancing ModifyListener") >= 3, string.Join(", ", sweep.Points));
         TestContext.Current.TestOutputHelper?.WriteLine($"NlbWeighted {sweep}");
     }
 
+    [Fact]
+    public async Task A_cname_swap_release_survives_a_crash_at_every_phase_boundary_and_after_every_mutating_aws_call()
+    {
+        var sweep = await CrashPlan.SweepAsync(crashAt => ReleaseAsync(crashAt, CutoverMethod.CnameSwap));
+
+        Assert.Contains("aws elasticbeanstalk SwapEnvironmentCNAMEs", sweep.Points);
+        TestContext.Current.TestOutputHelper?.WriteLine($"CnameSwap {sweep}");
+    }
+
     /// <summary>Releases 1.0.1, then 1.0.2 with the operator killed at <paramref name="crashAt"/> and restarted; checks the outcome.</summary>
-    private static async Task<CrashPlan> ReleaseAsync(int? crashAt, bool weighted)
+    private static async Task<CrashPlan> ReleaseAsync(int? crashAt, CutoverMethod cutover)
     {
         await using var world = await ReleaseWorld.StartAsync();
-        await world.SetUpAsync("1.0.1");
+        await world.SetUpAsync("1.0.1", frontend: cutover != CutoverMethod.CnameSwap);
+        var weighted = cutover == CutoverMethod.NlbWeighted;
         if (weighted)
         {
             await world.PatchSpecAsync(new JsonObject
@@ -65,7 +75,18 @@ public sealed class ReleaseCrashTests
         Assert.True(world.Succeeded(Eb, "CreateEnvironment", c => c.Parameter("EnvironmentName") == "myapp-green" && c.Parameter("VersionLabel") == "1.0.2").Count == 1,
             $"{what}: exactly one green environment");
         Assert.True(world.Succeeded(Eb, "TerminateEnvironment", c => c.Parameter("EnvironmentId") == blueId).Count == 1, $"{what}: blue terminated exactly once");
-        Assert.Equal(["1.0.2"], (await world.RequestsAsync(3)).Keys);
+        if (cutover == CutoverMethod.CnameSwap)
+        {
+            // Swapped once (a second swap would have given blue the production CNAME back); green holds it now.
+            Assert.True(world.Succeeded(Eb, "SwapEnvironmentCNAMEs").Count == 1, $"{what}: CNAMEs swapped exactly once");
+            var green = (await world.GetAsync<Ebops.Operator.Entities.BeanstalkApp>(ReleaseSamples.App)).Status!.Environments!.Single(e => e.Color == DeploymentColor.Green);
+            Assert.Equal((done.Status.Traffic!.ProductionCname, true), (green.Cname, green.Active));
+        }
+        else
+        {
+            Assert.Equal(["1.0.2"], (await world.RequestsAsync(3)).Keys);
+        }
+
         Assert.False(answers.ContainsKey("failed"), $"{what}: {answers.GetValueOrDefault("failed")} requests through the NLB failed");
         return plan;
     }
