@@ -10,14 +10,20 @@ internal sealed class WriteTracker
 {
     private readonly object gate = new();
     private readonly Dictionary<ResourceKey, string> pending = [];
-    private readonly Dictionary<ResourceKey, HashSet<string>> inFlight = [];
+    private readonly Dictionary<ResourceKey, InFlight> inFlight = [];
 
     /// <summary>Call before a write of <paramref name="key"/>.</summary>
     public void BeginWrite(ResourceKey key)
     {
         lock (gate)
         {
-            inFlight.TryAdd(key, []);
+            if (!inFlight.TryGetValue(key, out var writes))
+            {
+                writes = new InFlight();
+                inFlight[key] = writes;
+            }
+
+            writes.Count++;
         }
     }
 
@@ -26,8 +32,15 @@ internal sealed class WriteTracker
     {
         lock (gate)
         {
-            inFlight.Remove(key, out var seen);
-            if (resourceVersion is not null && seen?.Contains(resourceVersion) != true)
+            // Writes of one key can overlap (a reconcile started outside the queue next to a worker's): the versions
+            // seen stay collected until the last of them ends.
+            var seen = inFlight.GetValueOrDefault(key);
+            if (seen is not null && --seen.Count == 0)
+            {
+                inFlight.Remove(key);
+            }
+
+            if (resourceVersion is not null && seen?.Seen.Contains(resourceVersion) != true)
             {
                 pending[key] = resourceVersion;
             }
@@ -42,9 +55,9 @@ internal sealed class WriteTracker
     {
         lock (gate)
         {
-            if (resourceVersion is not null && inFlight.TryGetValue(key, out var seen))
+            if (resourceVersion is not null && inFlight.TryGetValue(key, out var writes))
             {
-                seen.Add(resourceVersion);
+                writes.Seen.Add(resourceVersion);
             }
 
             if (resourceVersion is null || fromList || (pending.TryGetValue(key, out var written) && written == resourceVersion))
@@ -80,5 +93,12 @@ internal sealed class WriteTracker
         {
             pending.Remove(key);
         }
+    }
+
+    private sealed class InFlight
+    {
+        public int Count { get; set; }
+
+        public HashSet<string> Seen { get; } = [];
     }
 }

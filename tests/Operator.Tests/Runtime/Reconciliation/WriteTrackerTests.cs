@@ -8,6 +8,19 @@ public sealed class WriteTrackerTests
     private static readonly ResourceKey Key = new("default", "w");
 
     [Fact]
+    public void Overlapping_writes_keep_the_versions_the_watch_delivered_until_the_last_one_ends()
+    {
+        var tracker = new WriteTracker();
+        tracker.BeginWrite(Key);
+        tracker.BeginWrite(Key);
+        tracker.Observe(Key, "5", fromList: false);
+        tracker.EndWrite(Key, null);
+        tracker.EndWrite(Key, "5");
+        tracker.Observe(Key, "6", fromList: false);
+        Assert.True(tracker.IsCaughtUp(Key, "6"));
+    }
+
+    [Fact]
     public void The_cache_is_behind_until_the_watch_delivers_our_write()
     {
         var tracker = new WriteTracker();
