@@ -53,7 +53,7 @@ internal sealed class BlueGreenReleaseController(
         var inputs = caches.Resolve(entity);
         if (inputs.App is null)
         {
-            var waiting = $"waiting for BeanstalkApp {entity.Spec.AppRef.Name}";
+            var waiting = $"waiting for BeanstalkApp {entity.Spec.AppRef.Name} (spec.appRef): it does not exist";
             Conditions.MarkReconciling(entity, time, "WaitingForBeanstalkApp", waiting);
             return ReconcileResult.RequeueAfter(Settings.DependencyRequeue, waiting);
         }

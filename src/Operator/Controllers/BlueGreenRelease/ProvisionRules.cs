@@ -19,12 +19,13 @@ internal static class ProvisionRules
         var seen = ctx.Seen;
         if (!seen.AppReady)
         {
-            return ctx.Wait(ctx.Timings.Dependency, $"waiting for BeanstalkApp {ctx.Spec.AppRef.Name} to be Ready");
+            return ctx.Wait(ctx.Timings.Dependency, $"waiting for BeanstalkApp {ctx.Spec.AppRef.Name} (spec.appRef) to be Ready");
         }
 
         if (ctx.UsesFrontend && seen.FrontendReady != true)
         {
-            return ctx.Wait(ctx.Timings.Dependency, $"waiting for NlbFrontend {ctx.Spec.FrontendRef?.Name} to be Ready");
+            return ctx.Wait(ctx.Timings.Dependency, $"waiting for NlbFrontend {ctx.Spec.FrontendRef?.Name} (spec.frontendRef)"
+                + (seen.FrontendExists ? " to be Ready" : ": it does not exist"));
         }
 
         var version = ctx.Spec.Version;

@@ -14,6 +14,9 @@ public sealed record ReleaseObservation
     /// <summary>The BeanstalkApp is Ready (application, template and security group in place).</summary>
     public bool AppReady { get; init; }
 
+    /// <summary>The NlbFrontend named by spec.frontendRef exists (true without one).</summary>
+    public bool FrontendExists { get; init; } = true;
+
     /// <summary>Hash of the BeanstalkApp's desired template settings (a running environment created from an older one
     /// gets a configuration release).</summary>
     public string? AppConfigurationHash { get; init; }

@@ -42,6 +42,7 @@ internal sealed class ReleaseObserver(
         {
             ApplicationName = inputs.ApplicationName,
             AppReady = inputs.AppReady,
+            FrontendExists = inputs.Release.Spec.FrontendRef is null || inputs.Frontend is not null,
             AppConfigurationHash = inputs.App?.Status?.ConfigurationHash,
             AppMinInstances = inputs.App?.Spec.Capacity.Min ?? 1,
             FrontendReady = inputs.FrontendReady,

@@ -20,7 +20,11 @@ public sealed class ReleasePlannerProvisioningTests
 
         var frontend = s.Decide(seen => seen with { FrontendReady = false });
         Assert.Null(frontend.Action);
-        Assert.Contains("NlbFrontend myapp-nlb", s.Status.Message, StringComparison.Ordinal);
+        Assert.Contains("NlbFrontend myapp-nlb (spec.frontendRef) to be Ready", s.Status.Message, StringComparison.Ordinal);
+
+        var missing = s.Decide(seen => seen with { FrontendReady = false, FrontendExists = false });
+        Assert.Null(missing.Action);
+        Assert.Contains("NlbFrontend myapp-nlb (spec.frontendRef): it does not exist", s.Status.Message, StringComparison.Ordinal);
     }
 
     [Fact]
