@@ -17,9 +17,13 @@ internal sealed class KubeWrites(Activity activity)
     private readonly ConcurrentDictionary<(string Kind, ResourceKey Key), long> written = new();
     private readonly ConcurrentDictionary<(string Kind, ResourceKey Key), long> seen = new();
 
+    /// <summary>Told of every successful write (its path and the response body) as it is recorded.</summary>
+    public event Action<string, string>? Recorded;
+
     /// <summary>A write's response: <c>/apis/ebops.io/v1alpha1/namespaces/ns/plural[/name[/status]]</c> or a Secret.</summary>
     public void Written(string path, string body)
     {
+        Recorded?.Invoke(path, body);
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(parts, "namespaces");
         if (at < 0 || at + 2 >= parts.Length || KindOf(parts[at + 2]) is not { } kind || JsonNode.Parse(body) is not JsonObject json

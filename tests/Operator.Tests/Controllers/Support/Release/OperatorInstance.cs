@@ -8,6 +8,7 @@ using Ebops.Operator.Runtime.Metrics;
 using Ebops.Operator.Runtime.Queue;
 using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Sandbox.Aws;
+using Ebops.Sandbox.Aws.Core;
 using Ebops.Tests.Shared;
 using k8s;
 using Microsoft.AspNetCore.Builder;
@@ -27,13 +28,16 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
 {
     private readonly Activity activity;
     private readonly KubeWriteHandler handler;
+    private readonly SimWorld sim;
+    private string? outage;
     private bool stopped;
 
-    private OperatorInstance(WebApplication app, KubeWriteHandler handler, Activity activity)
+    private OperatorInstance(WebApplication app, KubeWriteHandler handler, Activity activity, SimWorld sim)
     {
         App = app;
         this.handler = handler;
         this.activity = activity;
+        this.sim = sim;
     }
 
     public WebApplication App { get; }
@@ -80,7 +84,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
                 _ => null, new BasicAWSCredentials(world.Aws.AccessKeyId, world.Aws.SecretAccessKey)));
             RunVerb.ConfigureControllers(services, configuration);
         });
-        instance = new OperatorInstance(app, handler, world.Activity);
+        instance = new OperatorInstance(app, handler, world.Activity, world.Sim);
         await app.StartAsync(TestContext.Current.CancellationToken);
         instance.Follow(world.Writes);
         return instance;
@@ -124,11 +128,32 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         activity.Pulse();
     }
 
-    /// <summary>The process dies: from now on every request it makes fails; then its loops are stopped.</summary>
+    /// <summary>
+    /// The process dies now: every Kubernetes request it makes from here fails, and so does every AWS call (an outage
+    /// of every service until it is gone: the simulator cannot tell its calls from its successor's). Callable from
+    /// inside a request (the simulator's call log, a write's response) so nothing runs after the point of death.
+    /// </summary>
+    public void Crash()
+    {
+        if (handler.Crashed)
+        {
+            return;
+        }
+
+        handler.Crash();
+        outage = sim.Faults.Add(FaultRule.Outage(null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue)).Id;
+    }
+
+    /// <summary>Crashes (when not crashed yet) and waits for the dead process's loops to end; AWS answers again afterwards.</summary>
     public async Task CrashAsync()
     {
-        handler.Crash();
+        Crash();
         await StopAsync();
+        if (outage is { } id)
+        {
+            sim.Faults.Remove(id);
+            outage = null;
+        }
     }
 
     public async Task StopAsync()

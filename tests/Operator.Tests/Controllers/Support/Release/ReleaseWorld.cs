@@ -213,6 +213,14 @@ internal sealed class ReleaseWorld : IAsyncDisposable
         while (true)
         {
             await SettleAsync();
+            if (Operator.Crashed)
+            {
+                // A crash-looping pod is started again at once: same cluster, same AWS, nothing in memory.
+                await CrashAsync();
+                await StartOperatorAsync();
+                continue;
+            }
+
             var current = await FindAsync<T>(name);
             if (current is not null && condition(current))
             {
