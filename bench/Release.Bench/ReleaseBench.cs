@@ -19,6 +19,7 @@ internal sealed class ReleaseBench : IAsyncDisposable
 {
     private const string Bucket = "ebops-bench-bundles";
     private readonly ServiceProvider services;
+    private readonly List<IAsyncDisposable> owned = [];
 
     private ReleaseBench(ReleaseOptions options, AwsSimulator simulator, ServiceProvider services)
     {
@@ -60,6 +61,9 @@ internal sealed class ReleaseBench : IAsyncDisposable
         var services = new ServiceCollection().AddEbopsAws(configuration).BuildServiceProvider();
         return new ReleaseBench(options, simulator, services);
     }
+
+    /// <summary>Disposes <paramref name="resource"/> (a strategy's operator, its Kubernetes API) before the simulator.</summary>
+    public void Own(IAsyncDisposable resource) => owned.Add(resource);
 
     /// <summary>A simulated duration in real time.</summary>
     public TimeSpan Real(TimeSpan simulated) => World.Timing.Of(simulated);
@@ -128,6 +132,11 @@ internal sealed class ReleaseBench : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var resource in Enumerable.Reverse(owned))
+        {
+            await resource.DisposeAsync();
+        }
+
         await services.DisposeAsync();
         await Simulator.DisposeAsync();
     }

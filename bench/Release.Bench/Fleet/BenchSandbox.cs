@@ -17,8 +17,11 @@ internal sealed class BenchSandbox : IAsyncDisposable
     public const string Namespace = "fleet";
     public const string Bucket = "ebops-bench-bundles";
 
-    private BenchSandbox(KubeApiEmulator kube, AwsSimulator aws, string kubeconfig, FleetSettings settings)
+    private readonly bool ownsAws;
+
+    private BenchSandbox(KubeApiEmulator kube, AwsSimulator aws, string kubeconfig, FleetSettings settings, bool ownsAws)
     {
+        this.ownsAws = ownsAws;
         Kube = kube;
         Aws = aws;
         Kubeconfig = kubeconfig;
@@ -44,8 +47,10 @@ internal sealed class BenchSandbox : IAsyncDisposable
     public AwsCallCounter Calls { get; }
 
     /// <summary>Starts both, installs config/crds, creates <see cref="Namespace"/> and the bundle bucket. Quotas are raised
-    /// for <see cref="FleetSettings.Apps"/> applications (as an account would ask AWS to), rate limits on when asked.</summary>
-    public static async Task<BenchSandbox> StartAsync(FleetSettings settings, CancellationToken cancellationToken)
+    /// for <see cref="FleetSettings.Apps"/> applications (as an account would ask AWS to), rate limits on when asked.
+    /// With <paramref name="existing"/>, that simulator (with its own options and the bundle bucket) is used and left
+    /// running on disposal.</summary>
+    public static async Task<BenchSandbox> StartAsync(FleetSettings settings, CancellationToken cancellationToken, AwsSimulator? existing = null)
     {
         // A watch cache that survives a burst of thousands of writes, so the operator's watches resume instead of re-listing.
         var kube = await KubeApiEmulator.StartAsync(new KubeEmulatorOptions { WatchCacheSize = 200_000, LoggerFactory = NullLoggerFactory.Instance }, cancellationToken).ConfigureAwait(false);
@@ -57,7 +62,7 @@ internal sealed class BenchSandbox : IAsyncDisposable
             EbEnvironments = Math.Max(200, (settings.Apps * 3) + 10),
             EbApplicationVersions = Math.Max(1000, (settings.Apps * 4) + 10),
         };
-        var aws = await AwsSimulator.StartAsync(
+        var aws = existing ?? await AwsSimulator.StartAsync(
             new AwsSimulatorOptions
             {
                 Timing = new SimTiming(settings.TimeScale),
@@ -65,8 +70,12 @@ internal sealed class BenchSandbox : IAsyncDisposable
                 Quotas = quotas,
             },
             cancellationToken).ConfigureAwait(false);
-        aws.World.S3.CreateBucket(Bucket);
-        var sandbox = new BenchSandbox(kube, aws, kubeconfig, settings);
+        if (existing is null)
+        {
+            aws.World.S3.CreateBucket(Bucket);
+        }
+
+        var sandbox = new BenchSandbox(kube, aws, kubeconfig, settings, ownsAws: existing is null);
         await sandbox.Client.CoreV1.CreateNamespaceAsync(new V1Namespace { Metadata = new V1ObjectMeta { Name = Namespace } }, cancellationToken: cancellationToken).ConfigureAwait(false);
         return sandbox;
     }
@@ -101,7 +110,11 @@ internal sealed class BenchSandbox : IAsyncDisposable
     {
         Calls.Dispose();
         Client.Dispose();
-        await Aws.DisposeAsync().ConfigureAwait(false);
+        if (ownsAws)
+        {
+            await Aws.DisposeAsync().ConfigureAwait(false);
+        }
+
         await Kube.DisposeAsync().ConfigureAwait(false);
         try
         {

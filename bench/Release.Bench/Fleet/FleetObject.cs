@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Ebops.Bench.Release.Fleet;
 
-/// <summary>What the bench reads of one ebops object: Ready at its generation, the finalizer, and a release's phase and versions.</summary>
+/// <summary>What the bench reads of one ebops object: Ready at its generation, the finalizer, and a release's phase,
+/// versions and whether two environments run (<c>status.extraCapacity</c>).</summary>
 internal sealed record FleetObject(
     string Kind,
     string Name,
@@ -12,7 +13,8 @@ internal sealed record FleetObject(
     string? Phase,
     string? StableVersion,
     string? CandidateVersion,
-    IReadOnlyDictionary<string, string> Labels)
+    IReadOnlyDictionary<string, string> Labels,
+    bool ExtraCapacity = false)
 {
     private static readonly HashSet<string> FailedPhases = ["Aborted", "RolledBack", "Failed"];
 
@@ -41,6 +43,7 @@ internal sealed record FleetObject(
             (string?)status?["phase"],
             (string?)status?["stableVersion"],
             (string?)status?["candidateVersion"],
-            labels);
+            labels,
+            status?["extraCapacity"] is JsonObject);
     }
 }

@@ -45,14 +45,17 @@ internal sealed class FleetRun : IAsyncDisposable
 
     public int Apps { get; private set; }
 
-    public static async Task<FleetRun> StartAsync(FleetSettings settings, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>Starts the sandbox (on <paramref name="aws"/> when given, see <see cref="BenchSandbox.StartAsync"/>) and the watch.</summary>
+    public static async Task<FleetRun> StartAsync(FleetSettings settings, TextWriter progress, CancellationToken cancellationToken, Ebops.Sandbox.Aws.AwsSimulator? aws = null)
     {
-        var sandbox = await BenchSandbox.StartAsync(settings, cancellationToken).ConfigureAwait(false);
+        var sandbox = await BenchSandbox.StartAsync(settings, cancellationToken, aws).ConfigureAwait(false);
         return new FleetRun(sandbox, FleetWatch.Start(sandbox.Kube.BaseAddress, new FleetState()), settings, progress);
     }
 
-    /// <summary>Uploads the bundles of <paramref name="count"/> applications and creates their four objects, 16 at a time.</summary>
-    public async Task CreateAppsAsync(int count, Func<int, IReadOnlyDictionary<string, string>?>? labels, CancellationToken cancellationToken)
+    /// <summary>Uploads the bundles of <paramref name="count"/> applications and creates their four objects, 16 at a time;
+    /// <paramref name="customize"/> may change an object before it is created, or drop it (null).</summary>
+    public async Task CreateAppsAsync(int count, Func<int, IReadOnlyDictionary<string, string>?>? labels, CancellationToken cancellationToken,
+        Func<JsonObject, JsonObject?>? customize = null)
     {
         var first = Apps;
         Apps += count;
@@ -64,7 +67,7 @@ internal sealed class FleetRun : IAsyncDisposable
 
         await Parallel.ForEachAsync(Enumerable.Range(first, count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (i, ct) =>
         {
-            foreach (var manifest in Manifests.For(FleetManifests.AppName(i), labels?.Invoke(i)))
+            foreach (var manifest in Manifests.For(FleetManifests.AppName(i), labels?.Invoke(i)).Select(m => customize is null ? m : customize(m)).OfType<JsonObject>())
             {
                 await FleetManifests.CreateAsync(Sandbox.Client, manifest, ct).ConfigureAwait(false);
             }
@@ -81,6 +84,12 @@ internal sealed class FleetRun : IAsyncDisposable
     /// <summary>Every object of <see cref="ReadyKinds"/> of every application is Ready at its generation.</summary>
     public bool AllReady(IReadOnlyCollection<FleetObject> all) =>
         all.Count(o => o.Ready && ReadyKinds.Contains(o.Kind)) >= Apps * ReadyKinds.Count;
+
+    /// <summary>Every object of the infrastructure kinds Ready, and every first release ended (succeeded or failed: an
+    /// aborted first release leaves its application without a serving environment until the next version).</summary>
+    public bool AllSettled(IReadOnlyCollection<FleetObject> all) =>
+        all.Count(o => o.Ready && ReadyKinds.Contains(o.Kind) && o.Kind != EbopsKinds.BlueGreenRelease.Kind) >= Apps * ReadyKinds.Count(k => k != EbopsKinds.BlueGreenRelease.Kind)
+        && (!ReleasesReconciled || AllReleasesEnded(all, FleetManifests.FirstVersion));
 
     /// <summary>Every release ended (succeeded or failed) for <paramref name="version"/>.</summary>
     public bool AllReleasesEnded(IReadOnlyCollection<FleetObject> all, string version) =>

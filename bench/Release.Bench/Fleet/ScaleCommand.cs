@@ -9,6 +9,7 @@ internal static class ScaleCommand
     private static readonly MetricColumn[] Columns =
     [
         new("readyMinutes", "all Ready min", "F1"),
+        new("firstReleasesFailed", "first failed", "N0"),
         new("releaseMinutes", "all released min", "F1"),
         new("releasesSucceeded", "released", "N0"),
         new("releasesFailed", "failed", "N0"),

@@ -5,9 +5,10 @@ namespace Ebops.Bench.Release.Fleet;
 
 /// <summary>
 /// <c>scale</c>: the operator running, N applications (four objects each) created at once, then, once every object is
-/// Ready, a new version for every application. Figures: times until all are Ready and until every release ended
-/// (simulated minutes), AWS calls per object, throttled calls and the client's retries, duplicate AWS objects (from
-/// the simulator's state), the operator's peak RSS (VmHWM) and CPU time.
+/// Ready and every first release ended (an aborted one counts in <c>firstReleasesFailed</c>), a new version for every
+/// application. Figures: times until all are Ready and until every release ended (simulated minutes), AWS calls per
+/// object, throttled calls and the client's retries, duplicate AWS objects (from the simulator's state), the
+/// operator's peak RSS (VmHWM) and CPU time.
 /// </summary>
 internal sealed class ScaleScenario(FleetSettings settings, TimeSpan timeout, TextWriter progress)
 {
@@ -22,8 +23,10 @@ internal sealed class ScaleScenario(FleetSettings settings, TimeSpan timeout, Te
         var created = fleet.State.Elapsed;
         await fleet.CreateAppsAsync(settings.Apps, null, cancellationToken).ConfigureAwait(false);
         fleet.Progress(string.Create(CultureInfo.InvariantCulture, $"created in {(fleet.State.Elapsed - created).TotalSeconds:F1} s"));
-        var ready = await fleet.WaitAsync("all Ready", fleet.AllReady, timeout, cancellationToken).ConfigureAwait(false);
+        var ready = await fleet.WaitAsync("all Ready (first releases ended)", fleet.AllSettled, timeout, cancellationToken).ConfigureAwait(false);
         var afterCreate = fleet.Sandbox.Calls.Snapshot();
+        var first = fleet.State.All.Where(o => o.Kind == EbopsKinds.BlueGreenRelease.Kind).Select(o => o.Released(FleetManifests.FirstVersion)).ToList();
+        fleet.Progress($"first releases: {first.Count(r => r == true)} succeeded, {first.Count(r => r == false)} failed, {first.Count(r => r is null)} still going");
 
         TimeSpan? released = null;
         var outcomes = (Succeeded: 0, Failed: 0);
@@ -42,12 +45,12 @@ internal sealed class ScaleScenario(FleetSettings settings, TimeSpan timeout, Te
 
         var scrape = await process.ScrapeAsync(cancellationToken).ConfigureAwait(false);
         var inventory = AwsInventory.Of(fleet.Sandbox.World.DumpState());
-        var result = Result(fleet, objects, ready, released, outcomes, scrape, inventory, process);
+        var result = Result(fleet, objects, ready, released, outcomes, scrape, inventory, process, first.Count(r => r == false));
         Report(fleet, objects, AwsCallCounter.Between(beforeCreate, afterCreate), AwsCallCounter.Between(afterCreate, afterRelease), inventory);
         return result;
     }
 
-    private CaseResult Result(FleetRun fleet, int objects, TimeSpan? ready, TimeSpan? released, (int Succeeded, int Failed) outcomes, PrometheusText scrape, AwsInventory inventory, OperatorProcess process)
+    private CaseResult Result(FleetRun fleet, int objects, TimeSpan? ready, TimeSpan? released, (int Succeeded, int Failed) outcomes, PrometheusText scrape, AwsInventory inventory, OperatorProcess process, int firstFailed)
     {
         var calls = fleet.Sandbox.Calls.Snapshot();
         var total = calls.Values.Sum();
@@ -58,6 +61,7 @@ internal sealed class ScaleScenario(FleetSettings settings, TimeSpan timeout, Te
             new("apps", settings.Apps),
             new("objects", objects),
             new("readyMinutes", Minutes(ready)),
+            new("firstReleasesFailed", FleetRun.ReleasesReconciled ? firstFailed : null),
             new("releaseMinutes", Minutes(released)),
             new("releasesSucceeded", FleetRun.ReleasesReconciled ? outcomes.Succeeded : null),
             new("releasesFailed", FleetRun.ReleasesReconciled ? outcomes.Failed : null),

@@ -37,7 +37,7 @@ internal sealed class SteadyScenario(FleetSettings settings, TimeSpan window, Ti
         var kube = Delta(scrape0, scrape1, "ebops_kube_requests_total", l => l.GetValueOrDefault("verb") is not "list" and not "watch");
         CallTable.Write(progress, string.Create(CultureInfo.InvariantCulture, $"AWS calls in {window.TotalMinutes} steady simulated minutes ({polls:F1} poll intervals, {objects} objects)"),
             calls, objects * polls, "per object/poll");
-        WriteReconciles(scrape0, scrape1, objects, polls);
+        WriteReconciles(scrape0, scrape1, objects, fleet.ReadyKinds.Count, polls);
         WriteKube(scrape0, scrape1, reconciles);
         return new CaseResult($"apps-{settings.Apps}",
         [
@@ -61,7 +61,7 @@ internal sealed class SteadyScenario(FleetSettings settings, TimeSpan window, Ti
     private static double Delta(PrometheusText before, PrometheusText after, string name, Func<IReadOnlyDictionary<string, string>, bool>? where = null) =>
         after.Sum(name, where) - before.Sum(name, where);
 
-    private void WriteReconciles(PrometheusText before, PrometheusText after, int objects, double polls)
+    private void WriteReconciles(PrometheusText before, PrometheusText after, int objects, int kinds, double polls)
     {
         progress.WriteLine("reconciles in the window, by kind and result:");
         foreach (var kind in EbopsKinds.All)
@@ -69,7 +69,7 @@ internal sealed class SteadyScenario(FleetSettings settings, TimeSpan window, Ti
             var results = after.Series("ebops_reconcile_total").Where(s => s.Labels.GetValueOrDefault("kind") == kind.Kind)
                 .Select(s => (Result: s.Labels.GetValueOrDefault("result") ?? "", Count: s.Value - before.Sum("ebops_reconcile_total", l => l.GetValueOrDefault("kind") == kind.Kind && l.GetValueOrDefault("result") == s.Labels.GetValueOrDefault("result"))))
                 .Where(r => r.Count > 0);
-            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Kind,-18} {string.Join(", ", results.Select(r => $"{r.Result} {r.Count:N0}"))} ({results.Sum(r => r.Count) / (objects / 4.0 * polls):F2} per object per poll)"));
+            progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Kind,-18} {string.Join(", ", results.Select(r => $"{r.Result} {r.Count:N0}"))} ({results.Sum(r => r.Count) / (objects / (double)kinds * polls):F2} per object per poll)"));
         }
     }
 

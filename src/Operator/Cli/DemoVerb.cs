@@ -36,7 +36,15 @@ internal static class DemoVerb
     }
 
     /// <summary>Runs the demo writing to <paramref name="output"/>; returns the exit code.</summary>
-    internal static async Task<int> RunAsync(DemoOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static Task<int> RunAsync(DemoOptions options, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(options, new DemoSettings(), output, error, null, cancellationToken);
+
+    /// <summary>
+    /// Runs the demo with <paramref name="settings"/>; <paramref name="afterReport"/> (tests) sees the sandbox after the
+    /// report, while everything still runs.
+    /// </summary>
+    internal static async Task<int> RunAsync(DemoOptions options, DemoSettings settings, TextWriter output, TextWriter error,
+        Func<DemoSandbox, CancellationToken, Task>? afterReport, CancellationToken cancellationToken)
     {
         var crds = SandboxVerb.FindConfig("crds");
         var samples = SandboxVerb.FindConfig("samples");
@@ -46,7 +54,6 @@ internal static class DemoVerb
             return 2;
         }
 
-        var settings = new DemoSettings();
         var paths = new DemoPaths(crds, samples, Path.GetFullPath(options.Output));
         var progress = Plain(options, output) ? (IDemoProgress)new PlainProgress(output) : new RichProgress(AnsiConsole.Console, $"ebops demo · {options.Scenario.Name}");
         await using var run = new DemoRun(options.Scenario, settings, paths, progress, TimeProvider.System);
@@ -62,6 +69,11 @@ internal static class DemoVerb
         var verdict = DemoVerdict.Decide(result);
         var keep = options.Keep && run.Sandbox is { } sandbox ? KeepLines(run, sandbox, result) : [];
         DemoReport.Write(output, result, table, [.. pictures.Select(p => Path.GetRelativePath(Directory.GetCurrentDirectory(), p))], verdict, keep);
+        if (afterReport is not null && run.Sandbox is { } running)
+        {
+            await afterReport(running, cancellationToken).ConfigureAwait(false);
+        }
+
         if (keep.Count > 0)
         {
             await WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);

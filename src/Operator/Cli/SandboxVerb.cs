@@ -83,6 +83,9 @@ internal static class SandboxVerb
             output.WriteLine(line);
         }
 
+        // Simulated DNS names do not resolve: the release's http checks reach green through the simulator's proxy.
+        output.WriteLine($"Release__ProbeProxy={aws.Endpoint.ToString().TrimEnd('/')}");
+
         output.Flush();
         await WaitForShutdownAsync(ct).ConfigureAwait(false);
         error.WriteLine("sandbox stopped");

@@ -31,7 +31,7 @@ public sealed class SandboxAwsTests
             var lines = new Dictionary<string, string>();
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
             deadline.CancelAfter(TimeSpan.FromSeconds(30));
-            while (!lines.ContainsKey("AWS_SECRET_ACCESS_KEY") && await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
+            while (!lines.ContainsKey("Release__ProbeProxy") && await process.StandardOutput.ReadLineAsync(deadline.Token) is { } line)
             {
                 var equals = line.IndexOf('=', StringComparison.Ordinal);
                 lines[line[..equals]] = line[(equals + 1)..];
@@ -40,6 +40,7 @@ public sealed class SandboxAwsTests
             var endpoint = new Uri(lines["AWS_ENDPOINT_URL"] + "/");
             Assert.Equal("127.0.0.1", endpoint.Host);
             Assert.Equal("ap-northeast-2", lines["AWS_REGION"]);
+            Assert.Equal(lines["AWS_ENDPOINT_URL"], lines["Release__ProbeProxy"]);
 
             var body = "Action=DescribeVpcs&Version=2016-11-15";
             var signing = new AWSSigningRequest { HttpMethod = HttpMethod.Post, RequestUri = endpoint, Content = Encoding.UTF8.GetBytes(body) };

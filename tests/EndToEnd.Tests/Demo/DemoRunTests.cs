@@ -5,8 +5,9 @@ namespace Ebops.EndToEnd.Tests.Demo;
 
 /// <summary>
 /// The whole default demo in-process, in plain mode, as the README's first command runs it: exit 0, the report, the
-/// pictures, and the last line <c>failed requests: 0</c>. About a minute of real time and both cores: it runs with
-/// EBOPS_LONG_TESTS=1, and CI runs the demo once more as a process (.ci/run).
+/// pictures, and the last line <c>failed requests: 0</c>; with the sample's master password Secret created with a known
+/// value, that value nowhere in the output, the debug log, events, status or metrics at the end. About a minute of
+/// real time and both cores: it runs with EBOPS_LONG_TESTS=1, and CI runs the demo once more as a process (.ci/run).
 /// </summary>
 public sealed class DemoRunTests
 {
@@ -24,7 +25,13 @@ public sealed class DemoRunTests
             using var writer = new StringWriter();
             using var error = new StringWriter();
 
-            var exit = await DemoVerb.RunAsync(new DemoOptions(DemoScenario.Default, Keep: false, Plain: true, output.FullName), writer, error, TestContext.Current.CancellationToken);
+            const string password = "Kn0wn-demo-Pa55word-8c3f17";
+            var settings = new DemoSettings { MasterPassword = password, LogLevel = Microsoft.Extensions.Logging.LogLevel.Debug };
+            IReadOnlyList<string>? leaks = null;
+
+            var exit = await DemoVerb.RunAsync(new DemoOptions(DemoScenario.Default, Keep: false, Plain: true, output.FullName), settings, writer, error,
+                async (sandbox, ct) => leaks = await DemoLeaks.FindAsync(sandbox, password, [("output", writer.ToString()), ("errors", error.ToString())], ct),
+                TestContext.Current.CancellationToken);
 
             var text = writer.ToString();
             Assert.True(exit == 0, text + error);
@@ -32,6 +39,9 @@ public sealed class DemoRunTests
             Assert.Contains("bluegreenrelease.ebops.io/myapp   Succeeded   1.0.2", text, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(output.FullName, "timeline.png")));
             Assert.True(File.Exists(Path.Combine(output.FullName, "timeline.svg")));
+            Assert.Contains("created secrets/myapp-db-master", text, StringComparison.Ordinal);
+            Assert.NotNull(leaks);
+            Assert.True(leaks.Count == 0, string.Join('\n', leaks));
         }
         finally
         {

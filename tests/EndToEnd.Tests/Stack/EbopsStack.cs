@@ -73,6 +73,8 @@ internal sealed class EbopsStack : IAsyncDisposable
             // The simulator's lifecycles take a second, not minutes: look again as often.
             environment["Controllers__BusyRequeue"] = "00:00:00.500";
             environment["Controllers__DependencyRequeue"] = "00:00:01";
+            // The gate's http checks reach green's simulated CNAME through the simulator's proxy, as in the sandbox.
+            environment["Release__ProbeProxy"] = Aws.Simulator!.Endpoint.ToString();
         }
 
         foreach (var (name, value) in options.OperatorEnvironment)
@@ -83,6 +85,16 @@ internal sealed class EbopsStack : IAsyncDisposable
         string[] args = ["--kubeconfig", Kube.Kubeconfig, "--namespace", Namespace, "--metrics-port", "0", "--metrics-address", "127.0.0.1",
             .. options.OperatorArgs, .. extraArgs ?? []];
         Operator = OperatorProcess.Start(args, environment);
+        return Operator;
+    }
+
+    /// <summary>
+    /// Starts the operator with exactly <paramref name="commandLine"/> (the verb first) and <paramref name="environment"/>:
+    /// none of the stack's own flags, namespace or requeue settings.
+    /// </summary>
+    public OperatorProcess StartOperatorCommand(IReadOnlyList<string> commandLine, IReadOnlyDictionary<string, string> environment)
+    {
+        Operator = OperatorProcess.StartCommand(commandLine, environment);
         return Operator;
     }
 

@@ -12,32 +12,26 @@ internal static class LeakScan
     /// <summary>Where the secret showed up (empty: nowhere), one line per place.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(EbopsStack stack, string secret, CancellationToken cancellationToken)
     {
-        var needles = new[] { secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)) };
-        var found = new List<string>();
-        void Scan(string where, string text)
-        {
-            foreach (var needle in needles.Where(n => text.Contains(n, StringComparison.Ordinal)))
-            {
-                found.Add($"{where} contains {(needle == secret ? "the secret" : "its base64")}");
-            }
-        }
-
         var operatorProcess = stack.Operator ?? throw new InvalidOperationException("the operator was not started");
-        foreach (var (line, i) in operatorProcess.Lines.Select((l, i) => (l, i)))
-        {
-            Scan($"operator output line {i + 1}", line);
-        }
-
-        Scan("events (events.k8s.io/v1)", (await stack.KubectlAsync("get", "events.v1.events.k8s.io", "-o", "json")).EnsureSuccess("get events").StdOut);
-        Scan("events (v1)", (await stack.KubectlAsync("get", "events", "-o", "json")).EnsureSuccess("get events").StdOut);
+        var places = operatorProcess.Lines.Select((line, i) => ($"operator output line {i + 1}", line)).ToList();
+        places.Add(("events (events.k8s.io/v1)", (await stack.KubectlAsync("get", "events.v1.events.k8s.io", "-o", "json")).EnsureSuccess("get events").StdOut));
+        places.Add(("events (v1)", (await stack.KubectlAsync("get", "events", "-o", "json")).EnsureSuccess("get events").StdOut));
         var objects = await stack.GetJsonAsync(EbopsStack.Kinds);
-        foreach (var item in objects["items"]!.AsArray())
-        {
-            Scan($"status of {item!["kind"]}/{item["metadata"]!["name"]}", item["status"]?.ToJsonString() ?? "");
-        }
-
+        places.AddRange(Statuses(objects));
         using var http = new HttpClient { BaseAddress = await operatorProcess.MetricsAsync(cancellationToken) };
-        Scan("/metrics", await http.GetStringAsync("/metrics", cancellationToken));
-        return found;
+        places.Add(("/metrics", await http.GetStringAsync("/metrics", cancellationToken)));
+        return FindIn(secret, places);
+    }
+
+    /// <summary>The status of every object of a <c>kubectl get -o json</c> list, each as a place.</summary>
+    public static IEnumerable<(string Where, string Text)> Statuses(System.Text.Json.Nodes.JsonNode list) =>
+        list["items"]!.AsArray().Select(item => ($"status of {item!["kind"]}/{item["metadata"]!["name"]}", item["status"]?.ToJsonString() ?? ""));
+
+    /// <summary>Where <paramref name="secret"/> or its base64 shows up among <paramref name="places"/>, one line per hit.</summary>
+    public static IReadOnlyList<string> FindIn(string secret, IEnumerable<(string Where, string Text)> places)
+    {
+        var needles = new[] { secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(secret)) };
+        return [.. places.SelectMany(p => needles.Where(n => p.Text.Contains(n, StringComparison.Ordinal))
+            .Select(n => $"{p.Where} contains {(n == secret ? "the secret" : "its base64")}"))];
     }
 }

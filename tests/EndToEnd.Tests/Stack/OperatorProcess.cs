@@ -39,12 +39,18 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>Starts <c>ebops run</c> with <paramref name="args"/> and <paramref name="environment"/> added to a clean environment.</summary>
-    public static OperatorProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
+    public static OperatorProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment) =>
+        StartCommand(["run", .. args], environment);
+
+    /// <summary>
+    /// Starts <c>dotnet ebops.dll</c> with <paramref name="commandLine"/> (the verb first, as the image's entrypoint takes
+    /// a container's args) and <paramref name="environment"/> added to a clean environment.
+    /// </summary>
+    public static OperatorProcess StartCommand(IEnumerable<string> commandLine, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebops.dll"));
-        start.ArgumentList.Add("run");
-        foreach (var arg in args)
+        foreach (var arg in commandLine)
         {
             start.ArgumentList.Add(arg);
         }

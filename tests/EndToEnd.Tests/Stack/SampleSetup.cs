@@ -25,6 +25,15 @@ internal static class SampleSetup
         (await stack.KubectlAsync("apply", "-k", RepoPaths.Config("samples"))).EnsureSuccess("apply -k config/samples");
     }
 
+    /// <summary>The database, the app and the frontend of config/samples (not its release), and the three Ready.</summary>
+    public static async Task ApplyInfrastructureAndWaitReadyAsync(EbopsStack stack)
+    {
+        (await stack.KubectlAsync("create", "secret", "generic", MasterSecret, "--from-literal=password=" + KnownPassword)).EnsureSuccess("create the master Secret");
+        string[] files = ["ebops.io_v1alpha1_rdsdatabase.yaml", "ebops.io_v1alpha1_beanstalkapp.yaml", "ebops.io_v1alpha1_nlbfrontend.yaml"];
+        (await stack.KubectlAsync(["apply", .. files.SelectMany(f => new[] { "-f", RepoPaths.Config("samples", f) })])).EnsureSuccess("apply the samples' infrastructure");
+        await stack.WaitAsync("--for=condition=Ready", "rdsdb,ebapp,nlbf", "--all");
+    }
+
     public static async Task ApplyAndWaitReadyAsync(EbopsStack stack)
     {
         await ApplyAsync(stack);

@@ -57,6 +57,26 @@ internal sealed class SimHost : IAsyncDisposable
 
     public static AWSCredentials SandboxCredentials => new BasicAWSCredentials(SandboxNetwork.AccessKeyId, SandboxNetwork.SecretAccessKey);
 
+    /// <summary>
+    /// Signs and POSTs an Elastic Beanstalk or ELBv2 action whose request and response are checked against the service's
+    /// official model; the call must succeed.
+    /// </summary>
+    public async Task<SimReply> OkAsync(string service, string action, params (string Key, string Value)[] parameters)
+    {
+        var form = parameters.ToDictionary(p => p.Key, p => p.Value);
+        var model = AwsModel.Load(service switch
+        {
+            "elasticbeanstalk" => "elasticbeanstalk-2010-12-01",
+            "elasticloadbalancing" => "elasticloadbalancingv2-2015-12-01",
+            _ => throw new ArgumentOutOfRangeException(nameof(service), service, "no model-checked calls for this service"),
+        });
+        model.CheckRequest(action, form, strict: true);
+        var reply = await QueryAsync(service, action, form);
+        Assert.True(reply.Status == 200, reply.Body);
+        model.CheckResponse(action, reply.Body);
+        return reply;
+    }
+
     /// <summary>Signs and POSTs a Query form; Version defaults to the service's.</summary>
     public async Task<SimReply> QueryAsync(string service, string action, IReadOnlyDictionary<string, string>? parameters = null,
         AWSCredentials? credentials = null, Action<HttpRequestMessage>? tamper = null, DateTimeOffset? signedAt = null)

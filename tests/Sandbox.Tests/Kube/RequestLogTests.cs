@@ -55,4 +55,20 @@ public sealed class RequestLogTests
             [("watch", "configmaps", "default"), ("watch", "configmaps", "default"), ("watch", "secrets", (string?)null)],
             h.Emulator.Requests.All.Select(r => (r.Verb, r.ResourcePath, r.Namespace)).ToList());
     }
+
+    [Fact]
+    public async Task A_wait_completes_with_the_first_matching_request_logged_before_or_after_it()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var path = EmulatorHarness.WidgetsPath("default");
+        await h.SendAsync(HttpMethod.Post, path, EmulatorHarness.Widget("w1"));
+        var earlier = await h.Emulator.Requests.WaitAsync(r => r.Verb == "create" && r.Resource == "widgets", Ct);
+        var later = h.Emulator.Requests.WaitAsync(r => r.Verb == "delete", Ct);
+        Assert.False(later.IsCompleted);
+
+        await h.SendAsync(HttpMethod.Delete, path + "/w1");
+
+        Assert.Equal(("create", "widgets"), (earlier.Verb, earlier.ResourcePath));
+        Assert.Equal(("delete", "w1"), ((await later).Verb, (await later).Name));
+    }
 }

@@ -11,10 +11,12 @@ internal sealed class DemoLogFile : ILoggerProvider
     private readonly Lock gate = new();
     private readonly StreamWriter writer;
     private readonly TimeProvider time;
+    private readonly LogLevel level;
     private bool disposed;
 
-    public DemoLogFile(string path, TimeProvider time)
+    public DemoLogFile(string path, TimeProvider time, LogLevel level = LogLevel.Information)
     {
+        this.level = level;
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         writer = new StreamWriter(Path, append: false) { AutoFlush = true };
@@ -23,7 +25,7 @@ internal sealed class DemoLogFile : ILoggerProvider
 
     public string Path { get; }
 
-    public ILogger CreateLogger(string categoryName) => new DemoLogger(this, categoryName);
+    public ILogger CreateLogger(string categoryName) => new DemoLogger(this, categoryName, level);
 
     public void Write(LogLevel level, string category, string message, Exception? exception)
     {

@@ -2,10 +2,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Ebops.Operator.Cli.Demo;
 
-/// <summary>One category's logger over <see cref="DemoLogFile"/> (Information and above; Microsoft.* from Warning).</summary>
-internal sealed class DemoLogger(DemoLogFile file, string category) : ILogger
+/// <summary>One category's logger over <see cref="DemoLogFile"/> (<paramref name="level"/> and above; Microsoft.* from Warning).</summary>
+internal sealed class DemoLogger(DemoLogFile file, string category, LogLevel level) : ILogger
 {
-    private readonly LogLevel minimum = category.StartsWith("Microsoft", StringComparison.Ordinal) ? LogLevel.Warning : LogLevel.Information;
+    private readonly LogLevel minimum = category.StartsWith("Microsoft", StringComparison.Ordinal) ? LogLevel.Warning : level;
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;

@@ -25,7 +25,7 @@ internal sealed class DemoRun(DemoScenario scenario, DemoSettings settings, Demo
     private DateTimeOffset loadOrigin;
     private ReleaseOutcome? outcome;
     private TimeSpan? faultAt;
-    private TimeSpan? releaseEndedAt;
+    private TimeSpan? brokenUntil;
     private IPEndPoint? frontend;
 
     public DemoSandbox? Sandbox { get; private set; }
@@ -67,7 +67,7 @@ internal sealed class DemoRun(DemoScenario scenario, DemoSettings settings, Demo
         }
 
         var final = observer is null ? DemoSnapshot.Empty : await FinalSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        return new DemoResult(scenario, steps, final, load?.Timeline, loadOrigin, StableLabel, CandidateLabel, outcome, faultAt, releaseEndedAt, frontend);
+        return new DemoResult(scenario, steps, final, load?.Timeline, loadOrigin, StableLabel, CandidateLabel, outcome, faultAt, brokenUntil, frontend);
     }
 
     public async ValueTask DisposeAsync()
@@ -139,6 +139,11 @@ internal sealed class DemoRun(DemoScenario scenario, DemoSettings settings, Demo
 
     private async Task InfrastructureAsync(CancellationToken cancellationToken)
     {
+        if (settings.MasterPassword is { } password)
+        {
+            Observer.Note("created " + await samples.CreateMasterSecretAsync(Started.Client, Namespace, password, cancellationToken).ConfigureAwait(false));
+        }
+
         foreach (var kind in new[] { EbopsKinds.RdsDatabase, EbopsKinds.BeanstalkApp, EbopsKinds.NlbFrontend })
         {
             Observer.Note("created " + await SampleManifests.CreateAsync(Started.Client, Namespace, samples.Of(kind), cancellationToken).ConfigureAwait(false));
@@ -201,8 +206,56 @@ internal sealed class DemoRun(DemoScenario scenario, DemoSettings settings, Demo
             Break(world);
         }
 
-        (outcome, releaseEndedAt) = await WaitForReleaseAsync(CandidateLabel, before, cancellationToken).ConfigureAwait(false);
+        (outcome, brokenUntil) = await WaitForReleaseAsync(CandidateLabel, before, cancellationToken).ConfigureAwait(false);
+        if (scenario.Fault == DemoFault.WhenBaking && outcome == ReleaseOutcome.RolledBack)
+        {
+            brokenUntil = await CandidateRetiredAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await Task.Delay(settings.Settle, time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a switch-back the broken candidate still answers the connections opened to it while it had the traffic
+    /// (an NLB moves new connections only, and the ALB keeps client connections alive): those clients fail until the
+    /// release has retired the candidate's environment and Elastic Beanstalk reports it Terminated (its ALB gone).
+    /// Returns when that was.
+    /// </summary>
+    private async Task<TimeSpan> CandidateRetiredAsync(CancellationToken cancellationToken)
+    {
+        var environment = Observer.Latest.Release?.Status?.PendingTermination?.EnvironmentName
+            ?? throw new DemoStepFailedException($"the rolled-back release names no environment of {CandidateLabel} to retire");
+        await Observer.WaitAsync(s => s.Release?.Status?.PendingTermination is null || Stalled(s.Release), settings.StepTimeout,
+            $"{environment} retired", cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.StepTimeout);
+        try
+        {
+            while (!await TerminatedAsync(environment, deadline.Token).ConfigureAwait(false))
+            {
+                if (Stalled(Observer.Latest.Release))
+                {
+                    throw new DemoStepFailedException($"{environment} was not retired: {Runtime.Status.Conditions.Find(Observer.Latest.Release?.Status, ConditionTypes.Stalled)?.Message}");
+                }
+
+                await Task.Delay(settings.PollInterval, time, deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DemoStepFailedException($"{environment} was not Terminated within {settings.StepTimeout.TotalMinutes:0} minutes");
+        }
+
+        var at = load?.Timeline.Mark($"{CandidateLabel} terminated") ?? TimeSpan.Zero;
+        Observer.Note($"{environment} terminated: no client reaches {CandidateLabel} any more");
+        return at;
+    }
+
+    private async Task<bool> TerminatedAsync(string environment, CancellationToken cancellationToken)
+    {
+        var described = await Started.ElasticBeanstalk.DescribeEnvironmentsAsync(new() { EnvironmentNames = [environment], IncludeDeleted = false }, cancellationToken)
+            .ConfigureAwait(false);
+        return (described.Environments ?? []).All(e => e.Status == Aws.ElasticBeanstalk.ElasticBeanstalkStatuses.EnvironmentTerminated);
     }
 
     /// <summary>The merge patch that releases <paramref name="label"/> (its bundle where the sample's key says).</summary>

@@ -1,5 +1,7 @@
 using Amazon.Runtime;
+using Ebops.Operator.Aws;
 using Ebops.Operator.Aws.Core;
+using Ebops.Operator.Aws.ElasticBeanstalk;
 using Ebops.Operator.Runtime.Hosting;
 using Ebops.Operator.Runtime.Metrics;
 using Ebops.Sandbox.Aws;
@@ -24,6 +26,7 @@ internal sealed class DemoSandbox : IAsyncDisposable
 {
     private readonly ILoggerFactory loggers;
     private WebApplication? operatorHost;
+    private IElasticBeanstalkApi? elasticBeanstalk;
 
     private DemoSandbox(DemoLogFile log, ILoggerFactory loggers, KubeApiEmulator kube, AwsSimulator aws, string kubeconfig, IReadOnlyList<string> crds)
     {
@@ -51,14 +54,19 @@ internal sealed class DemoSandbox : IAsyncDisposable
     /// <summary>The demo's own client of the emulator (reads the objects, creates the samples, bumps the version).</summary>
     public IKubernetes Client { get; }
 
+    /// <summary>Elastic Beanstalk as any client of the simulator sees it (the demo's own checks; not the operator's client).</summary>
+    public IElasticBeanstalkApi ElasticBeanstalk => elasticBeanstalk ??= new AwsClientFactory(
+        Options.Create(new AwsOptions { Region = Aws.Region, EndpointUrl = Aws.Endpoint.ToString() }), TimeProvider.System, loggers, _ => null,
+        new BasicAWSCredentials(Aws.AccessKeyId, Aws.SecretAccessKey)).CreateElasticBeanstalkApi();
+
     /// <summary>The operator's /healthz, /readyz and /metrics (once it started).</summary>
     public Uri? OperatorMetrics => operatorHost is null ? null : OperatorHost.MetricsAddress(operatorHost);
 
     /// <summary>Starts the emulator (CRDs from <paramref name="crdDirectory"/> installed) and the simulator.</summary>
     public static async Task<DemoSandbox> StartAsync(DemoSettings settings, string crdDirectory, string outputDirectory, CancellationToken cancellationToken)
     {
-        var log = new DemoLogFile(Path.Combine(outputDirectory, "ebops.log"), TimeProvider.System);
-        var loggers = LoggerFactory.Create(b => b.AddProvider(log));
+        var log = new DemoLogFile(Path.Combine(outputDirectory, "ebops.log"), TimeProvider.System, settings.LogLevel);
+        var loggers = LoggerFactory.Create(b => b.SetMinimumLevel(settings.LogLevel).AddProvider(log));
         KubeApiEmulator? kube = null;
         try
         {

@@ -64,6 +64,15 @@ internal sealed record DemoSettings
     /// <summary>How long any one step may take before the demo gives up.</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// A master password the demo stores in the Secret the sample RdsDatabase names before applying it; null (the
+    /// default): the operator generates one, as the sample asks (tests set it to look for it everywhere afterwards).
+    /// </summary>
+    public string? MasterPassword { get; init; }
+
+    /// <summary>The lowest level written to the demo's log (Microsoft.* from Warning whatever it is).</summary>
+    public Microsoft.Extensions.Logging.LogLevel LogLevel { get; init; } = Microsoft.Extensions.Logging.LogLevel.Information;
+
     /// <summary>How often the demo reads the four objects and refreshes the progress.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
@@ -107,5 +116,6 @@ internal sealed record DemoSettings
         new("Controllers:DependencyRequeue", Requeue.ToString("c", CultureInfo.InvariantCulture)),
         // The release's HTTP check reaches green's simulated CNAME through the simulator's probe proxy.
         new("Release:ProbeProxy", awsEndpoint.ToString()),
+        new("Logging:LogLevel:Default", LogLevel.ToString()),
     ];
 }

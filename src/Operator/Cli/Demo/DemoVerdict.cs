@@ -6,7 +6,8 @@ namespace Ebops.Operator.Cli.Demo;
 /// <summary>
 /// The exit code rule: 0 only when every step succeeded, the release under load ended as the scenario expects, and no
 /// client saw a failure, except in bake-failure, where the failures between the moment the demo broke the candidate
-/// and the end of the automatic switch-back are what the scenario shows (none may fall outside that window). The
+/// and the retirement of its environment after the automatic switch-back are what the scenario shows (clients that
+/// connected to it during the bake stay on it until then; none may fall outside that window). The
 /// candidate must have served traffic when the release succeeded, and never when the gate caught it.
 /// </summary>
 internal static class DemoVerdict
@@ -49,7 +50,7 @@ internal static class DemoVerdict
         return (0, $"{result.Scenario.Name}: the release of {result.CandidateLabel} ended {expected}{note}");
     }
 
-    /// <summary>Failures before the fault was injected or after the release ended.</summary>
+    /// <summary>Failures before the fault was injected or after the broken candidate was out of reach.</summary>
     internal static long FailuresOutsideFault(DemoResult result)
     {
         if (result.Load is null)
@@ -58,7 +59,7 @@ internal static class DemoVerdict
         }
 
         var from = result.FaultAt ?? TimeSpan.MaxValue;
-        var to = result.ReleaseEndedAt ?? TimeSpan.MaxValue;
+        var to = result.BrokenUntil ?? TimeSpan.MaxValue;
         return result.Load.Samples().LongCount(s => s.Failed && (s.At < from || s.At >= to));
     }
 }

@@ -143,9 +143,11 @@ internal sealed class RichProgress : IDemoProgress
 
     private IRenderable Current()
     {
+        // One terminal row per recent line (cut at the width), so the panel above them stays on screen on 80x24.
+        var width = Math.Max(20, console.Profile.Width);
         lock (gate)
         {
-            return Render(title, last, [.. recent]);
+            return Render(title, last, [.. recent.Select(l => l.Length <= width ? l : l[..(width - 1)] + "…")]);
         }
     }
 

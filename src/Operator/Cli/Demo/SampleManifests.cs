@@ -55,6 +55,22 @@ internal sealed class SampleManifests
         return $"{kind.Plural}/{manifest["metadata"]!["name"]}";
     }
 
+    /// <summary>
+    /// Creates the Secret the sample RdsDatabase's <c>spec.masterPassword.secretRef</c> names, holding
+    /// <paramref name="password"/> under its key; returns <c>secrets/name</c>.
+    /// </summary>
+    public async Task<string> CreateMasterSecretAsync(IKubernetes client, string @namespace, string password, CancellationToken cancellationToken)
+    {
+        var reference = Of(EbopsKinds.RdsDatabase)["spec"]!["masterPassword"]!["secretRef"]!;
+        var secret = new k8s.Models.V1Secret
+        {
+            Metadata = new k8s.Models.V1ObjectMeta { Name = (string)reference["name"]!, NamespaceProperty = @namespace },
+            StringData = new Dictionary<string, string> { [(string?)reference["key"] ?? "password"] = password },
+        };
+        await client.CoreV1.CreateNamespacedSecretAsync(secret, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return $"secrets/{secret.Metadata.Name}";
+    }
+
     private string NameOf(EntityKind kind) => (string)Of(kind)["metadata"]!["name"]!;
 
     private static void Merge(JsonObject target, JsonObject patch)

@@ -45,7 +45,7 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
         groupSync = new SecurityGroupSync(managers.SecurityGroups);
         templateSync = new TemplateSync(managers.Templates, caches.SecretStore);
         observer = new EnvironmentObserver(managers.Environments, caches.Releases);
-        finalizer = new BeanstalkAppFinalizer(managers, events, schedule, this.settings, time, log);
+        finalizer = new BeanstalkAppFinalizer(managers, caches.Frontends, events, schedule, this.settings, time, log);
         this.schedule = schedule;
         this.events = events;
         this.time = time;
@@ -91,6 +91,9 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
         .. (entity.Spec.EnvFrom ?? []).Select(s => new ReferencedObject(Entities.RdsDatabase.KindName, s.RdsDatabaseRef.Name)),
         .. envFrom.SecretsOf(entity).Select(ReferencedObject.Secret),
         .. observer.ReleasesOf(entity).Select(name => new ReferencedObject(Entities.BlueGreenRelease.KindName, name)),
+        // A release created after this app's last reconcile: its environments and active colour are reported at once.
+        ReferencedObject.ReferrersOf(Entities.BlueGreenRelease.KindName),
+        .. finalizer.FrontendsOf(entity).Select(name => new ReferencedObject(Entities.NlbFrontend.KindName, name)),
     ];
 
     /// <summary>

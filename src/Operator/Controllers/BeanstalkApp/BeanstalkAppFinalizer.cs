@@ -2,6 +2,7 @@ using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
+using Ebops.Operator.Runtime.Cache;
 using Ebops.Operator.Runtime.Reconciliation;
 using Ebops.Operator.Runtime.Events;
 using Ebops.Operator.Runtime.Status;
@@ -11,13 +12,18 @@ namespace Ebops.Operator.Controllers.BeanstalkApp;
 
 /// <summary>
 /// Deletion of a BeanstalkApp. <c>retain</c>: everything stays. Otherwise running environments refuse the deletion
-/// (Stalled, event) unless <c>ebops.io/deletion-policy: delete</c> is written explicitly, which terminates them; then
-/// the templates, the application (never forcing environments) and the security group go, each confirmed by a read.
-/// Adopted objects, and objects ebops does not own, stay unless the policy is explicit.
+/// (Stalled, event) unless <c>ebops.io/deletion-policy: delete</c> is written explicitly, which terminates them, but
+/// only once no NlbFrontend sends them traffic any more (its network load balancer goes first); then the templates,
+/// the application (never forcing environments) and the security group go, each confirmed by a read. Adopted objects,
+/// and objects ebops does not own, stay unless the policy is explicit.
 /// </summary>
-internal sealed class BeanstalkAppFinalizer(BeanstalkAppManagers managers, IEventRecorder events, TemplateCompareSchedule schedule,
-    ControllerSettings settings, TimeProvider time, ILogger log)
+internal sealed class BeanstalkAppFinalizer(BeanstalkAppManagers managers, IResourceCache<Entities.NlbFrontend> frontends, IEventRecorder events,
+    TemplateCompareSchedule schedule, ControllerSettings settings, TimeProvider time, ILogger log)
 {
+    /// <summary>The NlbFrontends (same namespace, from the watch cache) whose backend is this app.</summary>
+    public IEnumerable<string> FrontendsOf(Entities.BeanstalkApp app) =>
+        frontends.List(app.Metadata.NamespaceProperty ?? "").Where(f => f.Spec.BackendRef.Name == app.Metadata.Name).Select(f => f.Metadata.Name);
+
     public async Task<ReconcileResult> FinalizeAsync(AppContext ctx, CancellationToken cancellationToken)
     {
         if (ctx.Policy.Deletion == DeletionPolicy.Retain)
@@ -64,6 +70,15 @@ internal sealed class BeanstalkAppFinalizer(BeanstalkAppManagers managers, IEven
 
             // An annotation change does not bump the generation: look again rather than wait for a spec change.
             return ReconcileResult.RequeueAfter(settings.DependencyRequeue, "deletion refused: environments are running");
+        }
+
+        if (running.Count > 0 && FrontendsOf(ctx.App).ToList() is { Count: > 0 } fronting)
+        {
+            // The frontend's listener forwards to these environments' ALBs: its load balancer goes first, so no client is
+            // sent to an environment that is shutting down (the frontend is a referenced object: its deletion requeues this).
+            var message = $"waiting for NlbFrontend {string.Join(", ", fronting)} (spec.backendRef: {ctx.Name}) to be deleted before terminating {string.Join(", ", running.Select(e => e.Name))}";
+            Conditions.MarkReconciling(ctx.App, time, BeanstalkAppReasons.WaitingForFrontend, message);
+            return ReconcileResult.RequeueAfter(settings.DependencyRequeue, message);
         }
 
         foreach (var environment in running)

@@ -15,5 +15,6 @@ public static class BeanstalkAppReasons
     public const string VpcChanged = "VpcChanged";
     public const string DeletionRefused = "DeletionRefused";
     public const string Deleting = "Deleting";
+    public const string WaitingForFrontend = "WaitingForFrontend";
     public const string Paused = "Paused";
 }

@@ -5,8 +5,8 @@ namespace Ebops.Operator.Controllers.BlueGreenRelease;
 /// <summary>
 /// Baking (green serves; the gate's checks plus green's 5xx rate keep running for bakeSeconds; a failed gate or a
 /// rollback switches traffic back to blue at once) and RetiringBlue (blue is kept for instant rollback at least
-/// minSeconds — CnameSwap: at least cnameDrainSeconds — and, with untilDrained, until it serves no requests or
-/// maxSeconds passed; then its ALB leaves the target group and it is terminated).
+/// minSeconds — CnameSwap: at least cnameDrainSeconds; then its ALB leaves the NLB's target group, and with
+/// untilDrained blue is kept until it serves no requests or maxSeconds passed; then it is terminated).
 /// </summary>
 internal static class BakeRules
 {
@@ -66,6 +66,13 @@ internal static class BakeRules
             return ctx.WaitUntil(keepUntil, ctx.Timings.Poll, $"keeping blue until {keepUntil.UtcDateTime:HH:mm:ss}Z for an instant rollback");
         }
 
+        if (ctx.UsesFrontend && ctx.Seen.RegisteredAlbs.TryGetValue(blue, out var alb))
+        {
+            // Out of the NLB's target group first: the NLB health-checks a registered ALB through to its instances, so
+            // blue's request count falls to zero only once it left; connections still open keep being served meanwhile.
+            return ctx.Act(new DeregisterAlb(blue, alb), $"removing {ctx.EnvironmentName(blue)}'s ALB from its target group; open connections drain");
+        }
+
         var latest = switchedAt + TimeSpan.FromSeconds(retention.MaxSeconds);
         if (blueAlive && retention.UntilDrained && ctx.Seen.BlueDrained != true && ctx.Now < latest)
         {
@@ -79,13 +86,15 @@ internal static class BakeRules
     private static ReleaseDecision? Rollback(ReleaseContext ctx)
     {
         var status = ctx.Status;
-        var blueRuns = ctx.Seen.Environment(ctx.Candidate.Other()) is not null;
+        var blue = ctx.Candidate.Other();
+        // Behind an NLB, blue can take traffic back only while its ALB is still in its target group (the rollback window).
+        var blueRuns = ctx.Seen.Environment(blue) is not null && (!ctx.UsesFrontend || ctx.Seen.RegisteredAlbs.ContainsKey(blue));
         var sender = ctx.SignalSender;
         if (ctx.Take(ReleaseSignal.Rollback))
         {
             return blueRuns
                 ? SwitchBack(ctx, ReleaseReasons.RollbackRequested, $"rollback requested by {sender}")
-                : Ignored(ctx, "rollback requested, but blue no longer runs");
+                : Ignored(ctx, "rollback requested, but blue no longer takes traffic (it left its target group or is gone); release the previous version again instead");
         }
 
         return blueRuns && status.StableVersion is { } stable && ctx.Spec.Version.Label == stable && stable != status.CandidateVersion

@@ -1,6 +1,6 @@
 namespace Ebops.Operator.Controllers.BlueGreenRelease;
 
-/// <summary>BlueGreenRelease-only settings (configuration section <c>Release</c>, environment <c>EBOPS_RELEASE__*</c>).</summary>
+/// <summary>BlueGreenRelease-only settings (configuration section <c>Release</c>, environment <c>Release__*</c>, e.g. <c>Release__ProbeProxy</c>).</summary>
 public sealed class ReleaseSettings
 {
     public const string SectionName = "Release";

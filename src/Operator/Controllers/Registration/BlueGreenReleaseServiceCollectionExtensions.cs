@@ -1,12 +1,10 @@
 using Ebops.Operator.Controllers.BlueGreenRelease;
-using Ebops.Operator.Resources;
 using Ebops.Operator.Resources.ElasticBeanstalk;
 using Ebops.Operator.Resources.Elbv2;
 using Ebops.Operator.Runtime.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Ebops.Operator.Controllers.Registration;
 
@@ -22,11 +20,7 @@ public static class BlueGreenReleaseServiceCollectionExtensions
     {
         services.AddOptions<ReleaseSettings>().Bind(configuration.GetSection(ReleaseSettings.SectionName));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp =>
-        {
-            var settings = sp.GetRequiredService<IOptions<ControllerSettings>>().Value;
-            return new ManagerSettings(settings.ClusterName, settings.PollInterval);
-        });
+        services.AddManagerSettings();
         services.TryAddSingleton<EnvironmentManager>();
         services.TryAddSingleton<TargetGroupManager>();
         services.TryAddSingleton<ListenerManager>();

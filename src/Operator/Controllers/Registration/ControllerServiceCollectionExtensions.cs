@@ -17,16 +17,10 @@ public static class ControllerServiceCollectionExtensions
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
         services.TryAddSingleton(_ => new ReleaseMetrics());
-        BeanstalkApp.BeanstalkAppServiceCollectionExtensions.AddBeanstalkAppServices(services, configuration)
-            .AddController<Entities.BeanstalkApp, BeanstalkApp.BeanstalkAppController>()
-            .AddResourceCache<Entities.RdsDatabase>().AddResourceCache<Entities.BlueGreenRelease>();
+        services.AddBeanstalkApp(configuration);
         services.AddNlbFrontend();
-        RdsDatabase.RdsDatabaseServiceCollectionExtensions.AddRdsDatabase(services).AddResourceCache<Entities.BeanstalkApp>().AddController<Entities.RdsDatabase, RdsDatabase.RdsDatabaseController>();
+        services.AddRdsDatabase();
         services.AddBlueGreenRelease(configuration);
-        // A release moves the traffic its app and frontend report: re-read them when it changes, including a release
-        // created after their last reconcile (their IReferences only know the releases they saw).
-        services.AddWatchMapping<Entities.BlueGreenRelease, Entities.BeanstalkApp>(release => [release.Spec.AppRef.Name])
-            .AddWatchMapping<Entities.BlueGreenRelease, Entities.NlbFrontend>(release => release.Spec.FrontendRef is { } frontend ? [frontend.Name] : []);
         return services;
     }
 }

@@ -58,9 +58,17 @@ internal static class KubernetesClientFactory
         return KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: options.Context);
     }
 
-    /// <summary>The namespace this pod runs in (from the service account), or null outside a cluster.</summary>
+    /// <summary>
+    /// The namespace this pod runs in: POD_NAMESPACE (the Deployment sets it from the Downward API), else the service
+    /// account's namespace file, else null (outside a cluster).
+    /// </summary>
     public static string? PodNamespace()
     {
+        if (Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment.Trim();
+        }
+
         const string path = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }

@@ -27,8 +27,8 @@ public sealed class OperatorOptions
     /// <summary>Namespace of the Lease (default: the pod's namespace in-cluster, else "default").</summary>
     public string? LeaderElectionNamespace { get; set; }
 
-    /// <summary>Name of the Lease.</summary>
-    public string LeaderElectionId { get; set; } = "ebops-leader";
+    /// <summary>Name of the Lease (default: <see cref="LeaseName"/>).</summary>
+    public string? LeaderElectionId { get; set; }
 
     /// <summary>How long a lease is valid without renewal (client-go default 15 s).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
@@ -53,4 +53,11 @@ public sealed class OperatorOptions
 
     /// <summary>On SIGTERM, how long in-flight reconciles may take before they are cancelled.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The Lease this replica competes for: <see cref="LeaderElectionId"/> when set; else <c>ebops-leader</c>, or with a
+    /// <see cref="LabelSelector"/> a name of its own per selector (<c>ebops-leader-</c>, the selector in Lease-name
+    /// characters, a hash of it), so shards with different selectors each elect their own leader.
+    /// </summary>
+    public string LeaseName() => LeaderElectionId is { Length: > 0 } id ? id : ShardLeaseNames.For(LabelSelector);
 }

@@ -45,7 +45,7 @@ internal sealed partial class OperatorOptionsValidator : IValidateOptions<Operat
 
         if (options.LeaderElect)
         {
-            if (string.IsNullOrWhiteSpace(options.LeaderElectionId))
+            if (options.LeaderElectionId is not null && string.IsNullOrWhiteSpace(options.LeaderElectionId))
             {
                 errors.Add("--leader-election-id must not be empty");
             }

@@ -44,7 +44,7 @@ internal sealed class OperatorRuntime(
         runners = [.. services.GetServices<IControllerRunner>()];
         var registry = services.GetRequiredService<InformerRegistry>();
         informers = runners.Count > 0 ? registry.All : [.. registry.All.Where(i => i is not SecretInformer)];
-        services.GetRequiredService<DependencyIndex>().Attach(registry, services.GetServices<WatchMapping>());
+        services.GetRequiredService<DependencyIndex>().Attach(registry);
         foreach (var runner in runners)
         {
             health.Track(runner);

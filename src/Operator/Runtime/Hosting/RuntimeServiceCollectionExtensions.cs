@@ -46,27 +46,6 @@ public static class RuntimeServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Re-queues the <typeparamref name="TTarget"/> objects that <paramref name="names"/> returns for a changed
-    /// <typeparamref name="TSource"/> (read from its cache, which this registers), like controller-runtime's
-    /// <c>Watches(source, EnqueueRequestsFromMapFunc(...))</c>: for references the target cannot list itself.
-    /// </summary>
-    public static IServiceCollection AddWatchMapping<TSource, TTarget>(this IServiceCollection services, Func<TSource, IEnumerable<string>> names)
-        where TSource : class, ICustomResource
-        where TTarget : class, ICustomResource
-    {
-        services.AddResourceCache<TSource>();
-        var source = EntityMetadata.For<TSource>();
-        var target = EntityMetadata.For<TTarget>();
-        services.AddSingleton(provider =>
-        {
-            var cache = provider.GetRequiredService<IResourceCache<TSource>>();
-            return new WatchMapping(source.Kind, target.Group, target.Kind,
-                key => cache.Get(key.Namespace ?? "", key.Name) is { } changed ? names(changed) : []);
-        });
-        return services;
-    }
-
-    /// <summary>
     /// Watches <typeparamref name="TEntity"/> into a cache without reconciling it, so controllers can inject
     /// <see cref="IResourceCache{T}"/> and reference the kind (<see cref="IReferences{T}"/>). Idempotent.
     /// </summary>
@@ -134,7 +113,7 @@ public static class RuntimeServiceCollectionExtensions
 
     private static LeaderElectionOptions ElectionOptions(OperatorOptions settings) => new()
     {
-        LeaseName = settings.LeaderElectionId,
+        LeaseName = settings.LeaseName(),
         LeaseNamespace = string.IsNullOrWhiteSpace(settings.LeaderElectionNamespace)
             ? KubernetesClientFactory.PodNamespace() ?? "default"
             : settings.LeaderElectionNamespace,

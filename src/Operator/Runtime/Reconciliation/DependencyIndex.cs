@@ -5,8 +5,8 @@ namespace Ebops.Operator.Runtime.Reconciliation;
 /// <summary>
 /// Who depends on what. Controllers refresh an object's references on every reconcile; every informer reports each
 /// created, changed or deleted object, which re-queues the objects that reference it and, like controller-runtime's
-/// Owns(), the owner named in its ownerReferences when that owner's kind has a controller, and, like its Watches()
-/// with a map function, the objects a <see cref="WatchMapping"/> names.
+/// Owns(), the owner named in its ownerReferences when that owner's kind has a controller, and the objects it references
+/// that asked to hear from their referrers of its kind (<see cref="ReferencedObject.ReferrersOf"/>).
 /// </summary>
 internal sealed class DependencyIndex
 {
@@ -14,16 +14,11 @@ internal sealed class DependencyIndex
     private readonly Dictionary<(string Kind, ResourceKey Target), HashSet<(IDependent Owner, ResourceKey Key)>> byTarget = [];
     private readonly Dictionary<(IDependent Owner, ResourceKey Key), (string Kind, ResourceKey Target)[]> byObject = [];
     private readonly Dictionary<(string Group, string Kind), IDependent> controllers = [];
-    private readonly List<WatchMapping> mappings = [];
+    private readonly Dictionary<(string Kind, ResourceKey Key), string[]> referrerKinds = [];
 
-    /// <summary>Listens to every informer (call before they run), with the <paramref name="watches"/> registered.</summary>
-    public void Attach(InformerRegistry informers, IEnumerable<WatchMapping>? watches = null)
+    /// <summary>Listens to every informer (call before they run).</summary>
+    public void Attach(InformerRegistry informers)
     {
-        lock (gate)
-        {
-            mappings.AddRange(watches ?? []);
-        }
-
         foreach (var informer in informers.All)
         {
             informer.Subscribe(Changed);
@@ -41,10 +36,17 @@ internal sealed class DependencyIndex
 
     public void Set(IDependent owner, ResourceKey key, IEnumerable<ReferencedObject> references)
     {
-        var targets = references.Where(r => !string.IsNullOrEmpty(r.Name)).Select(r => (r.Kind, new ResourceKey(key.Namespace, r.Name))).Distinct().ToArray();
+        var all = references.ToList();
+        var referrers = all.Where(r => r.Name == ReferencedObject.AnyReferrer).Select(r => r.Kind).Distinct(StringComparer.Ordinal).ToArray();
+        var targets = all.Where(r => !string.IsNullOrEmpty(r.Name) && r.Name != ReferencedObject.AnyReferrer).Select(r => (r.Kind, new ResourceKey(key.Namespace, r.Name))).Distinct().ToArray();
         lock (gate)
         {
             RemoveLocked(owner, key);
+            if (referrers.Length > 0)
+            {
+                referrerKinds[(owner.Kind, key)] = referrers;
+            }
+
             if (targets.Length == 0)
             {
                 return;
@@ -92,20 +94,13 @@ internal sealed class DependencyIndex
                 notify.AddRange(dependents);
             }
 
+            NotifyReferencedLocked(change, notify);
             foreach (var owner in change.Owners.Where(o => o.Controller == true).DistinctBy(o => (o.ApiVersion, o.Kind, o.Name)))
             {
                 var group = owner.ApiVersion.Contains('/', StringComparison.Ordinal) ? owner.ApiVersion[..owner.ApiVersion.IndexOf('/', StringComparison.Ordinal)] : "";
                 if (controllers.TryGetValue((group, owner.Kind), out var controller))
                 {
                     notify.Add((controller, new ResourceKey(change.Key.Namespace, owner.Name)));
-                }
-            }
-
-            foreach (var mapping in mappings.Where(m => m.SourceKind == change.Kind))
-            {
-                if (controllers.TryGetValue((mapping.TargetGroup, mapping.TargetKind), out var controller))
-                {
-                    notify.AddRange(mapping.Map(change.Key).Select(name => (controller, new ResourceKey(change.Key.Namespace, name))));
                 }
             }
         }
@@ -116,8 +111,25 @@ internal sealed class DependencyIndex
         }
     }
 
+    /// <summary>The objects the changed one references that asked to hear from referrers of its kind.</summary>
+    private void NotifyReferencedLocked(VersionChange change, List<(IDependent Owner, ResourceKey Key)> notify)
+    {
+        foreach (var referrer in controllers.Values.Where(c => c.Kind == change.Kind))
+        {
+            foreach (var (kind, target) in byObject.GetValueOrDefault((referrer, change.Key)) ?? [])
+            {
+                if (referrerKinds.TryGetValue((kind, target), out var kinds) && kinds.Contains(change.Kind, StringComparer.Ordinal)
+                    && controllers.Values.FirstOrDefault(c => c.Kind == kind) is { } controller)
+                {
+                    notify.Add((controller, target));
+                }
+            }
+        }
+    }
+
     private void RemoveLocked(IDependent owner, ResourceKey key)
     {
+        referrerKinds.Remove((owner.Kind, key));
         if (!byObject.Remove((owner, key), out var old))
         {
             return;

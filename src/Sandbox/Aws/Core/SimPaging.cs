@@ -25,7 +25,7 @@ public sealed class SimPaging(IReadOnlyDictionary<string, int> pageSizes, int de
     /// <paramref name="listName"/> keeps a token of one list from being replayed on another.
     /// When <paramref name="paginateWhenUnrequested"/> is false and the caller passed no page size, everything is returned
     /// in one page (EC2's describes without MaxResults do this).
-    /// Throws <see cref="AwsSimException"/> with <paramref name="invalidTokenCode"/> for a token it did not issue.
+    /// Throws <see cref="AwsSimException"/> with <paramref name="invalidTokenCode"/> for a token it did not hand out.
     /// </summary>
     public SimPage<T> Page<T>(
         string service,

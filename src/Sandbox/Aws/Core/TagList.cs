@@ -11,6 +11,10 @@ internal sealed class TagList
 
     public TagList(IEnumerable<KeyValuePair<string, string>> tags) => Add(tags);
 
+    /// <summary>The tags as a JSON object (key → value), for state dumps.</summary>
+    public System.Text.Json.Nodes.JsonObject ToJson() =>
+        new(entries.Select(t => KeyValuePair.Create(t.Key, (System.Text.Json.Nodes.JsonNode?)t.Value)));
+
     public int Count => entries.Count;
 
     public IReadOnlyList<KeyValuePair<string, string>> Items => entries;

@@ -85,6 +85,7 @@ public sealed class ElasticBeanstalkState : IAsyncDisposable
                 ["applications"] = new JsonArray([.. Stores.Applications.All().Select(a => (JsonNode)new JsonObject
                 {
                     ["name"] = a.Name,
+                    ["tags"] = a.Tags.ToJson(),
                     ["versions"] = new JsonArray([.. Stores.Versions.CreatedOf(a.Name).Select(v => (JsonNode)new JsonObject
                     {
                         ["label"] = v.Label,
@@ -115,6 +116,7 @@ public sealed class ElasticBeanstalkState : IAsyncDisposable
             ["name"] = e.Name,
             ["application"] = e.ApplicationName,
             ["status"] = e.StatusAt(now),
+            ["tags"] = e.Tags.ToJson(),
             ["health"] = health.Color,
             ["healthStatus"] = health.HealthStatus,
             ["version"] = e.VersionLabel,

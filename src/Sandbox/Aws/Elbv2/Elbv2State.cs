@@ -78,6 +78,7 @@ public sealed class Elbv2State : IAsyncDisposable
                     ["type"] = b.Type,
                     ["state"] = b.StateAt(now),
                     ["dnsName"] = b.DnsName,
+                    ["tags"] = b.Tags.ToJson(),
                     ["elasticIps"] = new JsonArray([.. b.Zones.Where(z => z.AllocationId is not null).Select(z => (JsonNode)$"{z.AllocationId}={z.IpAddress}")]),
                     ["listeners"] = new JsonArray([.. resources.Listeners.Where(l => l.LoadBalancerArn == b.Arn).Select(l => (JsonNode)new JsonObject
                     {
@@ -95,6 +96,7 @@ public sealed class Elbv2State : IAsyncDisposable
                     ["arn"] = t.Arn,
                     ["name"] = t.Name,
                     ["targetType"] = t.TargetType,
+                    ["tags"] = t.Tags.ToJson(),
                     ["protocol"] = t.Protocol,
                     ["port"] = t.Port,
                     ["targets"] = new JsonArray([.. Targets.DescribeLocked(t, []).Select(h => (JsonNode)new JsonObject

@@ -9,6 +9,7 @@ public sealed class KubeRequestLog(int capacity = 200_000)
 {
     private readonly Lock gate = new();
     private readonly Queue<KubeRequest> requests = new();
+    private readonly List<(Func<KubeRequest, bool> Match, TaskCompletionSource<KubeRequest> Done)> waiters = [];
     private long sequence;
 
     public int Capacity { get; } = capacity;
@@ -34,11 +35,30 @@ public sealed class KubeRequestLog(int capacity = 200_000)
         }
     }
 
-    internal KubeRequest Add(DateTimeOffset time, string verb, RequestTarget target, string userAgent)
+    /// <summary>The first logged request (already in the log, or still to come) that <paramref name="match"/> accepts.</summary>
+    public Task<KubeRequest> WaitAsync(Func<KubeRequest, bool> match, CancellationToken cancellationToken)
     {
+        var done = new TaskCompletionSource<KubeRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
         {
-            var request = new KubeRequest(++sequence, time, verb, target.Group, target.Version, target.Resource, target.Subresource, target.Namespace,
+            if (requests.FirstOrDefault(match) is { } found)
+            {
+                return Task.FromResult(found);
+            }
+
+            waiters.Add((match, done));
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    internal KubeRequest Add(DateTimeOffset time, string verb, RequestTarget target, string userAgent)
+    {
+        List<TaskCompletionSource<KubeRequest>> matched = [];
+        KubeRequest request;
+        lock (gate)
+        {
+            request = new KubeRequest(++sequence, time, verb, target.Group, target.Version, target.Resource, target.Subresource, target.Namespace,
                 target.Name, userAgent);
             requests.Enqueue(request);
             while (requests.Count > Capacity)
@@ -46,7 +66,14 @@ public sealed class KubeRequestLog(int capacity = 200_000)
                 requests.Dequeue();
             }
 
-            return request;
+            foreach (var waiter in waiters.Where(w => w.Match(request)).ToList())
+            {
+                matched.Add(waiter.Done);
+                waiters.Remove(waiter);
+            }
         }
+
+        matched.ForEach(m => m.TrySetResult(request));
+        return request;
     }
 }

@@ -23,6 +23,7 @@ internal static class BuiltInResources
         new("", "v1", "pods", "pod", "Pod", true, ["po"], ["all"], true, false),
         new("", "v1", "services", "service", "Service", true, ["svc"], ["all"], true, false),
         new("apps", "v1", "deployments", "deployment", "Deployment", true, ["deploy"], ["all"], true, false),
+        new("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true, ["pdb"], [], true, false),
         new("rbac.authorization.k8s.io", "v1", "roles", "role", "Role", true, [], [], false, false),
         new("rbac.authorization.k8s.io", "v1", "rolebindings", "rolebinding", "RoleBinding", true, [], [], false, false),
         new("rbac.authorization.k8s.io", "v1", "clusterroles", "clusterrole", "ClusterRole", false, [], [], false, false),

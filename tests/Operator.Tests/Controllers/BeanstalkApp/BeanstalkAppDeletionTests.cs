@@ -87,6 +87,31 @@ public sealed class BeanstalkAppDeletionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Environments_are_terminated_only_once_the_NlbFrontend_in_front_of_them_is_gone()
+    {
+        var app = await CreatedAsync(EbopsAnnotations.DeletionPolicyDelete);
+        await rig.LaunchAsync(app, EnvironmentManager.Blue);
+        var frontend = new Ebops.Operator.Entities.NlbFrontend { Metadata = new() { Name = "myapp-frontend", NamespaceProperty = BeanstalkAppRig.Namespace } };
+        frontend.Spec.BackendRef.Name = "myapp";
+        rig.Frontends.Put(frontend);
+        rig.Aws.World.Calls.Clear();
+
+        var waiting = await rig.FinalizeAsync(app);
+
+        Assert.False(waiting.IsDone);
+        Assert.Empty(rig.Aws.Mutations());
+        var reconciling = Conditions.Find(app.Status, ConditionTypes.Reconciling)!;
+        Assert.Equal((ConditionStatus.True, BeanstalkAppReasons.WaitingForFrontend), (reconciling.Status, reconciling.Reason));
+        Assert.Contains("NlbFrontend myapp-frontend", reconciling.Message, StringComparison.Ordinal);
+        Assert.Contains(new Ebops.Operator.Runtime.Cache.ReferencedObject("NlbFrontend", "myapp-frontend"), rig.Controller.GetReferences(app));
+
+        rig.Frontends.Remove(BeanstalkAppRig.Namespace, "myapp-frontend");
+        await FinalizeUntilDoneAsync(app);
+
+        Assert.Single(rig.Aws.World.Calls.Find("elasticbeanstalk", "TerminateEnvironment"));
+    }
+
+    [Fact]
     public async Task Retain_leaves_everything_in_place()
     {
         var app = await CreatedAsync(EbopsAnnotations.DeletionPolicyRetain);

@@ -121,7 +121,8 @@ public sealed class BeanstalkAppInputTests : IAsyncLifetime
 
         Assert.Equal(
             [new ReferencedObject(Ebops.Operator.Entities.RdsDatabase.KindName, "myapp-db"), ReferencedObject.Secret("myapp-db-master"),
-             new ReferencedObject(Ebops.Operator.Entities.BlueGreenRelease.KindName, "myapp-release")],
+             new ReferencedObject(Ebops.Operator.Entities.BlueGreenRelease.KindName, "myapp-release"),
+             ReferencedObject.ReferrersOf(Ebops.Operator.Entities.BlueGreenRelease.KindName)],
             references);
     }
 

@@ -36,7 +36,7 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
         Managers = new BeanstalkAppManagers(
             aws.Create<ApplicationManager>(loggers), aws.Create<ConfigurationTemplateManager>(loggers), aws.Create<EnvironmentManager>(loggers),
             aws.Create<SecurityGroupManager>(loggers), aws.Create<EnvironmentNetworkResolver>(loggers));
-        Controller = new BeanstalkAppController(Managers, new BeanstalkAppCaches(Databases, Secrets, Secrets, Releases), Schedule,
+        Controller = new BeanstalkAppController(Managers, new BeanstalkAppCaches(Databases, Secrets, Secrets, Releases, Frontends), Schedule,
             Options.Create(Settings), Options.Create(new BeanstalkAppSettings()), Events, aws.Time, loggers.CreateLogger<BeanstalkAppController>());
     }
 
@@ -51,6 +51,8 @@ internal sealed class BeanstalkAppRig : IAsyncDisposable
     public FakeResourceCache<Ebops.Operator.Entities.RdsDatabase> Databases { get; } = new();
 
     public FakeResourceCache<Ebops.Operator.Entities.BlueGreenRelease> Releases { get; } = new();
+
+    public FakeResourceCache<Ebops.Operator.Entities.NlbFrontend> Frontends { get; } = new();
 
     public FakeSecrets Secrets { get; } = new();
 

@@ -105,7 +105,7 @@ public sealed class ReleasePlannerCutoverTests
     }
 
     [Fact]
-    public void A_passed_bake_keeps_blue_for_min_seconds_then_until_drained_then_retires_it()
+    public void A_passed_bake_keeps_blue_for_min_seconds_then_takes_it_out_of_the_nlb_then_waits_until_drained_then_retires_it()
     {
         var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.Baking).GreenIs("Ready").GreenRegistered().SwitchedToGreen(T0);
         s.Now = T0 + TimeSpan.FromSeconds(60);
@@ -115,12 +115,13 @@ public sealed class ReleasePlannerCutoverTests
         Assert.Null(keep.Action);
         Assert.Equal(TimeSpan.FromSeconds(240), keep.RequeueAfter);
 
+        // The NLB's health checks reach blue through its ALB while it is registered: it leaves the target group first.
         s.Now = T0 + TimeSpan.FromSeconds(300);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Blue, Alb(DeploymentColor.Blue)), s.Decide(seen => seen with { BlueDrained = false }).Action);
+        s.Registered.Remove(DeploymentColor.Blue);
         Assert.Null(s.Decide(seen => seen with { BlueDrained = false }).Action);
         Assert.Contains("drain", s.Status.Message, StringComparison.Ordinal);
 
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Blue, Alb(DeploymentColor.Blue)), s.Decide(seen => seen with { BlueDrained = true }).Action);
-        s.Registered.Remove(DeploymentColor.Blue);
         Assert.Equal(new TerminateEnvironment(DeploymentColor.Blue, "myapp-blue"), s.Decide(seen => seen with { BlueDrained = true }).Action);
         s.Environments[DeploymentColor.Blue] = s.Environments[DeploymentColor.Blue] with { Status = "Terminated" };
         s.Decide();
@@ -157,6 +158,22 @@ public sealed class ReleasePlannerCutoverTests
         s.Now = T0 + TimeSpan.FromSeconds(3600);
 
         Assert.IsType<DeregisterAlb>(s.Decide(seen => seen with { BlueDrained = false }).Action);
+    }
+
+    [Fact]
+    public void Rollback_is_refused_once_blue_left_its_target_group()
+    {
+        var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.RetiringBlue).GreenIs("Ready").GreenRegistered().SwitchedToGreen(T0);
+        s.Now = T0 + TimeSpan.FromSeconds(400);
+        s.Registered.Remove(DeploymentColor.Blue);
+        var decision = s.Decide(seen => seen with
+        {
+            ListenerColor = DeploymentColor.Green, BlueDrained = false, Signal = new SignalRequest(ReleaseSignal.Rollback, "rv-7", "alice"),
+        });
+
+        Assert.Null(decision.Action);
+        Assert.Equal(ReleasePhase.RetiringBlue, s.Status.Phase);
+        Assert.Contains(decision.Events, e => e.Reason == "SignalIgnored" && e.Note.Contains("left its target group", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,6 +46,13 @@ public sealed class ReleaseSuccessTests
         Assert.Equal(2, forwards.Count);
         Assert.Equal((100, 0), (forwards[0][blueGroup], forwards[0][greenGroup]));
         Assert.Equal((0, 100), (forwards[1][blueGroup], forwards[1][greenGroup]));
+        // Blue left the NLB's target group when its rollback window (minSeconds 120) closed, which ends the NLB's health
+        // checks through its ALB; it drained and was terminated before maxSeconds (600) forced it.
+        var cutover = world.Succeeded(Elb, "ModifyListener")[1].Time;
+        var deregistered = Assert.Single(world.Succeeded(Elb, "DeregisterTargets")).Time - cutover;
+        var terminated = world.Succeeded(Eb, "TerminateEnvironment", c => c.Parameter("EnvironmentId") == blueId)[0].Time - cutover;
+        Assert.InRange(deregistered, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(130));
+        Assert.True(terminated < TimeSpan.FromSeconds(600), $"blue terminated {terminated} after the cut-over: it never drained");
 
         var app = await world.GetAsync<Ebops.Operator.Entities.BeanstalkApp>(ReleaseSamples.App);
         Assert.Equal(DeploymentColor.Green, app.Status!.ActiveColor);

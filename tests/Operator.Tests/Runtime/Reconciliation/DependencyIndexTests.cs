@@ -4,58 +4,46 @@ using Ebops.Operator.Runtime.Reconciliation;
 
 namespace Ebops.Operator.Tests.Runtime.Reconciliation;
 
+/// <summary>Who is re-queued when an object changes: its referencing objects, and the referenced ones that asked for referrers.</summary>
 public sealed class DependencyIndexTests
 {
-    private static readonly ResourceKey App = new("default", "myapp");
-    private static readonly ResourceKey Release = new("default", "myapp-release");
+    private readonly DependencyIndex index = new();
+    private readonly RecordingDependent apps = new("App");
+    private readonly RecordingDependent releases = new("Release");
 
-    [Fact]
-    public void A_watch_mapping_requeues_the_object_a_changed_source_names_without_a_reference_from_the_target()
+    public DependencyIndexTests()
     {
-        var (index, apps) = Index(_ => ["myapp"]);
-
-        index.Changed(new VersionChange("BlueGreenRelease", Release, []));
-
-        Assert.Equal([App], apps.Requeued);
+        index.RegisterController("ebops.io", "App", apps);
+        index.RegisterController("ebops.io", "Release", releases);
     }
 
     [Fact]
-    public void A_watch_mapping_ignores_other_kinds_and_sources_that_name_nothing()
+    public void A_referrer_the_referenced_object_has_not_seen_yet_requeues_it_when_it_asked_for_referrers_of_that_kind()
     {
-        var (index, apps) = Index(key => key == Release ? [] : ["myapp"]);
+        index.Set(apps, new ResourceKey("ns", "myapp"), [ReferencedObject.ReferrersOf("Release")]);
+        index.Set(apps, new ResourceKey("ns", "other"), []);
+        index.Set(releases, new ResourceKey("ns", "r1"), [new ReferencedObject("App", "myapp")]);
+        index.Set(releases, new ResourceKey("ns", "r2"), [new ReferencedObject("App", "other")]);
 
-        index.Changed(new VersionChange("RdsDatabase", new ResourceKey("default", "db"), []));
-        index.Changed(new VersionChange("BlueGreenRelease", Release, []));
+        index.Changed(new VersionChange("Release", new ResourceKey("ns", "r1"), []));
+        index.Changed(new VersionChange("Release", new ResourceKey("ns", "r2"), []));
 
-        Assert.Empty(apps.Requeued);
+        Assert.Equal([new ResourceKey("ns", "myapp")], apps.Notified);
+        // The release references the app and hears about its changes as before; the marker is no object of its own.
+        index.Changed(new VersionChange("App", new ResourceKey("ns", "myapp"), []));
+        Assert.Equal([new ResourceKey("ns", "r1")], releases.Notified);
+        Assert.Empty(index.DependentsOf("Release", new ResourceKey("ns", ReferencedObject.AnyReferrer)));
     }
 
     [Fact]
-    public void A_watch_mapping_whose_target_kind_has_no_controller_requeues_nothing()
+    public void Removing_the_object_forgets_its_interest_in_referrers()
     {
-        var index = new DependencyIndex();
-        var apps = new RecordingDependent();
-        index.RegisterController("ebops.io", "NlbFrontend", apps);
-        index.Attach(new InformerRegistry([]), [new WatchMapping("BlueGreenRelease", "ebops.io", "BeanstalkApp", _ => ["myapp"])]);
+        index.Set(apps, new ResourceKey("ns", "myapp"), [ReferencedObject.ReferrersOf("Release")]);
+        index.Set(releases, new ResourceKey("ns", "r1"), [new ReferencedObject("App", "myapp")]);
+        index.Remove(apps, new ResourceKey("ns", "myapp"));
 
-        index.Changed(new VersionChange("BlueGreenRelease", Release, []));
+        index.Changed(new VersionChange("Release", new ResourceKey("ns", "r1"), []));
 
-        Assert.Empty(apps.Requeued);
-    }
-
-    private static (DependencyIndex Index, RecordingDependent Apps) Index(Func<ResourceKey, IEnumerable<string>> map)
-    {
-        var index = new DependencyIndex();
-        var apps = new RecordingDependent();
-        index.RegisterController("ebops.io", "BeanstalkApp", apps);
-        index.Attach(new InformerRegistry([]), [new WatchMapping("BlueGreenRelease", "ebops.io", "BeanstalkApp", map)]);
-        return (index, apps);
-    }
-
-    private sealed class RecordingDependent : IDependent
-    {
-        public List<ResourceKey> Requeued { get; } = [];
-
-        public void OnDependencyChanged(ResourceKey key) => Requeued.Add(key);
+        Assert.Empty(apps.Notified);
     }
 }

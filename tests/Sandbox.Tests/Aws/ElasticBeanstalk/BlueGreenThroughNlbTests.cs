@@ -14,9 +14,10 @@ public sealed class BlueGreenThroughNlbTests
         await using var rig = new EbRig();
         var blueId = await rig.LaunchAsync("web", "web-blue", "1.0.0");
         var greenId = await rig.LaunchAsync("web", "web-green", "1.0.1");
-        var blueAlb = await AlbOfAsync(rig, blueId);
-        var greenAlb = await AlbOfAsync(rig, greenId);
-        var (nlb, blueTg, greenTg, listener) = await FrontAsync(rig, blueAlb, greenAlb);
+        var blueAlb = await EnvironmentFront.AlbOfAsync(rig, blueId);
+        var greenAlb = await EnvironmentFront.AlbOfAsync(rig, greenId);
+        // An NLB with an Elastic IP, one alb-type target group per environment, and a TCP:80 listener forwarding to blue.
+        var (nlb, blueTg, greenTg, listener) = await EnvironmentFront.CreateAsync(rig, blueAlb, greenAlb, await AllocateAddressAsync(rig));
         await rig.AdvanceAsync(TimeSpan.FromMinutes(5));
         Assert.Equal(("Ready", "Green", "Ok"), await rig.StatusAsync("web-green"));
         var endpoint = rig.ElbHandler.State.FindEndpoint(nlb, 80)!;
@@ -44,28 +45,6 @@ public sealed class BlueGreenThroughNlbTests
         await rig.Elb.CallAsync("DeleteLoadBalancer", ("LoadBalancerArn", blueAlb));
         Assert.Equal("LoadBalancerNotFound", (await rig.Elb.FailAsync("DescribeLoadBalancers", ("LoadBalancerArns.member.1", blueAlb))).Code);
         Assert.Equal("1.0.1", await EbRig.GetVersionAsync(fresh, endpoint));
-    }
-
-    // An NLB with an Elastic IP, one alb-type target group per environment, and a TCP:80 listener forwarding to blue.
-    private static async Task<(string Nlb, string BlueTg, string GreenTg, string Listener)> FrontAsync(EbRig rig, string blueAlb, string greenAlb)
-    {
-        var eip = await AllocateAddressAsync(rig);
-        var nlb = rig.Elb.Text(await rig.Elb.CallAsync(
-            "CreateLoadBalancer",
-            ("Name", "web-front"),
-            ("Type", "network"),
-            ("SubnetMappings.member.1.SubnetId", Ebops.Sandbox.Aws.Core.SandboxNetwork.SubnetA),
-            ("SubnetMappings.member.1.AllocationId", eip)), "LoadBalancers/member/LoadBalancerArn")!;
-        var blueTg = await AlbTargetGroupAsync(rig, "web-front-blue", blueAlb);
-        var greenTg = await AlbTargetGroupAsync(rig, "web-front-green", greenAlb);
-        var listener = rig.Elb.Text(await rig.Elb.CallAsync(
-            "CreateListener",
-            ("LoadBalancerArn", nlb),
-            ("Protocol", "TCP"),
-            ("Port", "80"),
-            ("DefaultActions.member.1.Type", "forward"),
-            ("DefaultActions.member.1.TargetGroupArn", blueTg)), "Listeners/member/ListenerArn")!;
-        return (nlb, blueTg, greenTg, listener);
     }
 
     // 300 requests on new connections from two workers; the listener is switched after the 100th.
@@ -117,23 +96,5 @@ public sealed class BlueGreenThroughNlbTests
         var request = new Ebops.Sandbox.Aws.Core.SimRequest("ec2", "AllocateAddress", new Dictionary<string, string> { ["Domain"] = "vpc" }, "r-eip", rig.World.Region, Ebops.Sandbox.Aws.Core.SandboxNetwork.AccessKeyId);
         var response = await ec2.HandleAsync(request, TestContext.Current.CancellationToken);
         return System.Xml.Linq.XElement.Parse(response.Body).Descendants().First(e => e.Name.LocalName == "allocationId").Value;
-    }
-
-    private static async Task<string> AlbOfAsync(EbRig rig, string environmentId)
-        => rig.Call.Text(await rig.Call.CallAsync("DescribeEnvironmentResources", ("EnvironmentId", environmentId)), "EnvironmentResources/LoadBalancers/member/Name")!;
-
-    private static async Task<string> AlbTargetGroupAsync(EbRig rig, string name, string alb)
-    {
-        var group = rig.Elb.Text(await rig.Elb.CallAsync(
-            "CreateTargetGroup",
-            ("Name", name),
-            ("TargetType", "alb"),
-            ("Protocol", "TCP"),
-            ("Port", "80"),
-            ("VpcId", Ebops.Sandbox.Aws.Core.SandboxNetwork.VpcId),
-            ("HealthCheckIntervalSeconds", "10"),
-            ("HealthyThresholdCount", "2")), "TargetGroups/member/TargetGroupArn")!;
-        await rig.Elb.CallAsync("RegisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", alb));
-        return group;
     }
 }

@@ -111,6 +111,29 @@ internal sealed class Elbv2Rig : IAsyncDisposable
         return (alb, group);
     }
 
+    /// <summary>Two environment-like ALB stacks (blue 1.0.0, green 1.0.1), an NLB on an Elastic IP with an alb-type group per
+    /// stack, and a TCP:80 listener forwarding to blue; 30 s on, so blue's group is healthy.</summary>
+    public async Task<(string Nlb, string BlueTg, string GreenTg, string Listener)> FrontAsync()
+    {
+        var (nlb, _, _, blueTg, greenTg, listener) = await FrontWithAlbsAsync();
+        return (nlb, blueTg, greenTg, listener);
+    }
+
+    /// <summary><see cref="FrontAsync"/>, also naming the two ALBs.</summary>
+    public async Task<(string Nlb, string BlueAlb, string GreenAlb, string BlueTg, string GreenTg, string Listener)> FrontWithAlbsAsync()
+    {
+        var (blueAlb, _) = await AlbStackAsync("blue", "1.0.0");
+        var (greenAlb, _) = await AlbStackAsync("green", "1.0.1");
+        var nlb = await CreateNlbAsync("front", Network.AllocateElasticIp());
+        var blueTg = await CreateTargetGroupAsync("front-blue", "alb", "TCP", ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
+        var greenTg = await CreateTargetGroupAsync("front-green", "alb", "TCP", ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
+        await Call.CallAsync("RegisterTargets", ("TargetGroupArn", blueTg), ("Targets.member.1.Id", blueAlb));
+        await Call.CallAsync("RegisterTargets", ("TargetGroupArn", greenTg), ("Targets.member.1.Id", greenAlb));
+        var listener = await CreateListenerAsync(nlb, "TCP", blueTg);
+        await AdvanceAsync(TimeSpan.FromSeconds(30));
+        return (nlb, blueAlb, greenAlb, blueTg, greenTg, listener);
+    }
+
     public async Task<IReadOnlyList<(string Id, string State, string? Reason)>> HealthAsync(string targetGroupArn)
     {
         var result = await Call.CallAsync("DescribeTargetHealth", ("TargetGroupArn", targetGroupArn));

@@ -11,15 +11,7 @@ public sealed class ListenerTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var rig = new Elbv2Rig();
-        var (blueAlb, _) = await rig.AlbStackAsync("blue", "1.0.0");
-        var (greenAlb, _) = await rig.AlbStackAsync("green", "1.0.1");
-        var nlb = await rig.CreateNlbAsync("front", rig.Network.AllocateElasticIp());
-        var blueTg = await rig.CreateTargetGroupAsync("front-blue", "alb", "TCP", ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
-        var greenTg = await rig.CreateTargetGroupAsync("front-green", "alb", "TCP", ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
-        await rig.Call.CallAsync("RegisterTargets", ("TargetGroupArn", blueTg), ("Targets.member.1.Id", blueAlb));
-        await rig.Call.CallAsync("RegisterTargets", ("TargetGroupArn", greenTg), ("Targets.member.1.Id", greenAlb));
-        var listener = await rig.CreateListenerAsync(nlb, "TCP", blueTg);
-        await rig.AdvanceAsync(TimeSpan.FromSeconds(30));
+        var (nlb, blueAlb, greenAlb, blueTg, greenTg, listener) = await rig.FrontWithAlbsAsync();
 
         Assert.Equal([(blueAlb, "healthy", null)], await rig.HealthAsync(blueTg));
         Assert.Equal([(greenAlb, "unused", "Target.NotInUse")], await rig.HealthAsync(greenTg));

@@ -16,9 +16,9 @@ public sealed class WeightedEnvironmentMetricsTests
     public async Task Each_environment_reports_its_share_of_a_weighted_split_and_the_percentiles_of_its_window()
     {
         await using var rig = new EbRig();
-        var blueAlb = await AlbOfAsync(rig, await rig.LaunchAsync("web", "web-blue", "1.0.0"));
-        var greenAlb = await AlbOfAsync(rig, await rig.LaunchAsync("web", "web-green", "1.0.1"));
-        var (nlb, blueTg, greenTg, listener) = await FrontAsync(rig, blueAlb, greenAlb);
+        var blueAlb = await EnvironmentFront.AlbOfAsync(rig, await rig.LaunchAsync("web", "web-blue", "1.0.0"));
+        var greenAlb = await EnvironmentFront.AlbOfAsync(rig, await rig.LaunchAsync("web", "web-green", "1.0.1"));
+        var (nlb, blueTg, greenTg, listener) = await EnvironmentFront.CreateAsync(rig, blueAlb, greenAlb);
         await rig.Elb.CallAsync(
             "ModifyListener",
             ("ListenerArn", listener),
@@ -78,35 +78,5 @@ public sealed class WeightedEnvironmentMetricsTests
             .ToDictionary(e => e.Name.LocalName, e => double.Parse(e.Value, CultureInfo.InvariantCulture).ToString("F3", CultureInfo.InvariantCulture)) ?? [];
         return (long.Parse(Value("RequestCount"), CultureInfo.InvariantCulture), long.Parse(Value("Status2xx"), CultureInfo.InvariantCulture),
             int.Parse(Value("Duration"), CultureInfo.InvariantCulture), latency);
-    }
-
-    /// <summary>The environment's ALB ARN (EB names an ALB by its ARN in DescribeEnvironmentResources).</summary>
-    private static async Task<string> AlbOfAsync(EbRig rig, string environmentId)
-        => rig.Call.Text(await rig.Call.CallAsync("DescribeEnvironmentResources", ("EnvironmentId", environmentId)), "EnvironmentResources/LoadBalancers/member/Name")!;
-
-    private static async Task<(string Nlb, string BlueTg, string GreenTg, string Listener)> FrontAsync(EbRig rig, string blueAlb, string greenAlb)
-    {
-        var nlb = rig.Elb.Text(await rig.Elb.CallAsync(
-            "CreateLoadBalancer", ("Name", "web-front"), ("Type", "network"), ("Subnets.member.1", SandboxNetwork.SubnetA)), "LoadBalancers/member/LoadBalancerArn")!;
-        var blueTg = await AlbGroupAsync(rig, "web-front-blue", blueAlb);
-        var greenTg = await AlbGroupAsync(rig, "web-front-green", greenAlb);
-        var listener = rig.Elb.Text(await rig.Elb.CallAsync(
-            "CreateListener",
-            ("LoadBalancerArn", nlb),
-            ("Protocol", "TCP"),
-            ("Port", "80"),
-            ("DefaultActions.member.1.Type", "forward"),
-            ("DefaultActions.member.1.TargetGroupArn", blueTg)), "Listeners/member/ListenerArn")!;
-        return (nlb, blueTg, greenTg, listener);
-    }
-
-    private static async Task<string> AlbGroupAsync(EbRig rig, string name, string alb)
-    {
-        XElement created = await rig.Elb.CallAsync(
-            "CreateTargetGroup", ("Name", name), ("TargetType", "alb"), ("Protocol", "TCP"), ("Port", "80"), ("VpcId", SandboxNetwork.VpcId),
-            ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
-        var group = rig.Elb.Text(created, "TargetGroups/member/TargetGroupArn")!;
-        await rig.Elb.CallAsync("RegisterTargets", ("TargetGroupArn", group), ("Targets.member.1.Id", alb));
-        return group;
     }
 }

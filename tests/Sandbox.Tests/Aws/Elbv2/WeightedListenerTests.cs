@@ -15,7 +15,7 @@ public sealed class WeightedListenerTests
     public async Task ModifyListener_from_single_to_weighted_and_back_is_echoed_and_splits_new_connections()
     {
         await using var rig = new Elbv2Rig();
-        var (nlb, blueTg, greenTg, listener) = await FrontAsync(rig);
+        var (nlb, blueTg, greenTg, listener) = await rig.FrontAsync();
         var endpoint = rig.State.FindEndpoint(nlb, 80)!;
 
         var single = Action(await Describe(rig, listener));
@@ -54,7 +54,7 @@ public sealed class WeightedListenerTests
     public async Task A_one_group_forward_config_equals_its_target_group_arn_and_stickiness_is_echoed()
     {
         await using var rig = new Elbv2Rig();
-        var (nlb, blueTg, greenTg, listener) = await FrontAsync(rig);
+        var (nlb, blueTg, greenTg, listener) = await rig.FrontAsync();
 
         // API reference, Action.ForwardConfig: with both, ForwardConfig holds exactly the TargetGroupArn's group.
         Assert.Equal(listener, rig.Call.Text(await rig.Call.CallAsync(
@@ -107,21 +107,6 @@ public sealed class WeightedListenerTests
         ("DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.TargetGroupArn", second),
         ("DefaultActions.member.1.ForwardConfig.TargetGroups.member.2.Weight", secondWeight.ToString(System.Globalization.CultureInfo.InvariantCulture)),
     ];
-
-    /// <summary>Two environment-like ALB stacks, an NLB with an alb-type group per stack, and a TCP:80 listener forwarding to blue.</summary>
-    internal static async Task<(string Nlb, string BlueTg, string GreenTg, string Listener)> FrontAsync(Elbv2Rig rig)
-    {
-        var (blueAlb, _) = await rig.AlbStackAsync("blue", "1.0.0");
-        var (greenAlb, _) = await rig.AlbStackAsync("green", "1.0.1");
-        var nlb = await rig.CreateNlbAsync("front", rig.Network.AllocateElasticIp());
-        var blueTg = await rig.CreateTargetGroupAsync("front-blue", "alb", "TCP", ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
-        var greenTg = await rig.CreateTargetGroupAsync("front-green", "alb", "TCP", ("HealthCheckIntervalSeconds", "10"), ("HealthyThresholdCount", "2"));
-        await rig.Call.CallAsync("RegisterTargets", ("TargetGroupArn", blueTg), ("Targets.member.1.Id", blueAlb));
-        await rig.Call.CallAsync("RegisterTargets", ("TargetGroupArn", greenTg), ("Targets.member.1.Id", greenAlb));
-        var listener = await rig.CreateListenerAsync(nlb, "TCP", blueTg);
-        await rig.AdvanceAsync(TimeSpan.FromSeconds(30));
-        return (nlb, blueTg, greenTg, listener);
-    }
 
     private static Task<XElement> Describe(Elbv2Rig rig, string listener) => rig.Call.CallAsync("DescribeListeners", ("ListenerArns.member.1", listener));
 

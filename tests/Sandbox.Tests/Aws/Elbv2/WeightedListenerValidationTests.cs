@@ -32,7 +32,7 @@ public sealed class WeightedListenerValidationTests
     public async Task A_forward_aws_refuses_is_refused_with_the_same_code_and_changes_nothing(string refusal, string code, string message)
     {
         await using var rig = new Elbv2Rig();
-        var (nlb, blueTg, greenTg, listener) = await WeightedListenerTests.FrontAsync(rig);
+        var (nlb, blueTg, greenTg, listener) = await rig.FrontAsync();
         var (action, parameters) = await CaseAsync(rig, refusal, nlb, blueTg, greenTg, listener);
 
         var error = await rig.Call.FailAsync(action, parameters);

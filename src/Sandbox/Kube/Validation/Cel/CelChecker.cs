@@ -3,7 +3,7 @@ namespace Ebops.Sandbox.Kube.Validation.Cel;
 /// <summary>
 /// A type checker for the CEL subset, in cel-go's words: undeclared references, undefined fields, selection on types
 /// without fields, and calls and operators no overload matches (<c>found no matching overload for '_+_' applied to
-/// '(int, string)'</c>). It keeps going after an error (the failing node types as dyn) so that every issue is
+/// '(int, string)'</c>). It keeps going after an error (the failing node types as dyn) so that every error is
 /// reported, and records each node's type for the cost estimator.
 /// </summary>
 internal sealed class CelChecker

@@ -6,7 +6,7 @@ namespace Ebops.Sandbox.Kube.Validation.Cel;
 /// Compiles validation rules and message expressions the way apiextensions does when a CRD is written: parse, type
 /// check against the node's type (<c>self</c>, and <c>oldSelf</c> of the same type), require a bool (a string for a
 /// message expression), estimate the cost. Errors are cel-go's display form: one <c>ERROR: &lt;input&gt;:line:col:</c>
-/// line per issue, sorted by position, each with the source line and a caret under the column.
+/// line per error, sorted by position, each with the source line and a caret under the column.
 /// </summary>
 internal static class CelCompiler
 {
