@@ -1,5 +1,3 @@
-using Ebops.Operator.Runtime.Reconciliation;
-
 namespace Ebops.Operator.Aws.Core;
 
 /// <summary>
@@ -15,8 +13,7 @@ public sealed class AwsApiException(
     int statusCode,
     AwsErrorKind kind,
     Exception? inner = null)
-    : Exception($"{service} {operation} failed: {code} (HTTP {statusCode}{(requestId is null ? "" : ", request " + requestId)}): {errorMessage}", inner),
-    IRetryReason
+    : Exception($"{service} {operation} failed: {code} (HTTP {statusCode}{(requestId is null ? "" : ", request " + requestId)}): {errorMessage}", inner)
 {
     /// <summary>Service key (<see cref="AwsService.Key"/>).</summary>
     public string Service { get; } = service;
@@ -46,17 +43,4 @@ public sealed class AwsApiException(
     public bool IsTerminal => Kind is AwsErrorKind.InvalidParameter or AwsErrorKind.AccessDenied;
 
     public const string NetworkErrorCode = "NetworkError";
-
-    /// <summary>Why a reconcile that failed with this error is retried, as a condition reason.</summary>
-    string IRetryReason.Reason => Kind switch
-    {
-        AwsErrorKind.Throttled => "AwsThrottled",
-        AwsErrorKind.ServerError when StatusCode == 503 => "AwsUnavailable",
-        AwsErrorKind.ServerError => "AwsServerError",
-        AwsErrorKind.Network => "AwsUnreachable",
-        _ => "AwsRetrying",
-    };
-
-    /// <summary>The call and AWS's error code, never its parameters or AWS's message.</summary>
-    string IRetryReason.UserMessage => $"{Service} {Operation}: {Code} (HTTP {StatusCode})";
 }

@@ -235,17 +235,14 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         {
             return await StallAsync(step, e, "Reconcile", cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // Status is written even when the reconcile failed (ACK): Ready=False set early must reach the user, and so
-            // must why it is retried (throttling, an outage).
-            RetryConditions.Mark(step.Entity, time, e);
+            // Status is written even when the reconcile failed (ACK): Ready=False set early must reach the user.
             await TryWriteStatusAsync(step, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
         Conditions.ClearStalled(step.Entity, time);
-        RetryConditions.Clear(step.Entity, time);
         if (step.Entity.StatusBase is { } status)
         {
             status.StalledReferences = null;
@@ -277,14 +274,12 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         {
             return await StallAsync(step, e, "Finalize", cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            RetryConditions.Mark(step.Entity, time, e);
             await TryWriteStatusAsync(step, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
-        RetryConditions.Clear(step.Entity, time);
         if (!result.IsDone)
         {
             await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
