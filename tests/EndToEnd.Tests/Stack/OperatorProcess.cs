@@ -108,6 +108,16 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>SIGKILL: the process dies at once (no lease release, no drain, no status write).</summary>
+    public void Kill()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

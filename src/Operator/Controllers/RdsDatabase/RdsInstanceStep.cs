@@ -10,7 +10,8 @@ namespace Ebops.Operator.Controllers.RdsDatabase;
 /// it is available, brought in line with the spec, given a rotated master password, rebooted as the reboot policy
 /// says, and its replaced parameter group retired. Anything transitional is waited for, never acted on.
 /// </summary>
-internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSecrets secrets, RdsMaintenance maintenance)
+internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSecrets secrets, RdsMaintenance maintenance,
+    IStatusCheckpoint<Entities.RdsDatabase>? checkpoint = null)
 {
     /// <summary>
     /// Reads the instance before anything else is written: an instance with our identifier that ebops may not take (no
@@ -100,6 +101,15 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSecrets se
 
         var value = await secrets.RevealMasterAsync(ctx, password, cancellationToken).ConfigureAwait(false);
         var desired = RdsDesired.Instance(ctx.Spec, ctx.Owner, ctx.SubnetGroupName, ctx.ParameterGroupName, ctx.SecurityGroupId, value);
+        var before = ctx.Status.PasswordSecretHash;
+        // Stored before RDS is asked: a process that dies right after the create took effect must not, once restarted,
+        // take the instance for one whose password was never set and reset it.
+        ctx.Status.PasswordSecretHash = RdsDecisions.PasswordHash(ctx.Uid, password.Sha256);
+        if (checkpoint is not null && before != ctx.Status.PasswordSecretHash)
+        {
+            await checkpoint.SaveAsync(ctx.Entity, cancellationToken).ConfigureAwait(false);
+        }
+
         var created = false;
         var instance = await Adoption.CreateOrAdoptAsync(ctx, "spec",
             async () =>
@@ -112,9 +122,12 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSecrets se
             found => instances.AdoptAsync(desired, found, cancellationToken)).ConfigureAwait(false);
         if (created)
         {
-            // The instance runs with this password; a taken-over or adopted one gets it set once it is available.
-            ctx.Status.PasswordSecretHash = RdsDecisions.PasswordHash(ctx.Uid, password.Sha256);
             await ctx.EventAsync("Created", $"creating DB instance {identifier}", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // A taken-over or adopted instance runs with a password of its own: it gets ours once it is available.
+            ctx.Status.PasswordSecretHash = before;
         }
 
         return instance;
