@@ -18,6 +18,10 @@ internal static partial class Log
         Message = "AWS {Service} {Operation} attempt {Attempt} failed with {ErrorCode} (HTTP {StatusCode}), request {RequestId}")]
     public static partial void AttemptFailed(ILogger logger, string service, string operation, int attempt, string errorCode, int statusCode, string? requestId);
 
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Debug,
+        Message = "AWS {Service} {Operation}: not found ({ErrorCode}, HTTP {StatusCode}) in {DurationMs} ms, request {RequestId}")]
+    public static partial void CallNotFound(ILogger logger, string service, string operation, string errorCode, int statusCode, double durationMs, string? requestId);
+
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
         Message = "AWS {Service} throttled: client-side send rate now {FillRate:F2}/s")]
     public static partial void RateLowered(ILogger logger, string service, double fillRate);

@@ -3,6 +3,7 @@ using Ebops.Operator.Aws.ElasticBeanstalk;
 using Ebops.Operator.Aws.Elbv2;
 using Ebops.Operator.Aws.Rds;
 using Ebops.Operator.Tests.Aws.Support;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Aws;
 
@@ -11,7 +12,7 @@ namespace Ebops.Operator.Tests.Aws;
 public sealed class FixtureTests
 {
     private static string Fixture(string service, string name) =>
-        File.ReadAllText(Path.Combine(AwsModels.RepoRoot, "tests", "Operator.Tests", "Aws", "Fixtures", service, name + ".xml"));
+        File.ReadAllText(Path.Combine(RepoPaths.Root, "tests", "Operator.Tests", "Aws", "Fixtures", service, name + ".xml"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -21,7 +22,7 @@ public sealed class FixtureTests
     [MemberData(nameof(Operations))]
     public async Task Every_operation_has_a_fixture_that_matches_the_model_and_parses_completely(string service, string operation)
     {
-        var path = Path.Combine(AwsModels.RepoRoot, "tests", "Operator.Tests", "Aws", "Fixtures", service, operation + ".xml");
+        var path = Path.Combine(RepoPaths.Root, "tests", "Operator.Tests", "Aws", "Fixtures", service, operation + ".xml");
         Assert.True(File.Exists(path), $"No fixture for {service} {operation}: write {path} from the API reference example.");
         var xml = File.ReadAllText(path);
         var document = System.Xml.Linq.XDocument.Parse(xml);

@@ -1,5 +1,6 @@
 using Ebops.Operator.Tests.Aws.Support;
 using Ebops.Tools.AwsModelGen;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Operator.Tests.Aws;
 
@@ -9,10 +10,10 @@ public sealed class GeneratedCodeTests
     [Fact]
     public void Generated_files_are_up_to_date()
     {
-        var generated = Generator.GenerateAll(AwsModels.Directory);
+        var generated = Generator.GenerateAll(RepoPaths.AwsModels);
         Assert.Equal(15, generated.Count);
         var stale = generated
-            .Where(f => !File.Exists(Path.Combine(AwsModels.RepoRoot, f.Key)) || File.ReadAllText(Path.Combine(AwsModels.RepoRoot, f.Key)).ReplaceLineEndings("\n") != f.Value)
+            .Where(f => !File.Exists(Path.Combine(RepoPaths.Root, f.Key)) || File.ReadAllText(Path.Combine(RepoPaths.Root, f.Key)).ReplaceLineEndings("\n") != f.Value)
             .Select(f => f.Key)
             .ToList();
         Assert.True(stale.Count == 0, $"Regenerate with `dotnet run --project tools/AwsModelGen`: {string.Join(", ", stale)}");
@@ -20,5 +21,5 @@ public sealed class GeneratedCodeTests
 
     [Fact]
     public void Generation_is_deterministic() =>
-        Assert.Equal(Generator.GenerateAll(AwsModels.Directory), Generator.GenerateAll(AwsModels.Directory));
+        Assert.Equal(Generator.GenerateAll(RepoPaths.AwsModels), Generator.GenerateAll(RepoPaths.AwsModels));
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Sandbox.Tests.Aws;
 
@@ -31,8 +32,7 @@ internal sealed class AwsModel
 
     public static AwsModel Load(string file) => Cache.GetOrAdd(file, f =>
     {
-        var folder = Environment.GetEnvironmentVariable("EBOPS_AWS_MODELS") ?? Path.Combine(RepoRoot(), ".cache", "aws-models");
-        return new AwsModel(JsonNode.Parse(File.ReadAllText(Path.Combine(folder, f + ".min.json")))!.AsObject());
+        return new AwsModel(JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.AwsModels, f + ".min.json")))!.AsObject());
     });
 
     public static AwsModel Rds => Load("rds-2014-10-31");
@@ -347,16 +347,5 @@ internal sealed class AwsModel
         }
 
         return obj;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ebops.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using Ebops.Sandbox.Aws.DataPlane;
 using Ebops.Sandbox.Load;
+using Ebops.Sandbox.Tests.Aws;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ebops.Sandbox.Tests.Load;
@@ -54,12 +55,16 @@ public sealed class LoadGeneratorTests
     public async Task Each_client_sends_its_share_of_the_rate_and_does_not_burst_to_catch_up()
     {
         // 4 clients at 40 requests/s: each sends every 100 ms, client i first after i * 25 ms.
-        var clock = new FakeTimeProvider();
+        var clock = new TimerWatchingTimeProvider(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
         await using var instance = new InstanceServer("i-0123456789abcdef0", "1.0.0");
         await using var load = new LoadGenerator(LoadTarget.Endpoint(instance.Endpoint), new LoadOptions { Clients = 4, RequestsPerSecond = 40 }, clock);
+        // Every client waits on the clock before it is moved (clients 1-3 for their first slot, client 0 for its second,
+        // after its first request): a timer created after the move would be due after it and never fire.
+        var waiting = Task.WhenAll(new[] { 25, 50, 75, 100 }.Select(ms => clock.TimerCreatedAsync(TimeSpan.FromMilliseconds(ms))));
 
         load.Start();
         await load.Timeline.WhenRecordedAsync(1);
+        await waiting;
         clock.Advance(TimeSpan.FromSeconds(10));
         await load.Timeline.WhenRecordedAsync(5);
         await load.StopAsync();

@@ -30,8 +30,17 @@ internal sealed class AwsCallHandler(AwsService service, IAwsErrorClassifier cla
             var elapsed = time.GetElapsedTime(start);
             metrics.Calls.WithLabels(service.Key, operation, Outcome(translated)).Inc();
             metrics.Duration.WithLabels(service.Key, operation).Observe(elapsed.TotalSeconds);
-            Log.CallFailed(logger, service.Key, operation, translated.Code, translated.Kind, translated.StatusCode,
-                elapsed.TotalMilliseconds, request.Retries + 1, translated.RequestId, translated.ErrorMessage);
+            if (translated.Kind == AwsErrorKind.NotFound)
+            {
+                // A look-up of something that does not exist (yet, or any more) is an answer, not a failure.
+                Log.CallNotFound(logger, service.Key, operation, translated.Code, translated.StatusCode, elapsed.TotalMilliseconds, translated.RequestId);
+            }
+            else
+            {
+                Log.CallFailed(logger, service.Key, operation, translated.Code, translated.Kind, translated.StatusCode,
+                    elapsed.TotalMilliseconds, request.Retries + 1, translated.RequestId, translated.ErrorMessage);
+            }
+
             throw translated;
         }
     }

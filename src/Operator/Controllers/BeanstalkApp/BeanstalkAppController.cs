@@ -141,6 +141,8 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
         await templateSync.DeleteStaleAsync(ctx, app, cancellationToken).ConfigureAwait(false);
 
         Record(ctx, network, app, sg.GroupId, template.Plan!);
+        await CreatedEventsAsync(ctx, application.Observed is null ? app.Name : null, group.Observed is null ? sg.GroupId : null,
+            template.Observed is null ? template.Plan!.Desired.TemplateName : null, cancellationToken).ConfigureAwait(false);
         var drift = generationSeen && pending.Count > 0 && application.Observed is not null && group.Observed is not null && template.Observed is not null
             && (schedule.LastInputs(ctx.Uid) ?? env.Fingerprint) == env.Fingerprint;
         await MarkAppliedAsync(ctx, pending, drift, cancellationToken).ConfigureAwait(false);
@@ -201,6 +203,21 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
         status.ConfigurationHash = plan.Desired.ConfigurationHash();
         status.AppliedOptionSettings = plan.RawKeys.Count == 0 ? null : [.. plan.RawKeys];
         status.ObservedGeneration = ctx.Generation;
+    }
+
+    /// <summary>A Normal Created event for each AWS object this reconcile created (null: it existed).</summary>
+    private async Task CreatedEventsAsync(AppContext ctx, string? application, string? securityGroup, string? template, CancellationToken cancellationToken)
+    {
+        string?[] created =
+        [
+            application is null ? null : "application " + application,
+            securityGroup is null ? null : "security group " + securityGroup,
+            template is null ? null : "configuration template " + template,
+        ];
+        foreach (var what in created.OfType<string>())
+        {
+            await events.RecordAsync(ctx.App, EventTypes.Normal, BeanstalkAppReasons.Created, "Create", "created " + what, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

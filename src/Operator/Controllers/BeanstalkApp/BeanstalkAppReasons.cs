@@ -15,6 +15,7 @@ public static class BeanstalkAppReasons
     public const string VpcChanged = "VpcChanged";
     public const string DeletionRefused = "DeletionRefused";
     public const string Deleting = "Deleting";
+    public const string Created = "Created";
     public const string WaitingForFrontend = "WaitingForFrontend";
     public const string Paused = "Paused";
 }

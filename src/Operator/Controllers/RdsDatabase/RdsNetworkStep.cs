@@ -15,6 +15,8 @@ namespace Ebops.Operator.Controllers.RdsDatabase;
 internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SubnetGroupPreflight subnetChecks, SecurityGroupManager securityGroups,
     IResourceCache<Entities.BeanstalkApp> apps)
 {
+    private const string WaitingForBeanstalkApp = "WaitingForBeanstalkApp";
+
     public async Task ReconcileAsync(RdsReconcile ctx, CancellationToken cancellationToken)
     {
         await SubnetGroupAsync(ctx, cancellationToken).ConfigureAwait(false);
@@ -123,7 +125,9 @@ internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SubnetGrou
             delta = securityGroups.Diff(desired, observed);
         }
 
-        if (await ctx.ShouldCorrectAsync(delta, $"security group {observed.GroupId}", cancellationToken).ConfigureAwait(false))
+        // The last reconcile waited for an app's group: the rule from it is new, not drift.
+        var waited = ctx.Status.Conditions?.Any(c => c.Reason == WaitingForBeanstalkApp) == true;
+        if (await ctx.ShouldCorrectAsync(delta, $"security group {observed.GroupId}", cancellationToken, expected: waited).ConfigureAwait(false))
         {
             observed = await AwsFailures.GuardAsync(Field, () => securityGroups.UpdateAsync(desired, observed, delta, cancellationToken)).ConfigureAwait(false);
         }
@@ -131,7 +135,7 @@ internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SubnetGrou
         ctx.SecurityGroupId = ctx.Status.SecurityGroupId = observed.GroupId;
         foreach (var app in waiting)
         {
-            ctx.Wait("WaitingForBeanstalkApp", $"the rule from {app}'s security group waits for it to have one", ctx.Settings.DependencyRequeue, blocking: false);
+            ctx.Wait(WaitingForBeanstalkApp, $"the rule from {app}'s security group waits for it to have one", ctx.Settings.DependencyRequeue, blocking: false);
         }
     }
 

@@ -80,9 +80,11 @@ internal sealed class RdsReconcile
     /// <summary>
     /// Decides what to do about <paramref name="delta"/> of <paramref name="what"/>: paused, the fields are only
     /// reported; otherwise they are recorded as corrected and, when the spec did not change (the difference is drift
-    /// made outside ebops), a DriftDetected event names them. Returns true when the caller should update AWS.
+    /// made outside ebops), a DriftDetected event names them. When <paramref name="expected"/> (the difference comes from
+    /// a referenced object that became available since the last reconcile, not from a change made outside ebops), it is
+    /// an update, reported by a Normal Updated event. Returns true when the caller should update AWS.
     /// </summary>
-    public async Task<bool> ShouldCorrectAsync(Delta delta, string what, CancellationToken cancellationToken)
+    public async Task<bool> ShouldCorrectAsync(Delta delta, string what, CancellationToken cancellationToken, bool expected = false)
     {
         if (delta.IsEmpty)
         {
@@ -94,6 +96,13 @@ internal sealed class RdsReconcile
         {
             PausedDifferences.AddRange(fields);
             return false;
+        }
+
+        if (expected)
+        {
+            await EventAsync("Updated", $"updating {what} ({string.Join(", ", fields)}) now that what it references is available", cancellationToken)
+                .ConfigureAwait(false);
+            return true;
         }
 
         Corrected.AddRange(fields);

@@ -35,6 +35,9 @@ public sealed class BeanstalkAppCreateTests : IAsyncLifetime
         Assert.StartsWith("sg-", status.InstanceSecurityGroupId);
         Assert.Equal(TemplatePlanner.TemplateName(app.Spec), status.TemplateName);
         Assert.Matches("^[0-9a-f]{16}$", status.ConfigurationHash);
+        Assert.Equal(
+            [$"created application {app.Spec.ApplicationName}", $"created security group {status.InstanceSecurityGroupId}", $"created configuration template {status.TemplateName}"],
+            rig.Events.Events.Where(e => e.Reason == BeanstalkAppReasons.Created && e.Type == "Normal").Select(e => e.Note));
 
         var template = await rig.TemplateAsync(app);
         Assert.Equal("2", template[$"{O.AutoScalingGroup}/{O.MinSize}"]);

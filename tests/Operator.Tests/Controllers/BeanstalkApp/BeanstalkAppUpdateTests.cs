@@ -50,6 +50,7 @@ public sealed class BeanstalkAppUpdateTests : IAsyncLifetime
         await rig.ReconcileAsync(app);
         var hash = app.Status!.ConfigurationHash;
         rig.Aws.World.Calls.Clear();
+        rig.Events.Events.Clear();
         var (change, applied) = Case(field);
 
         BeanstalkAppRig.Edit(app, change);

@@ -223,6 +223,11 @@ public sealed class RdsDatabaseLifecycleTests : IAsyncLifetime
 
         var group = await h.Aws.Ec2.FindSecurityGroupAsync(db.Status!.SecurityGroupId!, Ct);
         Assert.Contains(group!.IpPermissions, p => p.UserIdGroupPairs?.Any(g => g.GroupId == app.GroupId) == true && p.FromPort == 3306);
+
+        // Adding the awaited rule is an update ebops expected, not drift: a Normal event, no Warning, Synced says InSync.
+        Assert.DoesNotContain(h.Events.Reasons, r => r == SyncConditions.DriftDetected);
+        Assert.Contains(h.Events.Events, e => e.Reason == "Updated" && e.Type == "Normal" && e.Note.Contains("security group", StringComparison.Ordinal));
+        Assert.NotEqual("DriftCorrected", h.Condition(db, ConditionTypes.Synced)!.Reason);
     }
 
     [Fact]

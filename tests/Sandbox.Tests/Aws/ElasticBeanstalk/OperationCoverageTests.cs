@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Ebops.Tests.Shared;
 
 namespace Ebops.Sandbox.Tests.Aws.ElasticBeanstalk;
 
@@ -24,7 +25,7 @@ public sealed partial class OperationCoverageTests
     public async Task Every_answered_operation_has_a_conformance_test()
     {
         await using var rig = new EbRig();
-        var sources = string.Concat(Directory.GetFiles(Path.Combine(RepoRoot(), "tests", "Sandbox.Tests", "Aws", "ElasticBeanstalk"), "*.cs")
+        var sources = string.Concat(Directory.GetFiles(RepoPaths.Get("tests", "Sandbox.Tests", "Aws", "ElasticBeanstalk"), "*.cs")
             .Where(f => !f.EndsWith(nameof(OperationCoverageTests) + ".cs", StringComparison.Ordinal))
             .Select(File.ReadAllText));
 
@@ -34,19 +35,8 @@ public sealed partial class OperationCoverageTests
 
     private static List<string> ClientOperations()
     {
-        var source = File.ReadAllText(Path.Combine(RepoRoot(), "src", "Operator", "Aws", "ElasticBeanstalk", "Generated", "IElasticBeanstalkApi.g.cs"));
+        var source = File.ReadAllText(RepoPaths.Get("src", "Operator", "Aws", "ElasticBeanstalk", "Generated", "IElasticBeanstalkApi.g.cs"));
         return [.. ClientMethod().Matches(source).Select(m => m.Groups[1].Value).Distinct()];
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ebops.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("ebops.slnx not found above the test binaries.");
     }
 
     // "Task<X> NameAsync(NameRequest request" or "Task NameAsync(NameRequest request": the operations, not the helpers.
