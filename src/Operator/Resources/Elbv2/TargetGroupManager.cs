@@ -295,14 +295,8 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         }
 
         var tags = await Elbv2Tags.ReadAsync(elbv2, [.. all.Select(g => g.TargetGroupArn!)], cancellationToken).ConfigureAwait(false);
-        var ours = all.Select(g => ToObserved(g, Elbv2Tags.Of(tags, g.TargetGroupArn!))).Where(o => Elbv2Tags.InCluster(o.Tags, cluster)).ToList();
-        var observed = new List<TargetGroupObserved>(ours.Count);
-        foreach (var group in ours)
-        {
-            observed.Add(group with { Attributes = await ReadAttributesAsync(group.Arn, cancellationToken).ConfigureAwait(false) });
-        }
-
-        return observed;
+        // The snapshot leaves the attributes unread (one call per group); live reads see their drift.
+        return [.. all.Select(g => ToObserved(g, Elbv2Tags.Of(tags, g.TargetGroupArn!))).Where(o => Elbv2Tags.InCluster(o.Tags, cluster))];
     }
 
     private static TargetGroupObserved ToObserved(TargetGroup group, IReadOnlyDictionary<string, string> tags) => new(
