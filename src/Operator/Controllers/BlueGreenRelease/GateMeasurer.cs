@@ -122,8 +122,9 @@ internal sealed class GateMeasurer(EnvironmentManager environments, TargetGroupM
             return new GateCheckResult(name, GateCheckPhase.Inconclusive, "the environment has no URL yet");
         }
 
-        var (passed, evidence) = await probe.GetAsync(new Uri($"http://{host}{http.Path}"), http.ExpectStatus, TimeSpan.FromSeconds(http.TimeoutSeconds), cancellationToken)
-            .ConfigureAwait(false);
+        var body = http.ExpectBody?.Replace("{version}", green.View.VersionLabel ?? "", StringComparison.Ordinal);
+        var (passed, evidence) = await probe.GetAsync(new Uri($"http://{host}{http.Path}"), new HttpExpectation(http.ExpectStatus, body),
+            TimeSpan.FromSeconds(http.TimeoutSeconds), cancellationToken).ConfigureAwait(false);
         return new GateCheckResult(name, passed ? GateCheckPhase.Successful : GateCheckPhase.Failed, $"GET {http.Path}: {evidence}");
     }
 

@@ -30,11 +30,12 @@ internal sealed class HttpProbe : IDisposable
     }
 
     /// <summary>
-    /// GETs <paramref name="url"/> and says whether its status is one of <paramref name="expected"/> (<c>200</c>,
-    /// <c>200,302</c>, <c>200-399</c>), with evidence. No answer within <paramref name="timeout"/>, a refused or reset
-    /// connection are failures of green, not of the measurement.
+    /// GETs <paramref name="url"/> and says whether its status is one of the expected codes (<c>200</c>,
+    /// <c>200,302</c>, <c>200-399</c>) and, when one is expected, its body contains the expected text, with evidence.
+    /// No answer within <paramref name="timeout"/>, a refused or reset connection are failures of green, not of the
+    /// measurement.
     /// </summary>
-    public async Task<(bool Passed, string Evidence)> GetAsync(Uri url, string expected, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<(bool Passed, string Evidence)> GetAsync(Uri url, HttpExpectation expected, TimeSpan timeout, CancellationToken cancellationToken)
     {
         // A real socket is guarded by real time (the injected clock may be a test's, which does not move by itself).
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -44,10 +45,18 @@ internal sealed class HttpProbe : IDisposable
         {
             using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             var code = (int)response.StatusCode;
+            if (!Matches(code, expected.Status))
+            {
+                return (false, $"HTTP {code} (expected {expected.Status})");
+            }
+
+            if (expected.Body is { Length: > 0 } text && !(await BodyStartAsync(response, deadline.Token).ConfigureAwait(false)).Contains(text, StringComparison.Ordinal))
+            {
+                return (false, $"HTTP {code}, body without \"{text}\"");
+            }
+
             var elapsed = time.GetElapsedTime(started).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
-            return Matches(code, expected)
-                ? (true, $"HTTP {code} in {elapsed} ms")
-                : (false, $"HTTP {code} (expected {expected})");
+            return (true, $"HTTP {code} in {elapsed} ms");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -56,6 +65,17 @@ internal sealed class HttpProbe : IDisposable
         catch (HttpRequestException e)
         {
             return (false, e.HttpRequestError == HttpRequestError.ConnectionError ? "connection refused or reset" : $"request failed ({e.HttpRequestError})");
+        }
+    }
+
+    private static async Task<string> BodyStartAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var read = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
         }
     }
 

@@ -22,6 +22,11 @@ public sealed class HttpCheck
     [JsonPropertyName("expectStatus")]
     public string ExpectStatus { get; set; } = "200-399";
 
+    [Description("Text the response body must contain (its first 64 KiB), for example {\"version\": \"{version}\"}; {version} stands for green's version label. Unset: the body is not read.")]
+    [MaxLength(256)]
+    [JsonPropertyName("expectBody")]
+    public string? ExpectBody { get; set; }
+
     [Description("Seconds before the request counts as failed, 1-60. Default: 5.")]
     [Default(5)]
     [Range(1, 60)]

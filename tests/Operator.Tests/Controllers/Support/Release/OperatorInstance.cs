@@ -62,6 +62,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
             ["Controllers:ClusterName"] = ReleaseWorld.Cluster,
             ["Aws:Region"] = world.Aws.Region,
             ["Aws:EndpointUrl"] = world.Aws.Endpoint.ToString(),
+            ["Release:ProbeProxy"] = world.Aws.Endpoint.ToString(),
             ["Aws:MaxAttempts"] = "1",
         };
         foreach (var (key, value) in settings)
