@@ -1,5 +1,6 @@
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Aws.Elbv2;
+using Microsoft.Extensions.Logging;
 
 namespace Ebops.Operator.Resources.Elbv2;
 
@@ -55,6 +56,18 @@ internal static class Elbv2Tags
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Adds <paramref name="missing"/> to the resource <paramref name="arn"/> (one AddTags, logged) and returns
+    /// <paramref name="tags"/> with them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> AddAsync(IElbv2Api elbv2, ILogger logger, string arn,
+        IReadOnlyDictionary<string, string> tags, IReadOnlyDictionary<string, string> missing, CancellationToken cancellationToken)
+    {
+        await elbv2.AddTagsAsync(new() { ResourceArns = [arn], Tags = ToTags(missing) }, cancellationToken).ConfigureAwait(false);
+        Log.Tagged(logger, arn, string.Join(",", missing.Keys));
+        return Merge(tags, missing);
     }
 
     /// <summary>

@@ -115,9 +115,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
 
         if (missing.Count > 0)
         {
-            await elbv2.AddTagsAsync(new() { ResourceArns = [observed.Arn], Tags = Elbv2Tags.ToTags(missing) }, cancellationToken).ConfigureAwait(false);
-            Log.Tagged(logger, observed.Arn, string.Join(",", missing.Keys));
-            result = result with { Tags = Elbv2Tags.Merge(result.Tags, missing) };
+            result = result with { Tags = await Elbv2Tags.AddAsync(elbv2, logger, observed.Arn, result.Tags, missing, cancellationToken).ConfigureAwait(false) };
         }
 
         Reader.Invalidate(observed.Arn);

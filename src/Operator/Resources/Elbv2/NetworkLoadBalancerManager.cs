@@ -102,10 +102,9 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         }
 
         var missing = Elbv2Tags.Missing(desired.Tags, observed.Tags);
-        await elbv2.AddTagsAsync(new() { ResourceArns = [observed.Arn], Tags = Elbv2Tags.ToTags(missing) }, cancellationToken).ConfigureAwait(false);
+        var tags = await Elbv2Tags.AddAsync(elbv2, logger, observed.Arn, observed.Tags, missing, cancellationToken).ConfigureAwait(false);
         Reader.Invalidate(observed.Name);
-        Log.Tagged(logger, observed.Arn, string.Join(",", missing.Keys));
-        return observed with { Tags = Elbv2Tags.Merge(observed.Tags, missing) };
+        return observed with { Tags = tags };
     }
 
     public async Task DeleteAsync(NetworkLoadBalancerObserved observed, CancellationToken cancellationToken)

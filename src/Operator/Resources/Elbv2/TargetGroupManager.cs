@@ -117,9 +117,7 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         if (delta.Has("Tags"))
         {
             var missing = Elbv2Tags.Missing(desired.Tags, observed.Tags);
-            await elbv2.AddTagsAsync(new() { ResourceArns = [observed.Arn], Tags = Elbv2Tags.ToTags(missing) }, cancellationToken).ConfigureAwait(false);
-            Log.Tagged(logger, observed.Arn, string.Join(",", missing.Keys));
-            result = result with { Tags = Elbv2Tags.Merge(observed.Tags, missing) };
+            result = result with { Tags = await Elbv2Tags.AddAsync(elbv2, logger, observed.Arn, observed.Tags, missing, cancellationToken).ConfigureAwait(false) };
         }
 
         Reader.Invalidate(observed.Name);
