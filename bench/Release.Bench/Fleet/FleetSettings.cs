@@ -34,6 +34,10 @@ internal sealed record FleetSettings
     /// </summary>
     public int? ProgressDeadlineSeconds { get; init; }
 
+    /// <summary>The operator to run: an <c>ebops.dll</c> (for example a ReadyToRun publish, as the image ships); null for the
+    /// build next to this benchmark.</summary>
+    public string? OperatorDll { get; init; }
+
     /// <summary>Where the operator's output goes.</summary>
     public string LogDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "ebops-bench");
 
