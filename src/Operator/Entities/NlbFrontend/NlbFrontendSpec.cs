@@ -27,6 +27,12 @@ public sealed class NlbFrontendSpec
     [JsonPropertyName("healthCheck")]
     public NlbHealthCheck HealthCheck { get; set; } = new();
 
+    [Description("Seconds a deregistered ALB drains in its target group, 0-3600, after which the NLB closes the connections still open to it (deregistration_delay.connection_termination.enabled). A release deregisters green's ALB when it switches back, so kept-alive clients leave green after this long. Default: 30.")]
+    [Default(30)]
+    [Range(0, 3600)]
+    [JsonPropertyName("deregistrationDelaySeconds")]
+    public int DeregistrationDelaySeconds { get; set; } = 30;
+
     [Description("The BeanstalkApp whose environments' ALBs are the targets.")]
     [Required]
     [JsonPropertyName("backendRef")]

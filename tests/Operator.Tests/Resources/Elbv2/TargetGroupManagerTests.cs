@@ -57,7 +57,31 @@ public sealed class TargetGroupManagerTests : IAsyncLifetime
         Assert.True(desired.Owner.Owns(read.Tags, "target-group-blue"));
         Assert.True(Manager.Diff(desired, read).IsEmpty);
         Assert.True(TargetGroupManager.FixedDiff(desired, read).IsEmpty);
-        Assert.Equal(["CreateTargetGroup"], aws.Mutations(Service));
+        Assert.Equal(["CreateTargetGroup", "ModifyTargetGroupAttributes"], aws.Mutations(Service));
+        Assert.Equal("30", read.Attributes![Elbv2Statuses.AttributeDeregistrationDelay]);
+        Assert.Equal("true", read.Attributes[Elbv2Statuses.AttributeConnectionTermination]);
+    }
+
+    [Fact]
+    public async Task The_deregistration_attributes_are_drift_on_a_live_read_and_the_update_sets_them_again()
+    {
+        var desired = NlbKit.DesiredGroup(NlbKit.Owner(), "blue");
+        var created = await Manager.CreateAsync(desired, Ct);
+        await aws.Elbv2.ModifyTargetGroupAttributesAsync(new()
+        {
+            TargetGroupArn = created.Arn,
+            Attributes = [new() { Key = Elbv2Statuses.AttributeConnectionTermination, Value = "false" }, new() { Key = Elbv2Statuses.AttributeDeregistrationDelay, Value = "300" }],
+        }, Ct);
+        aws.World.Calls.Clear();
+
+        var drifted = (await Manager.ReadAsync(desired, Ct))!;
+        var delta = Manager.Diff(desired, drifted);
+        var updated = await Manager.UpdateAsync(desired, drifted, delta, Ct);
+
+        Assert.Equal(["DeregistrationDelay", "ConnectionTermination"], delta.Fields);
+        Assert.Equal(["ModifyTargetGroupAttributes"], aws.Mutations(Service));
+        Assert.True(Manager.Diff(desired, updated).IsEmpty);
+        Assert.True(Manager.Diff(desired, (await Manager.ReadAsync(desired, Ct))!).IsEmpty);
     }
 
     [Theory]
