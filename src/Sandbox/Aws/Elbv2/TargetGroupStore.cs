@@ -37,6 +37,7 @@ internal sealed class TargetGroupStore(Elbv2Resources resources)
                 group.Attributes[key] = value;
             }
 
+            group.Runtime.TerminateConnectionsOnDeregistration = group.Attributes.GetValueOrDefault(ConnectionTermination) == "true";
             group.Tags.Add(input.Tags);
             resources.TargetGroups.Add(group);
             World.Faults.NoteCreated(C.SigningName, arn);
@@ -264,7 +265,8 @@ internal sealed class TargetGroupStore(Elbv2Resources resources)
         else
         {
             yield return new("stickiness.type", "source_ip");
-            yield return new(ConnectionTermination, "false");
+            // The API reference: true by default for new UDP and TCP_UDP groups, false otherwise.
+            yield return new(ConnectionTermination, group.Protocol is "UDP" or "TCP_UDP" ? "true" : "false");
             yield return new("preserve_client_ip.enabled", group.TargetType == C.TargetTypeIp ? "false" : "true");
             yield return new("proxy_protocol_v2.enabled", "false");
         }

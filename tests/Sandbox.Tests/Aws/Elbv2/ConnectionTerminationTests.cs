@@ -2,7 +2,7 @@ namespace Ebops.Sandbox.Tests.Aws.Elbv2;
 
 /// <summary>
 /// <c>deregistration_delay.connection_termination.enabled</c> as the ELBv2 API reference describes it: a Network Load
-/// Balancer target group attribute, true or false, false by default; when true the load balancer terminates the
+/// Balancer target group attribute, true or false, false by default (true for new UDP and TCP_UDP groups); when true the load balancer terminates the
 /// connections still open to a deregistered target at the end of the deregistration timeout.
 /// </summary>
 public sealed class ConnectionTerminationTests
@@ -24,6 +24,16 @@ public sealed class ConnectionTerminationTests
         Assert.Null(await AttributeAsync(rig, httpGroup));
         var unknown = await rig.Call.FailAsync("ModifyTargetGroupAttributes", ("TargetGroupArn", httpGroup), ("Attributes.member.1.Key", Key), ("Attributes.member.1.Value", "true"));
         Assert.Equal("ValidationError", unknown.Code);
+    }
+
+    [Theory]
+    [InlineData("UDP")]
+    [InlineData("TCP_UDP")]
+    public async Task Udp_target_groups_have_it_true_by_default(string protocol)
+    {
+        await using var rig = new Elbv2Rig();
+        var group = await rig.CreateTargetGroupAsync("dns", "instance", protocol);
+        Assert.Equal("true", await AttributeAsync(rig, group));
     }
 
     [Fact]
