@@ -63,7 +63,7 @@ internal static class EndRules
             return null;
         }
 
-        return ctx.Act(new DeregisterAlb(green, alb), $"{ctx.PhaseMessage}; removing {green.Label()}'s ALB from its target group so that its open connections close");
+        return ctx.Act(new DeregisterAlb(green, alb, CloseConnections: true), $"{ctx.PhaseMessage}; removing {green.Label()}'s ALB from its target group so that its open connections close");
     }
 
     /// <summary>Ends the release Failed: it cannot go on and there is nothing to fall back to.</summary>

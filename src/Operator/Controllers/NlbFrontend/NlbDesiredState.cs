@@ -70,7 +70,7 @@ internal static class NlbDesiredState
         "HealthyThresholdCount" => "spec.healthCheck.healthyThresholdCount",
         "UnhealthyThresholdCount" => "spec.healthCheck.unhealthyThresholdCount",
         "Matcher" => "spec.healthCheck.matcher",
-        "DeregistrationDelay" or "ConnectionTermination" => "spec.deregistrationDelaySeconds",
+        "DeregistrationDelay" => "spec.deregistrationDelaySeconds",
         "Port" => "spec.backendRef (the BeanstalkApp's spec.loadBalancer.listenerPort)",
         "VpcId" => "spec.subnets",
         "Tags" => "metadata (ownership tags)",

@@ -7,8 +7,8 @@ namespace Ebops.Operator.Resources.Elbv2;
 /// an Application Load Balancer listening on <paramref name="Port"/> (AWS requires the group's port to be the ALB
 /// listener's). Port, VPC, protocol and target type are fixed at creation; the health check, the attributes and tags
 /// are not. <c>Component</c>: The ownership-tag component, e.g. <c>target-group-blue</c>.
-/// <c>DeregistrationDelaySeconds</c>: how long a deregistered ALB drains; the group always has
-/// <c>deregistration_delay.connection_termination.enabled</c> so the connections still open to it then close.
+/// <c>DeregistrationDelaySeconds</c>: how long a deregistered ALB drains. Connection termination is not part of it: the
+/// release sets it for each deregistration (on for a switched-back green, off for a retired blue).
 /// </summary>
 internal sealed record TargetGroupDesired(
     ResourceOwner Owner,
@@ -24,7 +24,6 @@ internal sealed record TargetGroupDesired(
     public IReadOnlyDictionary<string, string> Attributes => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [Elbv2Statuses.AttributeDeregistrationDelay] = DeregistrationDelaySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [Elbv2Statuses.AttributeConnectionTermination] = "true",
     };
 
     public IReadOnlyDictionary<string, string> Tags => Adopted

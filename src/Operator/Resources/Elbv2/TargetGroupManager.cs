@@ -49,7 +49,6 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
             .Compare("UnhealthyThresholdCount", want.UnhealthyThresholdCount, have.UnhealthyThresholdCount)
             .Compare("Matcher", want.Matcher, have.Matcher)
             .Compare("DeregistrationDelay", desired.Attributes[Elbv2Statuses.AttributeDeregistrationDelay], Attribute(observed, Elbv2Statuses.AttributeDeregistrationDelay, desired))
-            .Compare("ConnectionTermination", desired.Attributes[Elbv2Statuses.AttributeConnectionTermination], Attribute(observed, Elbv2Statuses.AttributeConnectionTermination, desired))
             .Add("Tags", Elbv2Tags.Missing(desired.Tags, observed.Tags).Count > 0, null, null)
             .Build();
     }
@@ -101,13 +100,13 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
     {
         var result = observed;
         var check = desired.HealthCheck;
-        if (delta.Has("DeregistrationDelay") || delta.Has("ConnectionTermination"))
+        if (delta.Has("DeregistrationDelay"))
         {
             result = result with { Attributes = await ModifyAttributesAsync(observed.Arn, desired.Attributes, cancellationToken).ConfigureAwait(false) };
             Log.TargetGroupUpdated(logger, observed.Arn, "Attributes");
         }
 
-        if (delta.Fields.Any(f => f is not ("Tags" or "DeregistrationDelay" or "ConnectionTermination")))
+        if (delta.Fields.Any(f => f is not ("Tags" or "DeregistrationDelay")))
         {
             var response = await elbv2.ModifyTargetGroupAsync(new()
             {
@@ -165,10 +164,18 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         Log.TargetRegistered(logger, albArn, port, targetGroupArn);
     }
 
-    /// <summary>Deregisters <paramref name="albArn"/>; a target that is not registered is not an error (as on AWS).
-    /// The target drains for the group's deregistration delay.</summary>
-    public async Task DeregisterAsync(string targetGroupArn, string albArn, int? port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deregisters <paramref name="albArn"/>; a target that is not registered is not an error (as on AWS). The target
+    /// drains for the group's deregistration delay; first the group's
+    /// <c>deregistration_delay.connection_termination.enabled</c> is set to <paramref name="closeConnections"/>: true,
+    /// the NLB closes the connections still open to it when the delay ends; false, they stay until either side closes.
+    /// </summary>
+    public async Task DeregisterAsync(string targetGroupArn, string albArn, int? port, bool closeConnections, CancellationToken cancellationToken)
     {
+        var termination = closeConnections ? "true" : "false";
+        await ModifyAttributesAsync(targetGroupArn, new Dictionary<string, string> { [Elbv2Statuses.AttributeConnectionTermination] = termination }, cancellationToken)
+            .ConfigureAwait(false);
+        Log.TargetGroupUpdated(logger, targetGroupArn, $"{Elbv2Statuses.AttributeConnectionTermination}={termination}");
         await elbv2.DeregisterTargetsAsync(new() { TargetGroupArn = targetGroupArn, Targets = [new Target { Id = albArn, Port = port }] }, cancellationToken).ConfigureAwait(false);
         Log.TargetDeregistered(logger, albArn, targetGroupArn);
     }

@@ -61,7 +61,7 @@ public sealed class ReleasePlannerCutoverTests
 
         // With the listener on blue, green's ALB leaves its target group so its kept-alive connections close.
         s.Now += TimeSpan.FromSeconds(2);
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green)), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green), CloseConnections: true), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).Action);
         Assert.Equal(ReleasePhase.SwitchingBack, s.Status.Phase);
         s.Registered.Remove(DeploymentColor.Green);
         s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue });
@@ -119,7 +119,7 @@ public sealed class ReleasePlannerCutoverTests
 
         // The NLB's health checks reach blue through its ALB while it is registered: it leaves the target group first.
         s.Now = T0 + TimeSpan.FromSeconds(300);
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Blue, Alb(DeploymentColor.Blue)), s.Decide(seen => seen with { BlueDrained = false }).Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Blue, Alb(DeploymentColor.Blue), CloseConnections: false), s.Decide(seen => seen with { BlueDrained = false }).Action);
         s.Registered.Remove(DeploymentColor.Blue);
         Assert.Null(s.Decide(seen => seen with { BlueDrained = false }).Action);
         Assert.Contains("drain", s.Status.Message, StringComparison.Ordinal);
@@ -197,7 +197,7 @@ public sealed class ReleasePlannerCutoverTests
         s.Status.Reason = ReleaseReasons.GateFailed;
 
         // Green's ALB leaves its target group at once (connections opened on it close); the environment stays.
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green)), s.Decide().Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green), CloseConnections: true), s.Decide().Action);
         s.Registered.Remove(DeploymentColor.Green);
         Assert.Null(s.Decide().Action);
         Assert.Contains("keeping myapp-green for inspection", s.Status.Message, StringComparison.Ordinal);

@@ -48,7 +48,7 @@ public sealed class ReleasePlannerGateTests
         Assert.Contains("eb-health: health Degraded, 1/2 instances Ok", s.Status.Message, StringComparison.Ordinal);
 
         // Green's ALB leaves its target group at once; green itself is kept for its retention.
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green]), decision.Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green], CloseConnections: true), decision.Action);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed class ReleasePlannerWeightedTests
         Assert.Equal(ReleaseReasons.AnalysisFailed, s.Status.Reason);
         Assert.Contains(evidence, s.Status.Traffic!.Steps![0].Analysis, StringComparison.Ordinal);
 
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green]), s.Decide(seen => seen with { CandidateWeight = 0, ListenerColor = DeploymentColor.Blue }).Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green], CloseConnections: true), s.Decide(seen => seen with { CandidateWeight = 0, ListenerColor = DeploymentColor.Blue }).Action);
         s.Registered.Remove(DeploymentColor.Green);
         s.Decide(seen => seen with { CandidateWeight = 0, ListenerColor = DeploymentColor.Blue });
         Assert.Equal(ReleasePhase.RolledBack, s.Status.Phase);
@@ -165,7 +165,7 @@ public sealed class ReleasePlannerWeightedTests
         Assert.Equal(ReleaseReasons.AbortRequested, s.Status.Reason);
 
         // Green joined the listener at weight 0: its ALB leaves its target group at once, its environment stays.
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green]), s.Decide(seen => seen with { CandidateWeight = 0 }).Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green], CloseConnections: true), s.Decide(seen => seen with { CandidateWeight = 0 }).Action);
         s.Registered.Remove(DeploymentColor.Green);
         Assert.Null(s.Decide(seen => seen with { CandidateWeight = 0 }).Action);
         Assert.Equal(ReleasePhase.Aborting, s.Status.Phase);
