@@ -77,7 +77,7 @@ internal sealed class FleetRun : IAsyncDisposable
     /// <summary>Starts the operator against the sandbox; its output goes to <c>LogDirectory/name.log</c>.</summary>
     public OperatorProcess StartOperator(string name, params string[] extra)
     {
-        Operator = OperatorProcess.Start(Settings.OperatorArguments(extra), Sandbox.OperatorEnvironment(), Path.Combine(Settings.LogDirectory, name + ".log"));
+        Operator = OperatorProcess.Start(Settings.OperatorArguments(extra), Sandbox.OperatorEnvironment(), Path.Combine(Settings.LogDirectory, name + ".log"), Settings.OperatorDll);
         return Operator;
     }
 
