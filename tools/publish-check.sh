@@ -16,6 +16,13 @@ if [[ -z "$restore" || -z "$publish" || "$publish" != *" -o /app" ]]; then
   exit 1
 fi
 publish="${publish% -o /app} -o $out"
+# The Dockerfile's commands read BuildKit's TARGETARCH; here it is this machine's architecture.
+case "$(uname -m)" in
+  aarch64|arm64) TARGETARCH=arm64 ;;
+  *) TARGETARCH=amd64 ;;
+esac
+restore="${restore//\$TARGETARCH/$TARGETARCH}"
+publish="${publish//\$TARGETARCH/$TARGETARCH}"
 
 echo "publish-check: $restore"
 $restore

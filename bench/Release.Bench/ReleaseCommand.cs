@@ -51,9 +51,10 @@ internal static class ReleaseCommand
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"release: {options.Releases} releases per strategy, {options.RequestsPerSecond} req/s from {options.Clients} clients ({options.KeepAliveFraction:P0} kept alive, {options.JvmCachingFraction:P0} caching DNS for ever), {options.Instances} instances, time scale {options.TimeScale} (1 simulated minute = {60 * options.TimeScale:F1} s)"));
         IReadOnlyList<StrategyResult> results;
+        var scenario = new ReleaseScenario(options, Console.Out);
         try
         {
-            results = await new ReleaseScenario(options, Console.Out).RunAsync(cancellationToken);
+            results = await scenario.RunAsync(cancellationToken);
         }
         catch (ArgumentException e)
         {
@@ -74,6 +75,12 @@ internal static class ReleaseCommand
                 LoadChartAxis.SimulatedMinutes(options.TimeScale),
                 chart);
             Console.WriteLine($"wrote {full}, {chart}.png, {chart}.svg");
+        }
+
+        if (scenario.Failed.Count > 0)
+        {
+            Console.Error.WriteLine($"failed strategies (not in the results): {string.Join(", ", scenario.Failed)}");
+            return 1;
         }
 
         return 0;

@@ -9,9 +9,9 @@ namespace Ebops.Bench.Release;
 /// <item><c>failedRequests</c>, <c>failedRate</c>: over the whole run (settling, releases, between releases).</item>
 /// <item><c>cutoverSeconds</c>: from the cut-over (update call, swap, gate passed) to the first request on a new
 /// connection answered by the new version; mean over the releases.</item>
-/// <item><c>fullShiftSeconds</c>: from the cut-over to the moment the last new-connection client moved for good (every
-/// later request of it, until the next release starts, answered by the new version); mean over the releases, null
-/// when a client never moved in some release (it kept failing or reaching the old version).</item>
+/// <item><c>fullShiftSeconds</c>: from the cut-over to the moment from which every request on a new connection, of any
+/// client, until the next release starts, is answered by the new version; mean over the releases, null when that never
+/// happened in some release (the last new-connection request failed or reached the old version).</item>
 /// <item><c>p50Ms</c>, <c>p99Ms</c>: latency of the answered requests while a release was running.</item>
 /// <item><c>doubleCapacityMinutes</c>, <c>releaseMinutes</c>: per release, mean.</item>
 /// <item><c>requests</c>, <c>requestsPerSecond</c>: what the load achieved (real time).</item>
@@ -53,28 +53,19 @@ internal static class ReleaseMetrics
     private static List<LoadSample> Own(IReadOnlyList<LoadSample> samples, HashSet<string> versions) =>
         [.. samples.Select(s => s.Failed || s.Version is null || versions.Contains(s.Version) ? s : s with { Failure = LoadFailure.Other, Version = null })];
 
-    // First: the first request on a new connection after the cut-over answered by the new version. Full: when the last
-    // new-connection client moved for good (its requests, until `until`, all answered by the new version); null when a
-    // client never did (its last request in the window failed or reached another version).
+    // First: the first request on a new connection after the cut-over answered by the new version. Full: from when on
+    // every request on a new connection (all clients, until `until`) was answered by the new version: the request after
+    // the last one that failed or reached another version; null when there is no such request (the last one in the
+    // window failed or reached another version). Counted over all clients' requests, so its resolution is the interval
+    // between any two new-connection requests, not one client's pace.
     private static (TimeSpan? First, TimeSpan? Full) Shift(IReadOnlyList<LoadSample> samples, ReleaseRecord release, TimeSpan until)
     {
         var cutover = release.Cutover ?? release.Started;
-        var window = samples.Where(s => s.NewConnection && s.At >= cutover && s.At < until).ToList();
+        var window = samples.Where(s => s.NewConnection && s.At >= cutover && s.At < until).OrderBy(s => s.At).ToList();
         bool OnNew(LoadSample s) => !s.Failed && s.Version == release.Version;
         var first = window.Where(OnNew).Select(s => (TimeSpan?)(s.At - cutover)).Min();
-        TimeSpan? full = TimeSpan.Zero;
-        foreach (var client in window.GroupBy(s => s.Client))
-        {
-            var ordered = client.OrderBy(s => s.At).ToList();
-            if (!OnNew(ordered[^1]))
-            {
-                return (first, null);
-            }
-
-            var moved = ordered[ordered.FindLastIndex(s => !OnNew(s)) + 1].At - cutover;
-            full = moved > full ? moved : full;
-        }
-
+        var last = window.FindLastIndex(s => !OnNew(s));
+        TimeSpan? full = last + 1 < window.Count ? window[last + 1].At - cutover : null;
         return (first, first is null ? null : full);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class ReleaseScenario(ReleaseOptions options, TextWriter progres
             .OrderBy(s => s.Order),
     ];
 
+    /// <summary>The strategies that failed in the last <see cref="RunAsync(CancellationToken)"/>.</summary>
+    public List<string> Failed { get; } = [];
+
     public async Task<IReadOnlyList<StrategyResult>> RunAsync(CancellationToken cancellationToken)
     {
         var strategies = AllStrategies().Where(s => options.Strategies.Count == 0 || options.Strategies.Contains(s.Name)).ToList();
@@ -31,10 +34,20 @@ internal sealed class ReleaseScenario(ReleaseOptions options, TextWriter progres
             throw new ArgumentException($"unknown strategy: {string.Join(", ", unknown)} (known: {string.Join(", ", AllStrategies().Select(s => s.Name))})");
         }
 
+        // A strategy that fails (its first deployment did not succeed, its sandbox broke) is reported and the others
+        // still run: a long run keeps the results it has.
         var results = new List<StrategyResult>();
         foreach (var strategy in strategies)
         {
-            results.Add(await RunAsync(strategy, cancellationToken));
+            try
+            {
+                results.Add(await RunAsync(strategy, cancellationToken));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Progress($"{strategy.Name}: failed, left out of the results: {e.Message}");
+                Failed.Add(strategy.Name);
+            }
         }
 
         return results;

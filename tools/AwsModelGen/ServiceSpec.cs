@@ -47,6 +47,7 @@ public sealed record ServiceSpec(
                 "ModifyLoadBalancerAttributes", "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroup",
                 "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "CreateListener",
                 "DescribeListeners", "ModifyListener", "DeleteListener", "AddTags", "DescribeTags", "RemoveTags",
+                "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes",
             ],
             new Dictionary<string, string>
             {

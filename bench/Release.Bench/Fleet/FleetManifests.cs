@@ -11,7 +11,7 @@ namespace Ebops.Bench.Release.Fleet;
 /// objects of app <c>app0042</c> are <c>app0042-db</c>, <c>app0042</c>, <c>app0042-frontend</c> and <c>app0042</c>,
 /// referencing each other as the samples do, its bundles in the bench's bucket. The release's own durations (bake,
 /// blue retention, deadlines) are scaled like everything else, down to the schema's minimums (gate interval 5 s,
-/// progress deadline 60 s).
+/// progress deadline 60 s); <see cref="FleetSettings.ProgressDeadlineSeconds"/> replaces the progress deadline.
 /// </summary>
 internal sealed class FleetManifests
 {
@@ -122,6 +122,11 @@ internal sealed class FleetManifests
             {
                 strategy[field] = settings.SpecSeconds(value.GetValue<int>(), minimum);
             }
+        }
+
+        if (settings.ProgressDeadlineSeconds is { } deadline)
+        {
+            strategy["progressDeadlineSeconds"] = deadline;
         }
 
         var retention = strategy["blueRetention"]!.AsObject();

@@ -77,7 +77,7 @@ internal sealed class FleetRun : IAsyncDisposable
     /// <summary>Starts the operator against the sandbox; its output goes to <c>LogDirectory/name.log</c>.</summary>
     public OperatorProcess StartOperator(string name, params string[] extra)
     {
-        Operator = OperatorProcess.Start(Settings.OperatorArguments(extra), Sandbox.OperatorEnvironment(), Path.Combine(Settings.LogDirectory, name + ".log"));
+        Operator = OperatorProcess.Start(Settings.OperatorArguments(extra), Sandbox.OperatorEnvironment(), Path.Combine(Settings.LogDirectory, name + ".log"), Settings.OperatorDll);
         return Operator;
     }
 
@@ -90,6 +90,15 @@ internal sealed class FleetRun : IAsyncDisposable
     public bool AllSettled(IReadOnlyCollection<FleetObject> all) =>
         all.Count(o => o.Ready && ReadyKinds.Contains(o.Kind) && o.Kind != EbopsKinds.BlueGreenRelease.Kind) >= Apps * ReadyKinds.Count(k => k != EbopsKinds.BlueGreenRelease.Kind)
         && (!ReleasesReconciled || AllReleasesEnded(all, FleetManifests.FirstVersion));
+
+    /// <summary>Converged: every object of <see cref="ReadyKinds"/> Ready, and every first release Succeeded (blue
+    /// retired: no release keeps two environments).</summary>
+    public bool Converged(IReadOnlyCollection<FleetObject> all) =>
+        AllReady(all) && (!ReleasesReconciled || ReleasesSucceeded(all, FleetManifests.FirstVersion) >= Apps);
+
+    /// <summary>Releases that succeeded for <paramref name="version"/> and keep one environment.</summary>
+    public static int ReleasesSucceeded(IReadOnlyCollection<FleetObject> all, string version) =>
+        all.Count(o => o.Kind == EbopsKinds.BlueGreenRelease.Kind && o.Released(version) == true && !o.ExtraCapacity);
 
     /// <summary>Every release ended (succeeded or failed) for <paramref name="version"/>.</summary>
     public bool AllReleasesEnded(IReadOnlyCollection<FleetObject> all, string version) =>

@@ -27,6 +27,17 @@ internal sealed record FleetSettings
     /// <summary>The operator's resync period (--resync-period), simulated; the operator's default.</summary>
     public TimeSpan ResyncPeriod { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The first releases' progress deadline in real seconds, when set: it replaces the scaled deadline of the samples.
+    /// The operator's own work (reconciles, gate rounds) takes real time that the time scale does not shrink, so a
+    /// large fleet at a small scale can miss a scaled deadline that a real one would meet.
+    /// </summary>
+    public int? ProgressDeadlineSeconds { get; init; }
+
+    /// <summary>The operator to run: an <c>ebops.dll</c> (for example a ReadyToRun publish, as the image ships); null for the
+    /// build next to this benchmark.</summary>
+    public string? OperatorDll { get; init; }
+
     /// <summary>Where the operator's output goes.</summary>
     public string LogDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "ebops-bench");
 

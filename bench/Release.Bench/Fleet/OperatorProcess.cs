@@ -30,11 +30,12 @@ internal sealed partial class OperatorProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>Starts <c>ebops run</c> with <paramref name="arguments"/> and <paramref name="environment"/> (the bench's own
-    /// AWS and Kubernetes settings do not leak in); its output goes to <paramref name="logPath"/>.</summary>
-    public static OperatorProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath)
+    /// AWS and Kubernetes settings do not leak in); its output goes to <paramref name="logPath"/>. <paramref name="dll"/>
+    /// is the operator's ebops.dll, null for the build next to this benchmark.</summary>
+    public static OperatorProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, string? dll = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ebops.dll"));
+        start.ArgumentList.Add(Path.GetFullPath(dll ?? Path.Combine(AppContext.BaseDirectory, "ebops.dll")));
         start.ArgumentList.Add("run");
         foreach (var argument in arguments)
         {

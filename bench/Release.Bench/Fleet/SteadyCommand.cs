@@ -35,6 +35,8 @@ internal static class SteadyCommand
             var settings = new FleetSettings
             {
                 Apps = parse.GetValue(apps), TimeScale = parse.GetValue(scale), Throttling = parse.GetValue(throttling), Workers = parse.GetValue(workers), LogDirectory = parse.GetValue(logs)!,
+                // The window measures a converged fleet: the first releases may take the whole convergence timeout.
+                ProgressDeadlineSeconds = (int)Math.Clamp(Math.Ceiling(TimeSpan.FromMinutes(parse.GetValue(timeout)).TotalSeconds), 60, 86400),
             };
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"steady: {settings.Apps} applications, {parse.GetValue(minutes)} simulated minutes, poll interval {settings.PollInterval.TotalMinutes} min, resync {settings.ResyncPeriod.TotalMinutes} min, throttling {(settings.Throttling ? "on" : "off")}, time scale {settings.TimeScale}; operator logs in {settings.LogDirectory}"));

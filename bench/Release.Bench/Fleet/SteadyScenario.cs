@@ -4,7 +4,8 @@ using Ebops.Operator.Entities;
 namespace Ebops.Bench.Release.Fleet;
 
 /// <summary>
-/// <c>steady</c>: N applications converged (every object Ready, one poll interval more to settle), then left alone for
+/// <c>steady</c>: N applications converged (every object Ready and every first release Succeeded with blue retired, one
+/// poll interval more to settle), then left alone for
 /// a window of simulated minutes. AWS calls per object per poll interval come from the simulator's call log over the
 /// window (printed by service and operation); Kubernetes API requests per reconcile from the operator's own counters
 /// (<c>ebops_kube_requests_total</c> without list and watch, over <c>ebops_reconcile_total</c>).
@@ -17,8 +18,13 @@ internal sealed class SteadyScenario(FleetSettings settings, TimeSpan window, Ti
         var process = fleet.StartOperator($"steady-{settings.Apps}");
         await process.MetricsAsync(cancellationToken).ConfigureAwait(false);
         await fleet.CreateAppsAsync(settings.Apps, null, cancellationToken).ConfigureAwait(false);
-        var ready = await fleet.WaitAsync("all Ready", fleet.AllReady, timeout, cancellationToken).ConfigureAwait(false);
-        fleet.Progress($"settling for one poll interval ({settings.PollInterval.TotalMinutes} simulated min)");
+        // Converged, or every first release ended with some failed (those never converge: measured as they are).
+        var ready = await fleet.WaitAsync("converged (all Ready, first releases Succeeded)",
+            all => fleet.Converged(all) || (fleet.AllSettled(all) && FleetRun.ReleasesSucceeded(all, FleetManifests.FirstVersion) < fleet.Apps),
+            timeout, cancellationToken).ConfigureAwait(false);
+        var converged = fleet.Converged(fleet.State.All);
+        var succeeded = FleetRun.ReleasesSucceeded(fleet.State.All, FleetManifests.FirstVersion);
+        fleet.Progress($"{(converged ? "converged" : "NOT converged")}: {fleet.Describe()}; settling for one poll interval ({settings.PollInterval.TotalMinutes} simulated min)");
         await Task.Delay(settings.Real(settings.PollInterval), cancellationToken).ConfigureAwait(false);
 
         fleet.Progress($"steady window: {window.TotalMinutes} simulated minutes ({settings.Real(window).TotalSeconds:F0} s real)");
@@ -44,6 +50,8 @@ internal sealed class SteadyScenario(FleetSettings settings, TimeSpan window, Ti
             new("apps", settings.Apps),
             new("objects", objects),
             new("readyMinutes", ready is { } r ? settings.Simulated(r).TotalMinutes : null),
+            new("converged", converged ? 1 : 0),
+            new("firstReleasesSucceeded", FleetRun.ReleasesReconciled ? succeeded : null),
             new("pollIntervals", polls),
             new("awsCalls", calls.Values.Sum()),
             new("awsCallsPerObjectPerPoll", calls.Values.Sum() / (objects * polls)),

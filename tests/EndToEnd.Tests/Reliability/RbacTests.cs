@@ -20,6 +20,14 @@ public sealed class RbacTests
 
     private static readonly string[] EbopsKinds = ["rdsdatabases", "beanstalkapps", "nlbfrontends", "bluegreenreleases"];
 
+    /// <summary>
+    /// Granted for a path a run may or may not take: the runtime reads an ebops object live (get) only after a write
+    /// conflicted because the watch lagged behind, which depends on timing (under load, some runs of this test had it,
+    /// others not). ControllerServiceTests.A_status_write_from_a_stale_cache_conflicts_requeues_at_once_and_reads_live_once
+    /// proves the path deterministically; here it may be used (then it must be granted) but need not be.
+    /// </summary>
+    private static readonly (string, string, string)[] ConflictOnly = [.. EbopsKinds.Select(kind => ("ebops.io", kind, "get"))];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -45,9 +53,10 @@ public sealed class RbacTests
 
         var missing = used.Except(leases).SelectMany(Triple).Where(t => !clusterRole.Contains(t))
             .Concat(leases.SelectMany(Triple).Where(t => !leaderRole.Contains(t))).Distinct().ToList();
-        var unused = clusterRole.Except(used.SelectMany(Triple)).Except(AdmissionOnly)
+        var unused = clusterRole.Except(used.SelectMany(Triple)).Except(AdmissionOnly).Except(ConflictOnly)
             .Concat(leaderRole.Except(leases.SelectMany(Triple))).ToList();
 
+        Assert.All(ConflictOnly, grant => Assert.Contains(grant, clusterRole));
         Assert.True(missing.Count == 0, "used but not granted by config/rbac: " + string.Join(", ", missing));
         Assert.True(unused.Count == 0, "granted by config/rbac but never used: " + string.Join(", ", unused));
         Assert.Contains(used, r => (r.Group, r.ResourcePath, r.Verb) == ("ebops.io", "rdsdatabases", "patch"));

@@ -203,11 +203,15 @@ public sealed class RuntimeIntegrationTests
     {
         await using var bed = await RuntimeTestBed.StartAsync(Ct);
         await using var runtime = await RuntimeUnderTest.StartAsync(bed, Ct, register: s => s.AddController<Widget, SecretCheckingController>());
+        // The Secret's own change is delivered before the Widget exists: its re-queue of referrers cannot race the
+        // Widget's first reconcile into a second one, so the count below is exact.
+        var credsDelivered = runtime.SecretDeliveredAsync("creds", Ct);
         await bed.Client.CoreV1.CreateNamespacedSecretAsync(new V1Secret
         {
             Metadata = new V1ObjectMeta { Name = "creds" },
             StringData = new Dictionary<string, string> { ["user"] = "admin" },
         }, bed.Namespace, cancellationToken: Ct);
+        await credsDelivered;
         await bed.Widgets.CreateAsync("picky", Ct, secretName: "creds");
 
         await bed.Widgets.WaitAsync("picky", w => Conditions.IsTrue(w?.Status, ConditionTypes.Stalled), "picky is Stalled", Ct);

@@ -111,6 +111,26 @@ internal sealed class RuntimeUnderTest : IAsyncDisposable
         return KubeWait.SignalAsync(seen.Task, $"the cache holds {name} as expected", cancellationToken);
     }
 
+    /// <summary>
+    /// A task that completes once the runtime's Secret informer has delivered the next change of Secret
+    /// <paramref name="name"/> to every handler subscribed before this call (the dependency index among them, which
+    /// re-queues the Secret's referrers). Call it before the write; the write's re-queues are then over when it completes.
+    /// </summary>
+    public Task SecretDeliveredAsync(string name, CancellationToken cancellationToken)
+    {
+        var key = new ResourceKey(Namespace, name);
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var secrets = App.Services.GetRequiredService<InformerRegistry>().All.OfType<SecretInformer>().Single();
+        secrets.Subscribe(change =>
+        {
+            if (change.Key == key)
+            {
+                delivered.TrySetResult();
+            }
+        });
+        return KubeWait.SignalAsync(delivered.Task, $"the Secret informer delivers {name}", cancellationToken);
+    }
+
     /// <summary>Until a reconcile of <paramref name="name"/> ended with <paramref name="outcome"/>.</summary>
     public Task OutcomeAsync(string name, ReconcileOutcome outcome, CancellationToken cancellationToken) =>
         KubeWait.SignalAsync(Outcomes.WhenAsync(all => all.Any(s => s.Key.Name == name && s.Outcome == outcome)), $"{name} reconciled with {outcome}",

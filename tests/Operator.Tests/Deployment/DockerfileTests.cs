@@ -72,6 +72,21 @@ public sealed partial class DockerfileTests
         return seen;
     }
 
+    [Fact]
+    public void ShipsReadyToRunAssembliesForTheTargetPlatform()
+    {
+        Assert.Contains("ARG TARGETARCH", Lines);
+        var restore = Assert.Single(Lines, l => l.StartsWith("RUN dotnet restore", StringComparison.Ordinal));
+        var publish = Assert.Single(Lines, l => PublishLine().IsMatch(l));
+        foreach (var line in new[] { restore, publish })
+        {
+            Assert.Contains("-a $TARGETARCH", line);
+            Assert.Contains("-p:PublishReadyToRun=true", line);
+        }
+
+        Assert.Contains("--self-contained false", publish);
+    }
+
     [GeneratedRegex("^RUN dotnet publish src/Operator/Operator.csproj -c Release .* -o /app$")]
     private static partial Regex PublishLine();
 }

@@ -46,6 +46,9 @@ public static class Elbv2Statuses
 
     // Attribute keys used by ebops.
     public const string AttributeDeregistrationDelay = "deregistration_delay.timeout_seconds";
+
+    /// <summary>NLB target groups: close the connections still open to a target when its deregistration delay ends.</summary>
+    public const string AttributeConnectionTermination = "deregistration_delay.connection_termination.enabled";
     public const string AttributeCrossZone = "load_balancing.cross_zone.enabled";
     public const string AttributeDeletionProtection = "deletion_protection.enabled";
 }

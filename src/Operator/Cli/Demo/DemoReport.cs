@@ -32,6 +32,11 @@ internal static class DemoReport
             output.WriteLine(line);
         }
 
+        if (result.Load is { } load && FailedFromSwitchBack(load) is { } switchBack)
+        {
+            output.WriteLine(switchBack);
+        }
+
         if (pictures.Count > 0)
         {
             output.WriteLine();
@@ -91,6 +96,20 @@ internal static class DemoReport
         rows.Add(["failed", summary.Failed.ToString("N0", CultureInfo.InvariantCulture), "", ""]);
         var kinds = summary.FailuresByKind.Count == 0 ? "" : " (" + string.Join(", ", summary.FailuresByKind.Select(k => $"{k.Key} {k.Value}")) + ")";
         return [string.Create(CultureInfo.InvariantCulture, $"{summary.Total:N0} requests{rate}{kinds}"), .. Align(rows, leftColumns: 1)];
+    }
+
+    /// <summary>
+    /// After a switch-back, the failures from the first SwitchingBack (or RolledBack) mark on: the requests that still
+    /// reached the broken candidate on connections opened to it before the switch, until the NLB closed them. Null when
+    /// the release never switched back. The mark is when the demo saw the phase (it polls), not the listener call.
+    /// </summary>
+    public static string? FailedFromSwitchBack(LoadTimeline load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var mark = load.Marks().FirstOrDefault(m => m.Name is nameof(ReleasePhase.SwitchingBack) or nameof(ReleasePhase.RolledBack));
+        return mark is null
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"failed from {mark.Name} on ({Clock(mark.At)}): {load.Samples(mark.At).LongCount(s => s.Failed):N0}");
     }
 
     private static string Clock(TimeSpan at) => string.Create(CultureInfo.InvariantCulture, $"{(int)at.TotalMinutes:00}:{at.Seconds:00}.{at.Milliseconds / 100}");

@@ -6,7 +6,7 @@ namespace Ebops.Operator.Cli.Demo;
 /// <summary>
 /// The demo-only overrides that make the whole story fit in under a minute; nothing here changes the samples on disk or
 /// the operator's defaults. Simulated AWS durations run <see cref="TimeScale"/> times real time (RDS creation, ~10 min,
-/// in 3 s; an environment launch, ~5 min, in 1.5 s; the NLB's 300 s deregistration delay in 1.5 s), the operator looks
+/// in 3 s; an environment launch, ~5 min, in 1.5 s; the NlbFrontend's 30 s deregistration delay in 0.15 s), the operator looks
 /// again after <see cref="Requeue"/> while AWS is busy instead of 15-30 s, and the release's own clocks (gate rounds,
 /// bake, blue retention), which the operator measures in real seconds, are shortened in the applied BlueGreenRelease.
 /// </summary>

@@ -4,8 +4,9 @@ namespace Ebops.Operator.Controllers.BlueGreenRelease;
 
 /// <summary>
 /// CuttingOver (one ModifyListener to green's target group after re-checking its health, or a CNAME swap) and
-/// SwitchingBack (the same move towards blue). Each first looks at where traffic goes: a listener already on green
-/// means the cut-over happened (a crash right after the call resumes here).
+/// SwitchingBack (the same move towards blue, then green's ALB out of its target group so that the kept-alive
+/// connections still open on green close after the deregistration delay). Each first looks at where traffic goes: a
+/// listener already on green means the cut-over happened (a crash right after the call resumes here).
 /// </summary>
 internal static class CutoverRules
 {
@@ -53,9 +54,12 @@ internal static class CutoverRules
         var blue = ctx.Candidate.Other();
         if (ctx.UsesFrontend)
         {
-            return seen.ListenerColor == blue
-                ? Back(ctx)
-                : ctx.Act(new SwitchListener(blue), $"switching the listener back to the {blue.Label()} target group");
+            if (seen.ListenerColor != blue)
+            {
+                return ctx.Act(new SwitchListener(blue), $"switching the listener back to the {blue.Label()} target group");
+            }
+
+            return EndRules.CloseCandidateConnections(ctx) ?? Back(ctx);
         }
 
         var blueEnvironment = seen.Environment(blue);

@@ -15,13 +15,21 @@ internal static class EndRules
         return Aborting(ctx);
     }
 
-    /// <summary>Keeps green for abortGreenRetentionSeconds (none when superseded), then removes it and ends Aborted.</summary>
+    /// <summary>
+    /// Takes green's ALB out of its target group (its open connections close), keeps green for
+    /// abortGreenRetentionSeconds (none when superseded), then removes it and ends Aborted.
+    /// </summary>
     public static ReleaseDecision Aborting(ReleaseContext ctx)
     {
         var status = ctx.Status;
         var retention = status.Reason == ReleaseReasons.Superseded ? 0 : ctx.Spec.Strategy.AbortGreenRetentionSeconds;
         var notBefore = (status.PhaseSince ?? ctx.Now) + TimeSpan.FromSeconds(retention);
         var green = ctx.CandidateEnvironment;
+        if (CloseCandidateConnections(ctx) is { } close)
+        {
+            return close;
+        }
+
         if (ctx.Now < notBefore && green is not null)
         {
             return ctx.WaitUntil(notBefore, ctx.Timings.Poll,
@@ -37,6 +45,25 @@ internal static class EndRules
         Finish(ctx, ReleaseOutcome.Aborted, reason);
         ctx.Enter(ReleasePhase.Aborted, reason, $"release of {status.CandidateVersion} aborted ({reason}); {status.StableVersion ?? "nothing"} serves");
         return reason == ReleaseReasons.Superseded ? StartRules.Rest(ctx) : ctx.Wait(ctx.Timings.Poll, status.Message!);
+    }
+
+    /// <summary>
+    /// Once the listener sends green no new connection (all of them to blue), takes green's ALB out of green's target
+    /// group: the NLB closes the connections still open to it when the group's deregistration delay ends
+    /// (<c>deregistration_delay.connection_termination.enabled</c>), so kept-alive clients reconnect to blue, while
+    /// green's environment stays for its retention. Null when there is nothing to deregister.
+    /// </summary>
+    public static ReleaseDecision? CloseCandidateConnections(ReleaseContext ctx)
+    {
+        var green = ctx.Candidate;
+        var seen = ctx.Seen;
+        var listenerAvoidsGreen = seen.ListenerColor == green.Other() || (seen.ListenerColor != green && (seen.CandidateWeight ?? 0) == 0);
+        if (!ctx.UsesFrontend || !listenerAvoidsGreen || !seen.RegisteredAlbs.TryGetValue(green, out var alb))
+        {
+            return null;
+        }
+
+        return ctx.Act(new DeregisterAlb(green, alb, CloseConnections: true), $"{ctx.PhaseMessage}; removing {green.Label()}'s ALB from its target group so that its open connections close");
     }
 
     /// <summary>Ends the release Failed: it cannot go on and there is nothing to fall back to.</summary>

@@ -30,10 +30,17 @@ public sealed record RegisterAlb(DeploymentColor Color, string AlbArn) : Release
     public override string Describe() => $"elasticloadbalancing:RegisterTargets target group {Color.Label()} <- {AlbArn}";
 }
 
-/// <summary>Removes an ALB from the NLB target group of a colour.</summary>
-public sealed record DeregisterAlb(DeploymentColor Color, string AlbArn) : ReleaseAction
+/// <summary>
+/// Removes an ALB from the NLB target group of a colour, after setting the group's connection termination to
+/// <paramref name="CloseConnections"/>: true (a switched-back or aborted green), the NLB closes the connections still
+/// open to the ALB when the deregistration delay ends, so kept-alive clients reconnect to blue; false (a retired blue),
+/// they drain until the clients close them.
+/// </summary>
+public sealed record DeregisterAlb(DeploymentColor Color, string AlbArn, bool CloseConnections = false) : ReleaseAction
 {
-    public override string Describe() => $"elasticloadbalancing:DeregisterTargets target group {Color.Label()} -> {AlbArn}";
+    public override string Describe() => CloseConnections
+        ? $"elasticloadbalancing:ModifyTargetGroupAttributes target group {Color.Label()} connection termination on, DeregisterTargets -> {AlbArn}"
+        : $"elasticloadbalancing:ModifyTargetGroupAttributes target group {Color.Label()} connection termination off, DeregisterTargets -> {AlbArn}";
 }
 
 /// <summary>Sends every new connection to one colour's target group (atomic for new connections). The other colour's group

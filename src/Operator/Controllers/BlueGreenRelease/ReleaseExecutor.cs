@@ -37,7 +37,7 @@ internal sealed class ReleaseExecutor(
         RegisterAlb register => AwsFailures.GuardAsync("spec.frontendRef", () => targetGroups.RegisterAsync(
             GroupOf(inputs, register.Color), register.AlbArn, inputs.App?.Spec.LoadBalancer.ListenerPort, cancellationToken)),
         DeregisterAlb deregister => AwsFailures.GuardAsync("spec.frontendRef", () => targetGroups.DeregisterAsync(
-            GroupOf(inputs, deregister.Color), deregister.AlbArn, inputs.App?.Spec.LoadBalancer.ListenerPort, cancellationToken)),
+            GroupOf(inputs, deregister.Color), deregister.AlbArn, inputs.App?.Spec.LoadBalancer.ListenerPort, deregister.CloseConnections, cancellationToken)),
         SwitchListener to => AwsFailures.GuardAsync("spec.frontendRef", () => SwitchAsync(to, inputs, cancellationToken)),
         SetWeights weights => AwsFailures.GuardAsync("spec.frontendRef", () => ForwardAsync(inputs, weights.Green, weights.Weight, cancellationToken)),
         SwapCnames swap => AwsFailures.GuardAsync("spec.appRef", () => SwapAsync(swap, inputs, cancellationToken)),

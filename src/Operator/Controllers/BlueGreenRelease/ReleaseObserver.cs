@@ -22,7 +22,8 @@ internal sealed class ReleaseObserver(
     {
         var (spec, status) = (inputs.Release.Spec, inputs.Release.Status ?? new BlueGreenReleaseStatus());
         var rest = StartRules.IsRest(status.Phase);
-        var mightStart = !finalizing && rest && (spec.Version.Label != status.StableVersion || status.ActiveColor is null || signal is not null);
+        var mightStart = !finalizing && rest && (signal is not null || (!StartRules.WaitsAfterFailure(spec, status)
+            && (spec.Version.Label != status.StableVersion || status.ActiveColor is null)));
         var live = finalizing || inputs.NeedsLiveReads(mightStart);
         var found = await environments.ReadAsync(inputs, live, cancellationToken).ConfigureAwait(false);
         if (!live && rest && ActiveNeedsRelease(inputs, status, found))

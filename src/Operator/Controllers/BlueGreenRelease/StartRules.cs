@@ -12,6 +12,14 @@ internal static class StartRules
     public static bool IsRest(ReleasePhase? phase) => phase is null or ReleasePhase.Idle or ReleasePhase.Succeeded
         or ReleasePhase.Aborted or ReleasePhase.RolledBack or ReleasePhase.Failed;
 
+    /// <summary>
+    /// The last release of spec.version ended badly and spec.version is not what serves: nothing starts until a retry
+    /// signal or a new version (so a release at rest like this reads from the snapshots, as a succeeded one does).
+    /// </summary>
+    public static bool WaitsAfterFailure(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status) =>
+        status.Phase is ReleasePhase.Aborted or ReleasePhase.RolledBack or ReleasePhase.Failed
+        && spec.Version.Label == status.CandidateVersion && spec.Version.Label != status.StableVersion;
+
     public static ReleaseDecision Rest(ReleaseContext ctx)
     {
         var status = ctx.Status;

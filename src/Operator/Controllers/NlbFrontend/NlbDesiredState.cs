@@ -48,7 +48,7 @@ internal static class NlbDesiredState
 
     /// <summary>The <c>alb</c>-type group of <paramref name="color"/>: its port is the ALB listener's (AWS requires it).</summary>
     public static TargetGroupDesired TargetGroup(ResourceOwner owner, string name, DeploymentColor color, string vpcId, int albListenerPort, NlbFrontendSpec spec, bool adopted) =>
-        new(owner, TargetGroupComponent(color), name, vpcId, albListenerPort, HealthCheck(spec.HealthCheck), adopted);
+        new(owner, TargetGroupComponent(color), name, vpcId, albListenerPort, HealthCheck(spec.HealthCheck), spec.DeregistrationDelaySeconds, adopted);
 
     public static ListenerDesired Listener(ResourceOwner owner, string loadBalancerArn, NlbFrontendSpec spec, string blueTargetGroupArn, string? knownArn, bool adopted) =>
         new(owner, loadBalancerArn, spec.Listener.Port, blueTargetGroupArn, knownArn, adopted);
@@ -70,6 +70,7 @@ internal static class NlbDesiredState
         "HealthyThresholdCount" => "spec.healthCheck.healthyThresholdCount",
         "UnhealthyThresholdCount" => "spec.healthCheck.unhealthyThresholdCount",
         "Matcher" => "spec.healthCheck.matcher",
+        "DeregistrationDelay" => "spec.deregistrationDelaySeconds",
         "Port" => "spec.backendRef (the BeanstalkApp's spec.loadBalancer.listenerPort)",
         "VpcId" => "spec.subnets",
         "Tags" => "metadata (ownership tags)",

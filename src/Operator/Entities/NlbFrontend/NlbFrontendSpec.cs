@@ -27,6 +27,12 @@ public sealed class NlbFrontendSpec
     [JsonPropertyName("healthCheck")]
     public NlbHealthCheck HealthCheck { get; set; } = new();
 
+    [Description("Seconds a deregistered ALB drains in its target group (deregistration_delay.timeout_seconds), 0-3600. When a release switches back or aborts it deregisters green's ALB with connection termination on, so the NLB closes the connections still open to green after this long and kept-alive clients reconnect to blue; a blue retired after a success keeps termination off and its connections drain. Default: 30.")]
+    [Default(30)]
+    [Range(0, 3600)]
+    [JsonPropertyName("deregistrationDelaySeconds")]
+    public int DeregistrationDelaySeconds { get; set; } = 30;
+
     [Description("The BeanstalkApp whose environments' ALBs are the targets.")]
     [Required]
     [JsonPropertyName("backendRef")]

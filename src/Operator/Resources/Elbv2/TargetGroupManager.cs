@@ -32,7 +32,10 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
     public Task<TargetGroupObserved?> ReadAsync(string name, ReadMode mode, CancellationToken cancellationToken) =>
         Reader.ReadAsync(name, mode, cancellationToken);
 
-    /// <summary>The health check settings and the tags (ModifyTargetGroup and AddTags change them in place).</summary>
+    /// <summary>
+    /// The health check settings, the attributes (when they were read) and the tags (ModifyTargetGroup,
+    /// ModifyTargetGroupAttributes and AddTags change them in place).
+    /// </summary>
     public Delta Diff(TargetGroupDesired desired, TargetGroupObserved observed)
     {
         var (want, have) = (desired.HealthCheck, observed.HealthCheck);
@@ -45,6 +48,7 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
             .Compare("HealthyThresholdCount", want.HealthyThresholdCount, have.HealthyThresholdCount)
             .Compare("UnhealthyThresholdCount", want.UnhealthyThresholdCount, have.UnhealthyThresholdCount)
             .Compare("Matcher", want.Matcher, have.Matcher)
+            .Compare("DeregistrationDelay", desired.Attributes[Elbv2Statuses.AttributeDeregistrationDelay], Attribute(observed, Elbv2Statuses.AttributeDeregistrationDelay, desired))
             .Add("Tags", Elbv2Tags.Missing(desired.Tags, observed.Tags).Count > 0, null, null)
             .Build();
     }
@@ -89,14 +93,20 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         var created = response.TargetGroups?.FirstOrDefault() ?? throw new InvalidOperationException("CreateTargetGroup returned no target group");
         var observed = ToObserved(created, desired.Tags);
         Log.TargetGroupCreated(logger, observed.Name, observed.Arn);
-        return observed;
+        return observed with { Attributes = await ModifyAttributesAsync(observed.Arn, desired.Attributes, cancellationToken).ConfigureAwait(false) };
     }
 
     public async Task<TargetGroupObserved> UpdateAsync(TargetGroupDesired desired, TargetGroupObserved observed, Delta delta, CancellationToken cancellationToken)
     {
         var result = observed;
         var check = desired.HealthCheck;
-        if (delta.Fields.Any(f => f != "Tags"))
+        if (delta.Has("DeregistrationDelay"))
+        {
+            result = result with { Attributes = await ModifyAttributesAsync(observed.Arn, desired.Attributes, cancellationToken).ConfigureAwait(false) };
+            Log.TargetGroupUpdated(logger, observed.Arn, "Attributes");
+        }
+
+        if (delta.Fields.Any(f => f is not ("Tags" or "DeregistrationDelay")))
         {
             var response = await elbv2.ModifyTargetGroupAsync(new()
             {
@@ -110,7 +120,9 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
                 UnhealthyThresholdCount = delta.Has("UnhealthyThresholdCount") ? check.UnhealthyThresholdCount : null,
                 Matcher = delta.Has("Matcher") ? new Matcher { HttpCode = check.Matcher } : null,
             }, cancellationToken).ConfigureAwait(false);
-            result = response.TargetGroups?.FirstOrDefault() is { } modified ? ToObserved(modified, observed.Tags) : observed with { HealthCheck = check };
+            result = response.TargetGroups?.FirstOrDefault() is { } modified
+                ? ToObserved(modified, observed.Tags) with { Attributes = result.Attributes }
+                : result with { HealthCheck = check };
             Log.TargetGroupUpdated(logger, observed.Arn, string.Join(",", delta.Fields));
         }
 
@@ -152,10 +164,18 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         Log.TargetRegistered(logger, albArn, port, targetGroupArn);
     }
 
-    /// <summary>Deregisters <paramref name="albArn"/>; a target that is not registered is not an error (as on AWS).
-    /// The target drains for the group's deregistration delay.</summary>
-    public async Task DeregisterAsync(string targetGroupArn, string albArn, int? port, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deregisters <paramref name="albArn"/>; a target that is not registered is not an error (as on AWS). The target
+    /// drains for the group's deregistration delay; first the group's
+    /// <c>deregistration_delay.connection_termination.enabled</c> is set to <paramref name="closeConnections"/>: true,
+    /// the NLB closes the connections still open to it when the delay ends; false, they stay until either side closes.
+    /// </summary>
+    public async Task DeregisterAsync(string targetGroupArn, string albArn, int? port, bool closeConnections, CancellationToken cancellationToken)
     {
+        var termination = closeConnections ? "true" : "false";
+        await ModifyAttributesAsync(targetGroupArn, new Dictionary<string, string> { [Elbv2Statuses.AttributeConnectionTermination] = termination }, cancellationToken)
+            .ConfigureAwait(false);
+        Log.TargetGroupUpdated(logger, targetGroupArn, $"{Elbv2Statuses.AttributeConnectionTermination}={termination}");
         await elbv2.DeregisterTargetsAsync(new() { TargetGroupArn = targetGroupArn, Targets = [new Target { Id = albArn, Port = port }] }, cancellationToken).ConfigureAwait(false);
         Log.TargetDeregistered(logger, albArn, targetGroupArn);
     }
@@ -234,8 +254,39 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         }
 
         var tags = await elbv2.GetTagsAsync(arn, cancellationToken).ConfigureAwait(false);
-        return ToObserved(found, Elbv2Tags.ToDictionary(tags));
+        return ToObserved(found, Elbv2Tags.ToDictionary(tags)) with { Attributes = await ReadAttributesAsync(arn, cancellationToken).ConfigureAwait(false) };
     }
+
+    /// <summary>The group's attributes (one DescribeTargetGroupAttributes); null when the group is gone.</summary>
+    private async Task<IReadOnlyDictionary<string, string>?> ReadAttributesAsync(string arn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await elbv2.DescribeTargetGroupAttributesAsync(new() { TargetGroupArn = arn }, cancellationToken).ConfigureAwait(false);
+            return ToDictionary(response.Attributes);
+        }
+        catch (AwsApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> ModifyAttributesAsync(string arn, IReadOnlyDictionary<string, string> attributes, CancellationToken cancellationToken)
+    {
+        var response = await elbv2.ModifyTargetGroupAttributesAsync(new()
+        {
+            TargetGroupArn = arn,
+            Attributes = [.. attributes.Select(a => new Aws.Elbv2.Attribute { Key = a.Key, Value = a.Value })],
+        }, cancellationToken).ConfigureAwait(false);
+        return ToDictionary(response.Attributes);
+    }
+
+    private static Dictionary<string, string> ToDictionary(IReadOnlyList<Aws.Elbv2.Attribute>? attributes) =>
+        (attributes ?? []).Where(a => a.Key is not null).ToDictionary(a => a.Key!, a => a.Value ?? "", StringComparer.Ordinal);
+
+    /// <summary>The observed value of an attribute; the desired one when the attributes were not read (no drift known).</summary>
+    private static string? Attribute(TargetGroupObserved observed, string key, TargetGroupDesired desired) =>
+        observed.Attributes is null ? desired.Attributes[key] : observed.Attributes.GetValueOrDefault(key);
 
     private async Task<IReadOnlyList<TargetGroupObserved>> LoadAllAsync(CancellationToken cancellationToken)
     {
@@ -249,6 +300,7 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         }
 
         var tags = await Elbv2Tags.ReadAsync(elbv2, [.. all.Select(g => g.TargetGroupArn!)], cancellationToken).ConfigureAwait(false);
+        // The snapshot leaves the attributes unread (one call per group); live reads see their drift.
         return [.. all.Select(g => ToObserved(g, Elbv2Tags.Of(tags, g.TargetGroupArn!))).Where(o => Elbv2Tags.InCluster(o.Tags, cluster))];
     }
 

@@ -5,7 +5,8 @@ namespace Ebops.Operator.Runtime.Queue;
 /// a key is in the queue at most once (dirty set); a key being processed is never handed out again until
 /// <see cref="Done"/> (processing set), and a key added meanwhile is re-queued once when it is done;
 /// failures back off per key (<see cref="AddRateLimited"/>, reset by <see cref="Forget"/>);
-/// <see cref="AddAfter"/> keeps the earliest pending time; an optional resync re-adds every known key periodically.
+/// <see cref="AddAfter"/> keeps the earliest pending time; an optional resync re-adds every known key periodically
+/// (except the keys already due to run before the next resync).
 /// All timing goes through the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class WorkQueue<TKey> : IDisposable
@@ -214,7 +215,8 @@ public sealed class WorkQueue<TKey> : IDisposable
         }
     }
 
-    /// <summary>Re-adds every key <paramref name="knownKeys"/> returns, every ResyncPeriod (with jitter).</summary>
+    /// <summary>Re-adds every key <paramref name="knownKeys"/> returns, every ResyncPeriod (with jitter), unless a pending
+    /// <see cref="AddAfter"/> queues it within a ResyncPeriod anyway.</summary>
     public void StartResync(Func<IEnumerable<TKey>> knownKeys)
     {
         if (options.ResyncPeriod is not { } period || period <= TimeSpan.Zero)
@@ -342,13 +344,20 @@ public sealed class WorkQueue<TKey> : IDisposable
             source = resyncSource;
         }
 
-        foreach (var key in source?.Invoke() ?? [])
-        {
-            Add(key);
-        }
-
+        var keys = source?.Invoke().ToList() ?? [];
         lock (gate)
         {
+            // A key whose requeue (a poll) comes before the next resync is reconciled by then anyway: re-adding it now
+            // would reconcile it twice in one period for nothing.
+            var before = time.GetUtcNow() + period;
+            foreach (var key in keys)
+            {
+                if (!waiting.TryGetValue(key, out var pending) || pending.Due > before)
+                {
+                    AddLocked(key);
+                }
+            }
+
             if (!shuttingDown)
             {
                 ScheduleResyncLocked(period);

@@ -10,7 +10,8 @@ namespace Ebops.Sandbox.Aws.DataPlane;
 /// that forwards each NEW connection to a target of a target group of the listener's forward, chosen when the
 /// connection is accepted: by weight (a seeded random draw; weight 0 is never chosen), or the group chosen before for
 /// the same source address while target group stickiness holds. Connections already open stay on their old target
-/// until either side closes them, as on AWS; switching the forward (<see cref="Forward"/>) is one atomic reference
+/// until either side closes them, as on AWS, or until their target's deregistration ends in a group with
+/// <c>deregistration_delay.connection_termination.enabled</c>; switching the forward (<see cref="Forward"/>) is one atomic reference
 /// write, so every new connection after it follows the new weights. Bytes are copied both ways with async socket I/O
 /// (no thread per connection); a FIN from one side is passed on as a half-close, a reset as a reset.
 /// </summary>
@@ -125,7 +126,7 @@ public sealed class NlbListenerProxy : IAsyncDisposable
             // The forward is read once, at accept: that is the moment a connection is bound to a group.
             var group = chooser.Choose(Forward, (client.RemoteEndPoint as IPEndPoint)?.Address);
             var target = group?.PickEndpoint();
-            if (target is null)
+            if (group is null || target is null)
             {
                 Interlocked.Increment(ref rejected);
                 LoopbackHttpServer.Abort(client);
@@ -133,18 +134,25 @@ public sealed class NlbListenerProxy : IAsyncDisposable
             }
 
             client.NoDelay = true;
-            var connection = ForwardAsync(client, target);
+            var connection = ForwardAsync(client, group, target);
             connections[connection] = 0;
             _ = connection.ContinueWith(t => connections.TryRemove(t, out _), TaskScheduler.Default);
         }
     }
 
-    private async Task ForwardAsync(Socket client, IPEndPoint target)
+    private async Task ForwardAsync(Socket client, TargetGroupRuntime group, IPEndPoint target)
     {
         await Task.Yield();
         sockets[client] = 0;
         var upstream = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         sockets[upstream] = 0;
+
+        // The group closes the connection when the target's deregistration ends with connection termination on.
+        using var tracked = group.Connections.Track(target, () =>
+        {
+            LoopbackHttpServer.Abort(client);
+            LoopbackHttpServer.Abort(upstream);
+        });
         try
         {
             try

@@ -36,6 +36,15 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
 
     public string Name { get; }
 
+    /// <summary>The NLB connections open to this group's targets (the NLB listener proxy tracks them here).</summary>
+    public OpenConnections Connections { get; } = new();
+
+    /// <summary>
+    /// <c>deregistration_delay.connection_termination.enabled</c>: when true, the connections still open to a
+    /// deregistered target are closed once its deregistration delay has ended.
+    /// </summary>
+    public bool TerminateConnectionsOnDeregistration { get; set; }
+
     /// <summary>Completed health-check rounds (tests wait on <see cref="LastRound"/> after advancing time).</summary>
     public long Rounds => Interlocked.Read(ref rounds);
 
@@ -149,6 +158,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
             if (delay <= TimeSpan.Zero || !inUse)
             {
                 targets.Remove(id);
+                EndDeregistration(target.Endpoint);
                 return true;
             }
 
@@ -164,6 +174,7 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                         {
                             targets.Remove(id);
                             t.DrainTimer?.Dispose();
+                            EndDeregistration(t.Endpoint);
                         }
                     }
                 },
@@ -171,6 +182,19 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                 delay,
                 Timeout.InfiniteTimeSpan);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// The end of a target's deregistration (call under the gate): with connection termination on, its open
+    /// connections are closed, unless another registered target has the same endpoint (aborting a socket takes no
+    /// lock of this group).
+    /// </summary>
+    private void EndDeregistration(IPEndPoint endpoint)
+    {
+        if (TerminateConnectionsOnDeregistration && !targets.Values.Any(t => t.Endpoint.Equals(endpoint)))
+        {
+            Connections.CloseAll(endpoint);
         }
     }
 

@@ -12,6 +12,9 @@ namespace Ebops.Sandbox.Aws.Elbv2;
 /// </summary>
 internal sealed class TargetGroupStore(Elbv2Resources resources)
 {
+    /// <summary>NLB target groups only: close open connections to a target when its deregistration delay ends.</summary>
+    private const string ConnectionTermination = "deregistration_delay.connection_termination.enabled";
+
     private SimWorld World => resources.World;
 
     public TargetGroup Create(TargetGroupInput input)
@@ -34,6 +37,7 @@ internal sealed class TargetGroupStore(Elbv2Resources resources)
                 group.Attributes[key] = value;
             }
 
+            group.Runtime.TerminateConnectionsOnDeregistration = group.Attributes.GetValueOrDefault(ConnectionTermination) == "true";
             group.Tags.Add(input.Tags);
             resources.TargetGroups.Add(group);
             World.Faults.NoteCreated(C.SigningName, arn);
@@ -159,12 +163,19 @@ internal sealed class TargetGroupStore(Elbv2Resources resources)
                 {
                     throw Elbv2Errors.Validation("Deregistration delay must be between 0 and 3600 seconds");
                 }
+
+                if (key == ConnectionTermination && value is not ("true" or "false"))
+                {
+                    throw Elbv2Errors.Validation($"The value of '{key}' must be 'true' or 'false'");
+                }
             }
 
             foreach (var (key, value) in attributes)
             {
                 group.Attributes[key] = value;
             }
+
+            group.Runtime.TerminateConnectionsOnDeregistration = group.Attributes.GetValueOrDefault(ConnectionTermination) == "true";
 
             return new Dictionary<string, string>(group.Attributes);
         }
@@ -254,7 +265,8 @@ internal sealed class TargetGroupStore(Elbv2Resources resources)
         else
         {
             yield return new("stickiness.type", "source_ip");
-            yield return new("deregistration_delay.connection_termination.enabled", "false");
+            // The API reference: true by default for new UDP and TCP_UDP groups, false otherwise.
+            yield return new(ConnectionTermination, group.Protocol is "UDP" or "TCP_UDP" ? "true" : "false");
             yield return new("preserve_client_ip.enabled", group.TargetType == C.TargetTypeIp ? "false" : "true");
             yield return new("proxy_protocol_v2.enabled", "false");
         }

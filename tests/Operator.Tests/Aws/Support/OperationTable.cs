@@ -24,6 +24,7 @@ internal static class OperationTable
             "ModifyLoadBalancerAttributes", "CreateTargetGroup", "DescribeTargetGroups", "ModifyTargetGroup",
             "DeleteTargetGroup", "RegisterTargets", "DeregisterTargets", "DescribeTargetHealth", "CreateListener",
             "DescribeListeners", "ModifyListener", "DeleteListener", "AddTags", "DescribeTags", "RemoveTags",
+            "DescribeTargetGroupAttributes", "ModifyTargetGroupAttributes",
         ]),
         ["rds"] = ("rds-2014-10-31",
         [

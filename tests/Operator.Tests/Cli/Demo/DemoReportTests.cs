@@ -48,6 +48,27 @@ public sealed class DemoReportTests
     }
 
     [Fact]
+    public void After_a_switch_back_the_failures_from_its_first_mark_on_are_counted()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var load = new LoadTimeline(clock);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        load.Mark(nameof(ReleasePhase.Baking));
+        Assert.Null(DemoReport.FailedFromSwitchBack(load));
+        Record(load, 1.5, null);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        load.Mark(nameof(ReleasePhase.SwitchingBack));
+        Record(load, 2.0, null);
+        Record(load, 2.5, null);
+        Record(load, 2.6, "1.0.1");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        load.Mark(nameof(ReleasePhase.RolledBack));
+        Record(load, 3.5, null);
+
+        Assert.Equal("failed from SwitchingBack on (00:02.0): 3", DemoReport.FailedFromSwitchBack(load));
+    }
+
+    [Fact]
     public void The_last_line_is_exactly_the_failed_requests_even_with_keep_lines()
     {
         var load = new LoadTimeline();

@@ -59,7 +59,11 @@ public sealed class ReleasePlannerCutoverTests
         Assert.Equal(ReleasePhase.SwitchingBack, s.Status.Phase);
         Assert.Equal(ReleaseReasons.BakeFailed, s.Status.Reason);
 
+        // With the listener on blue, green's ALB leaves its target group so its kept-alive connections close.
         s.Now += TimeSpan.FromSeconds(2);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green), CloseConnections: true), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).Action);
+        Assert.Equal(ReleasePhase.SwitchingBack, s.Status.Phase);
+        s.Registered.Remove(DeploymentColor.Green);
         s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue });
 
         Assert.Equal(ReleasePhase.RolledBack, s.Status.Phase);
@@ -69,8 +73,6 @@ public sealed class ReleasePlannerCutoverTests
         Assert.Equal(s.Now + TimeSpan.FromSeconds(600), s.Status.PendingTermination!.NotBefore);
 
         s.Now += TimeSpan.FromSeconds(600);
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green)), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).Action);
-        s.Registered.Remove(DeploymentColor.Green);
         Assert.Equal(new TerminateEnvironment(DeploymentColor.Green, "myapp-green"), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).Action);
         s.Environments.Remove(DeploymentColor.Green);
         Assert.True(s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).IsIdle);
@@ -117,7 +119,7 @@ public sealed class ReleasePlannerCutoverTests
 
         // The NLB's health checks reach blue through its ALB while it is registered: it leaves the target group first.
         s.Now = T0 + TimeSpan.FromSeconds(300);
-        Assert.Equal(new DeregisterAlb(DeploymentColor.Blue, Alb(DeploymentColor.Blue)), s.Decide(seen => seen with { BlueDrained = false }).Action);
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Blue, Alb(DeploymentColor.Blue), CloseConnections: false), s.Decide(seen => seen with { BlueDrained = false }).Action);
         s.Registered.Remove(DeploymentColor.Blue);
         Assert.Null(s.Decide(seen => seen with { BlueDrained = false }).Action);
         Assert.Contains("drain", s.Status.Message, StringComparison.Ordinal);
@@ -194,10 +196,12 @@ public sealed class ReleasePlannerCutoverTests
         var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.Aborting).GreenIs("Ready").GreenRegistered();
         s.Status.Reason = ReleaseReasons.GateFailed;
 
-        Assert.Null(s.Decide().Action);
-        s.Now += TimeSpan.FromSeconds(600);
-        Assert.IsType<DeregisterAlb>(s.Decide().Action);
+        // Green's ALB leaves its target group at once (connections opened on it close); the environment stays.
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, Alb(DeploymentColor.Green), CloseConnections: true), s.Decide().Action);
         s.Registered.Remove(DeploymentColor.Green);
+        Assert.Null(s.Decide().Action);
+        Assert.Contains("keeping myapp-green for inspection", s.Status.Message, StringComparison.Ordinal);
+        s.Now += TimeSpan.FromSeconds(600);
         Assert.IsType<TerminateEnvironment>(s.Decide().Action);
         s.Environments.Remove(DeploymentColor.Green);
         s.Decide();
@@ -205,6 +209,27 @@ public sealed class ReleasePlannerCutoverTests
         Assert.Equal(ReleasePhase.Aborted, s.Status.Phase);
         Assert.Equal(DeploymentColor.Blue, s.Status.ActiveColor);
         Assert.Equal((ReleaseOutcome.Aborted, ReleaseReasons.GateFailed), (s.Status.History![0].Outcome, s.Status.History[0].Reason));
+    }
+
+    [Fact]
+    public void Switching_back_leaves_green_registered_while_the_listener_still_sends_it_connections()
+    {
+        var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.SwitchingBack).GreenIs("Ready").GreenRegistered().SwitchedToGreen(T0);
+        s.Status.Reason = ReleaseReasons.BakeFailed;
+
+        Assert.Equal(new SwitchListener(DeploymentColor.Blue), s.Decide(seen => seen with { ListenerColor = DeploymentColor.Green }).Action);
+        Assert.Equal(new SwitchListener(DeploymentColor.Blue), s.Decide(seen => seen with { ListenerColor = null, CandidateWeight = 10 }).Action);
+        Assert.Equal(ReleasePhase.SwitchingBack, s.Status.Phase);
+    }
+
+    [Fact]
+    public void Switching_back_with_green_already_out_of_its_target_group_ends_rolled_back_at_once()
+    {
+        var s = new ReleaseScenario().BlueServes().InPhase(ReleasePhase.SwitchingBack).GreenIs("Ready").SwitchedToGreen(T0);
+        s.Status.Reason = ReleaseReasons.BakeFailed;
+
+        Assert.Null(s.Decide(seen => seen with { ListenerColor = DeploymentColor.Blue }).Action);
+        Assert.Equal(ReleasePhase.RolledBack, s.Status.Phase);
     }
 
     [Fact]

@@ -46,7 +46,9 @@ public sealed class ReleasePlannerGateTests
         Assert.Equal(ReleasePhase.Aborting, s.Status.Phase);
         Assert.Equal(ReleaseReasons.GateFailed, s.Status.Reason);
         Assert.Contains("eb-health: health Degraded, 1/2 instances Ok", s.Status.Message, StringComparison.Ordinal);
-        Assert.Null(decision.Action);
+
+        // Green's ALB leaves its target group at once; green itself is kept for its retention.
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green], CloseConnections: true), decision.Action);
     }
 
     [Fact]

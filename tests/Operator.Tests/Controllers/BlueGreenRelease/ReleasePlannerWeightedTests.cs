@@ -90,6 +90,8 @@ public sealed class ReleasePlannerWeightedTests
         Assert.Equal(ReleaseReasons.AnalysisFailed, s.Status.Reason);
         Assert.Contains(evidence, s.Status.Traffic!.Steps![0].Analysis, StringComparison.Ordinal);
 
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green], CloseConnections: true), s.Decide(seen => seen with { CandidateWeight = 0, ListenerColor = DeploymentColor.Blue }).Action);
+        s.Registered.Remove(DeploymentColor.Green);
         s.Decide(seen => seen with { CandidateWeight = 0, ListenerColor = DeploymentColor.Blue });
         Assert.Equal(ReleasePhase.RolledBack, s.Status.Phase);
         Assert.Equal(0, s.Status.Traffic.GreenWeight);
@@ -161,6 +163,12 @@ public sealed class ReleasePlannerWeightedTests
 
         Assert.Equal(ReleasePhase.Aborting, s.Status.Phase);
         Assert.Equal(ReleaseReasons.AbortRequested, s.Status.Reason);
+
+        // Green joined the listener at weight 0: its ALB leaves its target group at once, its environment stays.
+        Assert.Equal(new DeregisterAlb(DeploymentColor.Green, s.Registered[DeploymentColor.Green], CloseConnections: true), s.Decide(seen => seen with { CandidateWeight = 0 }).Action);
+        s.Registered.Remove(DeploymentColor.Green);
+        Assert.Null(s.Decide(seen => seen with { CandidateWeight = 0 }).Action);
+        Assert.Equal(ReleasePhase.Aborting, s.Status.Phase);
     }
 
     [Fact]

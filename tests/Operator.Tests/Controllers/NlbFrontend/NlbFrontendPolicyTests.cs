@@ -58,7 +58,7 @@ public sealed class NlbFrontendPolicyTests : IAsyncLifetime
 
         Assert.True(Conditions.IsTrue(frontend.Status, ConditionTypes.Ready), Message(frontend, ConditionTypes.Ready));
         Assert.Equal(arn, frontend.Status!.LoadBalancerArn);
-        Assert.Equal(["AddTags", "CreateTargetGroup", "CreateTargetGroup", "CreateListener"], h.Aws.Mutations(Service));
+        Assert.Equal(["AddTags", "CreateTargetGroup", "ModifyTargetGroupAttributes", "CreateTargetGroup", "ModifyTargetGroupAttributes", "CreateListener"], h.Aws.Mutations(Service));
         Assert.Empty(h.Aws.Mutations("ec2"));
         Assert.Contains(h.Events.Events, e => e.Reason == "Adopted" && e.Note.Contains("legacy-nlb", StringComparison.Ordinal));
         Assert.True((await h.Kit.LoadBalancers.ReadAsync("legacy-nlb", ReadMode.Live, Ct))!.IsAdopted);

@@ -116,7 +116,7 @@ public sealed class NlbFrontendSyncTests : IAsyncLifetime
 
         await h.ReconcileAsync(frontend);
 
-        Assert.Equal(["AddTags", "CreateTargetGroup"], h.Mutations());
+        Assert.Equal(["AddTags", "CreateTargetGroup", "ModifyTargetGroupAttributes"], h.Mutations());
         Assert.NotEqual(green, frontend.Status.TargetGroups![1].Arn);
         Assert.True(Conditions.IsTrue(frontend.Status, ConditionTypes.Ready));
     }

@@ -45,7 +45,7 @@ internal sealed class NlbKit(SimulatedAws aws)
         await LoadBalancers.CreateAsync(await DesiredNlbAsync(owner), Ct);
 
     public static TargetGroupDesired DesiredGroup(ResourceOwner owner, string color, int port = 80) =>
-        new(owner, "target-group-" + color, Elbv2Names.TargetGroup(owner, color), SandboxNetwork.VpcId, port, Check);
+        new(owner, "target-group-" + color, Elbv2Names.TargetGroup(owner, color), SandboxNetwork.VpcId, port, Check, 30);
 
     /// <summary>An NLB with blue and green groups and its listener forwarding to blue.</summary>
     public async Task<(NetworkLoadBalancerObserved Nlb, TargetGroupObserved Blue, TargetGroupObserved Green, ListenerObserved Listener)> FrontendAsync(ResourceOwner owner)

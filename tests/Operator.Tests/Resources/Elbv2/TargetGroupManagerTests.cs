@@ -57,7 +57,32 @@ public sealed class TargetGroupManagerTests : IAsyncLifetime
         Assert.True(desired.Owner.Owns(read.Tags, "target-group-blue"));
         Assert.True(Manager.Diff(desired, read).IsEmpty);
         Assert.True(TargetGroupManager.FixedDiff(desired, read).IsEmpty);
-        Assert.Equal(["CreateTargetGroup"], aws.Mutations(Service));
+        Assert.Equal(["CreateTargetGroup", "ModifyTargetGroupAttributes"], aws.Mutations(Service));
+        Assert.Equal("30", read.Attributes![Elbv2Statuses.AttributeDeregistrationDelay]);
+        Assert.Equal("false", read.Attributes[Elbv2Statuses.AttributeConnectionTermination]);
+    }
+
+    [Fact]
+    public async Task The_deregistration_delay_is_drift_on_a_live_read_and_connection_termination_is_left_to_the_release()
+    {
+        var desired = NlbKit.DesiredGroup(NlbKit.Owner(), "blue");
+        var created = await Manager.CreateAsync(desired, Ct);
+        await aws.Elbv2.ModifyTargetGroupAttributesAsync(new()
+        {
+            TargetGroupArn = created.Arn,
+            Attributes = [new() { Key = Elbv2Statuses.AttributeConnectionTermination, Value = "true" }, new() { Key = Elbv2Statuses.AttributeDeregistrationDelay, Value = "300" }],
+        }, Ct);
+        aws.World.Calls.Clear();
+
+        var drifted = (await Manager.ReadAsync(desired, Ct))!;
+        var delta = Manager.Diff(desired, drifted);
+        var updated = await Manager.UpdateAsync(desired, drifted, delta, Ct);
+
+        Assert.Equal(["DeregistrationDelay"], delta.Fields);
+        Assert.Equal("true", updated.Attributes![Elbv2Statuses.AttributeConnectionTermination]);
+        Assert.Equal(["ModifyTargetGroupAttributes"], aws.Mutations(Service));
+        Assert.True(Manager.Diff(desired, updated).IsEmpty);
+        Assert.True(Manager.Diff(desired, (await Manager.ReadAsync(desired, Ct))!).IsEmpty);
     }
 
     [Theory]
@@ -117,12 +142,37 @@ public sealed class TargetGroupManagerTests : IAsyncLifetime
         Assert.Equal((alb, 80), (target.TargetId, target.Port!.Value));
         Assert.Contains(target.State, new[] { Elbv2Statuses.TargetInitial, Elbv2Statuses.TargetHealthy });
 
-        await Manager.DeregisterAsync(blue.Arn, alb, 80, Ct);
-        await Manager.DeregisterAsync(blue.Arn, alb, 80, Ct);
+        await Manager.DeregisterAsync(blue.Arn, alb, 80, closeConnections: false, Ct);
+        await Manager.DeregisterAsync(blue.Arn, alb, 80, closeConnections: false, Ct);
 
         var health = (await Manager.ReadHealthAsync(blue.Arn, Ct))!;
         Assert.All(health, h => Assert.Equal(Elbv2Statuses.TargetDraining, h.State));
         Assert.Null(await Manager.ReadHealthAsync("arn:aws:elasticloadbalancing:ap-northeast-2:123456789012:targetgroup/gone/0123456789abcdef", Ct));
+    }
+
+    [Theory]
+    [InlineData(true, "false")]
+    [InlineData(false, "true")]
+    public async Task Deregistering_sets_connection_termination_first_then_deregisters(bool closeConnections, string before)
+    {
+        var (_, blue, _, _) = await kit.FrontendAsync(NlbKit.Owner());
+        var alb = await kit.AlbAsync("myapp-blue-alb");
+        await Manager.RegisterAsync(blue.Arn, alb, 80, Ct);
+        await aws.Elbv2.ModifyTargetGroupAttributesAsync(new()
+        {
+            TargetGroupArn = blue.Arn,
+            Attributes = [new() { Key = Elbv2Statuses.AttributeConnectionTermination, Value = before }],
+        }, Ct);
+        aws.World.Calls.Clear();
+
+        await Manager.DeregisterAsync(blue.Arn, alb, 80, closeConnections, Ct);
+
+        Assert.Equal(["ModifyTargetGroupAttributes", "DeregisterTargets"], aws.Mutations(Service));
+        var modify = Assert.Single(aws.World.Calls.Find(Service, "ModifyTargetGroupAttributes"));
+        Assert.Equal(Elbv2Statuses.AttributeConnectionTermination, modify.Parameters.GetValueOrDefault("Attributes.member.1.Key"));
+        Assert.False(modify.Parameters.ContainsKey("Attributes.member.2.Key"));
+        var read = (await Manager.ReadAsync(NlbKit.DesiredGroup(NlbKit.Owner(), "blue"), Ct))!;
+        Assert.Equal(closeConnections ? "true" : "false", read.Attributes![Elbv2Statuses.AttributeConnectionTermination]);
     }
 
     [Fact]

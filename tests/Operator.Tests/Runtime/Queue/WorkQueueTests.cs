@@ -197,6 +197,36 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task Resync_leaves_out_keys_whose_requeue_comes_before_the_next_resync()
+    {
+        using var queue = Queue(new WorkQueueOptions { ResyncPeriod = TimeSpan.FromMinutes(10), Jitter = 0 });
+        queue.AddAfter("polled", TimeSpan.FromMinutes(15));
+        queue.AddAfter("later", TimeSpan.FromMinutes(25));
+        queue.StartResync(() => ["polled", "later", "idle"]);
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(2, queue.Depth);
+        Assert.Equal(["later", "idle"], await DrainAsync(queue));
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(["polled"], await DrainAsync(queue));
+    }
+
+    /// <summary>Takes (and marks done) every key queued now, in order.</summary>
+    private static async Task<List<string>> DrainAsync(WorkQueue<string> queue)
+    {
+        var keys = new List<string>();
+        while (queue.Depth > 0)
+        {
+            var item = await queue.TakeAsync(Ct);
+            keys.Add(item!.Key);
+            queue.Done(item.Key);
+        }
+
+        return keys;
+    }
+
+    [Fact]
     public async Task ShutDown_stops_handing_out_keys_and_waits_for_in_flight_work()
     {
         using var queue = Queue();

@@ -200,4 +200,18 @@ internal sealed partial class Elbv2Api
         var result = await Client.CallAsync("RemoveTags", p.Items, "RemoveTagsResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
         return result is null ? new RemoveTagsResponse() : Elbv2Parser.ReadRemoveTagsResponse(result);
     }
+
+    public async System.Threading.Tasks.Task<DescribeTargetGroupAttributesResponse> DescribeTargetGroupAttributesAsync(DescribeTargetGroupAttributesRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = Elbv2Serializer.DescribeTargetGroupAttributes(request);
+        var result = await Client.CallAsync("DescribeTargetGroupAttributes", p.Items, "DescribeTargetGroupAttributesResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new DescribeTargetGroupAttributesResponse() : Elbv2Parser.ReadDescribeTargetGroupAttributesResponse(result);
+    }
+
+    public async System.Threading.Tasks.Task<ModifyTargetGroupAttributesResponse> ModifyTargetGroupAttributesAsync(ModifyTargetGroupAttributesRequest request, System.Threading.CancellationToken cancellationToken = default)
+    {
+        var p = Elbv2Serializer.ModifyTargetGroupAttributes(request);
+        var result = await Client.CallAsync("ModifyTargetGroupAttributes", p.Items, "ModifyTargetGroupAttributesResult", p.Sensitive, cancellationToken).ConfigureAwait(false);
+        return result is null ? new ModifyTargetGroupAttributesResponse() : Elbv2Parser.ReadModifyTargetGroupAttributesResponse(result);
+    }
 }

@@ -323,4 +323,14 @@ internal static class Elbv2Parser
     internal static RemoveTagsResponse ReadRemoveTagsResponse(System.Xml.Linq.XElement e) => new()
     {
     };
+
+    internal static DescribeTargetGroupAttributesResponse ReadDescribeTargetGroupAttributesResponse(System.Xml.Linq.XElement e) => new()
+    {
+        Attributes = XmlRead.List(e, "Attributes", "member", ReadAttribute),
+    };
+
+    internal static ModifyTargetGroupAttributesResponse ReadModifyTargetGroupAttributesResponse(System.Xml.Linq.XElement e) => new()
+    {
+        Attributes = XmlRead.List(e, "Attributes", "member", ReadAttribute),
+    };
 }

@@ -142,6 +142,20 @@ internal static class Elbv2Serializer
         return p;
     }
 
+    public static Ebops.Operator.Aws.Core.QueryParams DescribeTargetGroupAttributes(DescribeTargetGroupAttributesRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteDescribeTargetGroupAttributesRequest(p, "", request);
+        return p;
+    }
+
+    public static Ebops.Operator.Aws.Core.QueryParams ModifyTargetGroupAttributes(ModifyTargetGroupAttributesRequest request)
+    {
+        var p = new Ebops.Operator.Aws.Core.QueryParams();
+        WriteModifyTargetGroupAttributesRequest(p, "", request);
+        return p;
+    }
+
     internal static void WriteCreateLoadBalancerRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, CreateLoadBalancerRequest v)
     {
         if (v.Name is { } m0)
@@ -1607,5 +1621,51 @@ internal static class Elbv2Serializer
 
     internal static void WriteRemoveTagsResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, RemoveTagsResponse v)
     {
+    }
+
+    internal static void WriteDescribeTargetGroupAttributesRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeTargetGroupAttributesRequest v)
+    {
+        if (v.TargetGroupArn is { } m0)
+        {
+            p.Add(prefix + "TargetGroupArn", m0);
+        }
+    }
+
+    internal static void WriteDescribeTargetGroupAttributesResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, DescribeTargetGroupAttributesResponse v)
+    {
+        if (v.Attributes is { } m0)
+        {
+            p.AddList(prefix + "Attributes", "member", m0, static (q1, k1, x1) =>
+            {
+                WriteAttribute(q1, k1 + ".", x1);
+            });
+        }
+    }
+
+    internal static void WriteModifyTargetGroupAttributesRequest(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ModifyTargetGroupAttributesRequest v)
+    {
+        if (v.TargetGroupArn is { } m0)
+        {
+            p.Add(prefix + "TargetGroupArn", m0);
+        }
+
+        if (v.Attributes is { } m1)
+        {
+            p.AddList(prefix + "Attributes", "member", m1, static (q2, k2, x2) =>
+            {
+                WriteAttribute(q2, k2 + ".", x2);
+            });
+        }
+    }
+
+    internal static void WriteModifyTargetGroupAttributesResponse(Ebops.Operator.Aws.Core.QueryParams p, string prefix, ModifyTargetGroupAttributesResponse v)
+    {
+        if (v.Attributes is { } m0)
+        {
+            p.AddList(prefix + "Attributes", "member", m0, static (q1, k1, x1) =>
+            {
+                WriteAttribute(q1, k1 + ".", x1);
+            });
+        }
     }
 }

@@ -745,3 +745,32 @@ public sealed record RemoveTagsRequest
 public sealed record RemoveTagsResponse
 {
 }
+
+/// <summary>Input of DescribeTargetGroupAttributes.</summary>
+public sealed record DescribeTargetGroupAttributesRequest
+{
+    /// <summary>Required by the model.</summary>
+    public string? TargetGroupArn { get; init; }
+}
+
+/// <summary>Result of DescribeTargetGroupAttributes.</summary>
+public sealed record DescribeTargetGroupAttributesResponse
+{
+    public System.Collections.Generic.IReadOnlyList<Attribute>? Attributes { get; init; }
+}
+
+/// <summary>Input of ModifyTargetGroupAttributes.</summary>
+public sealed record ModifyTargetGroupAttributesRequest
+{
+    /// <summary>Required by the model.</summary>
+    public string? TargetGroupArn { get; init; }
+
+    /// <summary>Required by the model.</summary>
+    public System.Collections.Generic.IReadOnlyList<Attribute>? Attributes { get; init; }
+}
+
+/// <summary>Result of ModifyTargetGroupAttributes.</summary>
+public sealed record ModifyTargetGroupAttributesResponse
+{
+    public System.Collections.Generic.IReadOnlyList<Attribute>? Attributes { get; init; }
+}

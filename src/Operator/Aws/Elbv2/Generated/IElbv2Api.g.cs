@@ -73,4 +73,10 @@ public partial interface IElbv2Api
 
     /// <summary>RemoveTags (2015-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
     System.Threading.Tasks.Task<RemoveTagsResponse> RemoveTagsAsync(RemoveTagsRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>DescribeTargetGroupAttributes (2015-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<DescribeTargetGroupAttributesResponse> DescribeTargetGroupAttributesAsync(DescribeTargetGroupAttributesRequest request, System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>ModifyTargetGroupAttributes (2015-12-01). Throws <see cref="Ebops.Operator.Aws.Core.AwsApiException"/> on failure.</summary>
+    System.Threading.Tasks.Task<ModifyTargetGroupAttributesResponse> ModifyTargetGroupAttributesAsync(ModifyTargetGroupAttributesRequest request, System.Threading.CancellationToken cancellationToken = default);
 }

@@ -18,9 +18,10 @@ internal static class ReleaseScript
     public const string Elb = "elasticloadbalancing";
 
     /// <summary>The app (with its database when <paramref name="database"/>), its NLB (unless <paramref name="frontend"/>
-    /// is false) and a release of <paramref name="first"/>, run until that first release is Ready.</summary>
+    /// is false, changed by <paramref name="changeFrontend"/>) and a release of <paramref name="first"/>, run until that
+    /// first release is Ready.</summary>
     public static async Task<Bgr> SetUpAsync(this ReleaseWorld world, string first = "1.0.1", Action<Bgr>? change = null, bool frontend = true,
-        bool database = false)
+        bool database = false, Action<Ebops.Operator.Entities.NlbFrontend>? changeFrontend = null)
     {
         world.PutBundle(first);
         if (database)
@@ -31,7 +32,9 @@ internal static class ReleaseScript
         await world.CreateAsync(database ? ReleaseSamples.BeanstalkAppWithDatabase() : ReleaseSamples.BeanstalkApp());
         if (frontend)
         {
-            await world.CreateAsync(ReleaseSamples.NlbFrontend());
+            var nlbFrontend = ReleaseSamples.NlbFrontend();
+            changeFrontend?.Invoke(nlbFrontend);
+            await world.CreateAsync(nlbFrontend);
         }
 
         var release = ReleaseSamples.BlueGreenRelease(first, frontend);
