@@ -20,9 +20,21 @@ internal sealed class FaultedRelease
     /// <summary>Faults applied once the first release is Ready, before 1.0.2 is set.</summary>
     public Action<SimWorld>? Faults { get; init; }
 
+    /// <summary>A fault applied once, at the first step where the release of 1.0.2 is in <see cref="During"/>'s phase.</summary>
+    public (ReleasePhase Phase, Func<ReleaseWorld, Task> Fault)? During { get; init; }
+
+    /// <summary>Operator settings: AWS calls retried as shipped (4 attempts, backoff on the world's clock).</summary>
+    public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?> { ["Aws:MaxAttempts"] = "4" };
+
+    /// <summary>The simulator's seed (its fault draws).</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Each step's check of the world while the release runs (e.g. what the conditions say during an outage).</summary>
+    public Func<ReleaseWorld, Task>? EachStep { get; init; }
+
     public async Task<(Bgr Release, RetryReasonLog Retries)> RunAsync(ReleasePhase expected)
     {
-        await using var world = await ReleaseWorld.StartAsync();
+        await using var world = await ReleaseWorld.StartAsync(Settings, options => options.Seed = Seed);
         await world.SetUpAsync("1.0.1");
         var blueId = await world.EnvironmentIdAsync(DeploymentColor.Blue);
         var retries = new RetryReasonLog(world);
@@ -30,9 +42,23 @@ internal sealed class FaultedRelease
         Faults?.Invoke(world.Sim);
 
         await world.SetVersionAsync("1.0.2");
+        var applied = During is null;
         var end = await world.UntilAsync(r => r.Status?.Phase is { } phase && Ends.Contains(phase) && r.Status.History?.FirstOrDefault()?.Version == "1.0.2"
             && r.Status.PendingTermination is null,
-            TimeSpan.FromHours(4), $"the release ends ({expected} expected)");
+            TimeSpan.FromHours(4), $"the release ends ({expected} expected)", async () =>
+            {
+                if (!applied && (await world.CurrentAsync()).Status?.Phase == During!.Value.Phase)
+                {
+                    applied = true;
+                    await During.Value.Fault(world);
+                }
+
+                if (EachStep is not null)
+                {
+                    await EachStep(world);
+                }
+            });
+        Assert.True(applied, $"the release never reached {During?.Phase}");
 
         var what = $"{end.Status!.Phase} ({end.Status.Reason}: {end.Status.Message}); retries seen: {string.Join(", ", retries.Seen)}";
         Assert.True(end.Status.Phase == expected, $"expected {expected}, got {what}");
@@ -46,6 +72,9 @@ internal sealed class FaultedRelease
             .GroupBy(c => c.Action + " " + string.Join("&", c.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)))
             .Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         Assert.True(duplicates.Count == 0, $"{what}: duplicated {string.Join("; ", duplicates)}");
+        // Faults that last past the release's end (a share of calls failing) are lifted: everything recovers in place.
+        world.Sim.Faults.Clear();
+        await world.RunForAsync(TimeSpan.FromMinutes(20));
         await AssertRecoveredAsync(world, what);
         return (end, retries);
     }

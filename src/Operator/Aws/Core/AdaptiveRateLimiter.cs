@@ -15,6 +15,10 @@ public sealed class AdaptiveRateLimiter(TimeProvider time)
     public const double MaxRate = 50;
     public const double Increase = 0.5;
 
+    // Refills are sums of floating-point products: a bucket refilled for exactly the computed wait may end a rounding
+    // error short of a whole token.
+    private const double Epsilon = 1e-9;
+
     private readonly Lock gate = new();
     private bool enabled;
     private double fillRate = MaxRate;
@@ -57,14 +61,16 @@ public sealed class AdaptiveRateLimiter(TimeProvider time)
                 }
 
                 Refill();
-                if (tokens >= 1)
+                if (tokens >= 1 - Epsilon)
                 {
                     tokens -= 1;
                     windowSends++;
                     return;
                 }
 
-                wait = TimeSpan.FromSeconds((1 - tokens) / fillRate);
+                // Rounded up to whole milliseconds (timers' resolution): a shorter wait can fire at once without the
+                // clock moving, and on a clock that does not move by itself (a test's) the loop would spin forever.
+                wait = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((1 - tokens) / fillRate * 1000)));
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);

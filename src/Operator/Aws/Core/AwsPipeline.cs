@@ -11,7 +11,7 @@ internal sealed record AwsPipeline(AwsService Service, IAwsErrorClassifier Class
 {
     public void Install(RuntimePipeline pipeline, Amazon.Runtime.IClientConfig config)
     {
-        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AwsRetryPolicy(config, AwsIdempotency.NotRetriedAfterAmbiguousFailure(Service))));
+        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new AwsRetryPolicy(config, AwsIdempotency.NotRetriedAfterAmbiguousFailure(Service), Time)));
         pipeline.AddHandlerAfter<RetryHandler>(new AwsAttemptHandler(Service, Limiter, Logger, Metrics));
         pipeline.AddHandler(new AwsCallHandler(Service, Classifier, Time, Logger, Metrics));
     }

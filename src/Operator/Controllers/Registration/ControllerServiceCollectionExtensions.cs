@@ -10,13 +10,14 @@ public static class ControllerServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the four ebops controllers, their shared <see cref="ControllerSettings"/> (section
-    /// <c>Controllers</c>) and the <see cref="ReleaseMetrics"/>. The runtime (<c>AddEbopsRuntime</c>) and the AWS
+    /// <c>Controllers</c>), the <see cref="ReleaseMetrics"/> and <see cref="AwsRetryReasons"/>. The runtime (<c>AddEbopsRuntime</c>) and the AWS
     /// clients (<c>AddEbopsAws</c>) are registered by the caller.
     /// </summary>
     public static IServiceCollection AddEbopsControllers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ControllerSettings>().Bind(configuration.GetSection(ControllerSettings.SectionName));
         services.TryAddSingleton(_ => new ReleaseMetrics());
+        services.TryAddSingleton<Runtime.Reconciliation.IRetryReasons, AwsRetryReasons>();
         services.AddBeanstalkApp(configuration);
         services.AddNlbFrontend();
         services.AddRdsDatabase();

@@ -33,6 +33,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
     private readonly ILogger logger;
     private readonly ChangeFilter filter;
     private readonly IReconcileObserver? observer;
+    private readonly IRetryReasons? retryReasons;
     private readonly CancellationTokenSource hardStop = new();
     private readonly List<Task> loops = [];
     private volatile bool faulted;
@@ -50,6 +51,7 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         time = parts.Time;
         logger = parts.Logger;
         observer = parts.Observer;
+        retryReasons = parts.RetryReasons;
         var entity = EntityMetadata.For<T>();
         Kind = entity.Kind;
         filter = new ChangeFilter(options.Finalizer);
@@ -235,18 +237,15 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         {
             return await StallAsync(step, e, "Reconcile", cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            // Status is written even when the reconcile failed (ACK): Ready=False set early must reach the user.
-            await TryWriteStatusAsync(step, cancellationToken).ConfigureAwait(false);
+            // Status is written even when the reconcile failed (ACK): Ready=False set early must reach the user, and
+            // so must why it is retried.
+            await TryWriteStatusAsync(step, e, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
-        Conditions.ClearStalled(step.Entity, time);
-        if (step.Entity.StatusBase is { } status)
-        {
-            status.StalledReferences = null;
-        }
+        Succeeded(step.Entity);
 
         await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
         return Complete(key, result);
@@ -274,12 +273,13 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         {
             return await StallAsync(step, e, "Finalize", cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            await TryWriteStatusAsync(step, cancellationToken).ConfigureAwait(false);
+            await TryWriteStatusAsync(step, e, cancellationToken).ConfigureAwait(false);
             throw;
         }
 
+        RetryConditions.Clear(step.Entity, time);
         if (!result.IsDone)
         {
             await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);
@@ -335,8 +335,21 @@ internal sealed class ControllerService<T> : IControllerRunner, IDependent
         return ReconcileOutcome.Stalled;
     }
 
-    private async Task TryWriteStatusAsync(Step step, CancellationToken cancellationToken)
+    /// <summary>A reconcile went through: no stall, and no retry left showing.</summary>
+    private void Succeeded(T entity)
     {
+        Conditions.ClearStalled(entity, time);
+        RetryConditions.Clear(entity, time);
+        if (entity.StatusBase is { } status)
+        {
+            status.StalledReferences = null;
+        }
+    }
+
+    /// <summary>The status after a failed reconcile, with why it is retried when that is known.</summary>
+    private async Task TryWriteStatusAsync(Step step, Exception error, CancellationToken cancellationToken)
+    {
+        RetryConditions.Mark(step.Entity, time, retryReasons?.Of(error));
         try
         {
             await Access.WriteStatusIfChangedAsync(step.Entity, step.Baseline.Value, cancellationToken).ConfigureAwait(false);

@@ -43,6 +43,9 @@ internal sealed class ControllerServiceBuilder<T>
     /// <summary>Told the outcome of every reconcile (optional).</summary>
     public IReconcileObserver? Observer { get; init; }
 
+    /// <summary>Why a failed reconcile is retried, for the conditions (optional).</summary>
+    public IRetryReasons? RetryReasons { get; init; }
+
     /// <summary>Jitter source of the queue (tests pass a constant).</summary>
     public Func<double>? Random { get; init; }
 
@@ -63,5 +66,6 @@ internal sealed class ControllerServiceBuilder<T>
         Time = provider.GetRequiredService<TimeProvider>(),
         Logger = provider.GetRequiredService<ILogger<ControllerService<T>>>(),
         Observer = provider.GetService<IReconcileObserver>(),
+        RetryReasons = provider.GetService<IRetryReasons>(),
     };
 }

@@ -26,6 +26,7 @@ public sealed class FaultInjector(TimeProvider time, int seed = 1)
     private readonly Dictionary<string, VersionFaultMode> brokenVersions = new(StringComparer.Ordinal);
     private readonly List<InstanceFailure> instanceFailures = [];
     private int nextId;
+    private int delaying;
 
     /// <summary>Raised (outside the lock) after any change to rules, version faults or instance failures.</summary>
     public event Action? Changed;
@@ -225,6 +226,42 @@ public sealed class FaultInjector(TimeProvider time, int seed = 1)
     /// <summary>The instance failures requested for one environment.</summary>
     public IReadOnlyList<InstanceFailure> InstanceFailuresOf(string environmentId) =>
         [.. InstanceFailures.Where(f => f.EnvironmentId == environmentId)];
+
+    /// <summary>
+    /// Calls held right now by an injected latency (<see cref="FaultKind.Latency"/>): they wait on the world's clock, so a
+    /// caller driving a fake clock knows these calls progress only when it moves the clock.
+    /// </summary>
+    public int Delaying => Volatile.Read(ref delaying);
+
+    /// <summary>
+    /// Holds one call for <paramref name="delay"/> on the world's clock, counted in <see cref="Delaying"/> until the
+    /// timer fires (the count drops inside the timer's callback, before the call resumes).
+    /// </summary>
+    internal async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var released = 0;
+        void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                Interlocked.Decrement(ref delaying);
+            }
+        }
+
+        Interlocked.Increment(ref delaying);
+        await using var timer = time.CreateTimer(_ =>
+        {
+            Release();
+            done.TrySetResult();
+        }, null, delay, Timeout.InfiniteTimeSpan);
+        await using var registration = cancellationToken.Register(() =>
+        {
+            Release();
+            done.TrySetCanceled(cancellationToken);
+        });
+        await done.Task.ConfigureAwait(false);
+    }
 
     /// <summary>Decides the fate of one call (front end only). The first failing rule wins; latencies add up.</summary>
     internal FaultDecision Decide(string service, string action)

@@ -121,7 +121,7 @@ internal sealed class SimFrontEnd(SimWorld world, SigV4Verifier verifier, AdminA
             var decision = world.Faults.Decide(call.Service, call.Action);
             if (decision.Delay > TimeSpan.Zero)
             {
-                await Task.Delay(decision.Delay, world.Time, ct);
+                await world.Faults.DelayAsync(decision.Delay, ct);
             }
 
             if (decision.Failure is { } fault)

@@ -12,6 +12,9 @@ internal sealed class DiscreteClock(DateTimeOffset start) : FakeTimeProvider(sta
     private readonly Lock gate = new();
     private readonly HashSet<TrackedTimer> timers = [];
 
+    /// <summary>Raised (outside the lock) whenever a timer is armed: something now waits on the clock.</summary>
+    public event Action? Armed;
+
     /// <summary>When the earliest live timer fires; null when no timer is armed.</summary>
     public DateTimeOffset? NextDue
     {
@@ -49,6 +52,11 @@ internal sealed class DiscreteClock(DateTimeOffset start) : FakeTimeProvider(sta
             {
                 timers.Remove(timer);
             }
+        }
+
+        if (armed)
+        {
+            Armed?.Invoke();
         }
     }
 

@@ -29,12 +29,14 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
     private readonly Activity activity;
     private readonly KubeWriteHandler handler;
     private readonly SimWorld sim;
+    private readonly CountingClock awsClock;
     private string? outage;
     private bool stopped;
 
-    private OperatorInstance(WebApplication app, KubeWriteHandler handler, Activity activity, SimWorld sim)
+    private OperatorInstance(WebApplication app, KubeWriteHandler handler, Activity activity, SimWorld sim, CountingClock awsClock)
     {
         App = app;
+        this.awsClock = awsClock;
         this.handler = handler;
         this.activity = activity;
         this.sim = sim;
@@ -71,6 +73,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         }
 
         var handler = new KubeWriteHandler(world.Writes);
+        var awsClock = new CountingClock(world.Clock);
         OperatorInstance? instance = null;
         var app = OperatorHost.Build(overrides, (services, configuration) =>
         {
@@ -81,11 +84,11 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
             services.AddSingleton(new Ebops.Operator.Controllers.BlueGreenRelease.ReleaseMetrics(new Prometheus.CollectorRegistry()));
             services.AddSingleton<IReconcileObserver>(_ => instance!);
             // The simulator's fixed key instead of the credential chain; signed with the fake clock, which it accepts.
-            services.AddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), world.Clock, sp.GetRequiredService<ILoggerFactory>(),
+            services.AddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), awsClock, sp.GetRequiredService<ILoggerFactory>(),
                 _ => null, new BasicAWSCredentials(world.Aws.AccessKeyId, world.Aws.SecretAccessKey)));
             RunVerb.ConfigureControllers(services, configuration);
         });
-        instance = new OperatorInstance(app, handler, world.Activity, world.Sim);
+        instance = new OperatorInstance(app, handler, world.Activity, world.Sim, awsClock);
         await app.StartAsync(TestContext.Current.CancellationToken);
         instance.Follow(world.Writes);
         return instance;
@@ -117,8 +120,30 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
     /// <summary>Nothing queued and nothing in flight in any controller (delayed keys wait on the clock).</summary>
     public bool IsIdle => Runners.Select(QueueOf).All(q => q.Depth == 0 && q.InFlight == 0);
 
+    /// <summary>
+    /// Nothing can move before the clock does: every reconcile in flight waits on it (the AWS clients' rate limiter, or
+    /// an AWS call the simulator holds for an injected latency: a reconcile makes one call at a time), and no queued key
+    /// has a free worker. Idle counts too.
+    /// </summary>
+    public bool WaitsOnClock
+    {
+        get
+        {
+            var queues = Runners.Select(r => (Queue: QueueOf(r), Workers: WorkersOf(r))).ToList();
+            var inFlight = queues.Sum(q => q.Queue.InFlight);
+            return queues.All(q => q.Queue.Depth == 0 || q.Queue.InFlight >= q.Workers) && inFlight == ClockWaits;
+        }
+    }
+
+    /// <summary>Reconciles parked on the clock: the rate limiter's waits plus calls held by injected latency.</summary>
+    private int ClockWaits => awsClock.Waiting + sim.Faults.Delaying;
+
     /// <summary>What each controller is busy with, for a hang's diagnostics.</summary>
-    public string Describe() => string.Join(", ", Runners.Select(r => $"{r.Kind}: {QueueOf(r).Depth} queued, {QueueOf(r).InFlight} in flight, {QueueOf(r).Delayed} delayed"));
+    public string Describe() => string.Join(", ", Runners.Select(r => $"{r.Kind}: {QueueOf(r).Depth} queued, {QueueOf(r).InFlight} in flight, {QueueOf(r).Delayed} delayed"))
+        + $"; waiting on the clock: {awsClock.Waiting} rate limited, {sim.Faults.Delaying} AWS calls delayed";
+
+    private static int WorkersOf(IControllerRunner runner) =>
+        Math.Max(1, ((ControllerOptions)runner.GetType().GetField("options", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(runner)!).Workers);
 
     private static WorkQueue<ResourceKey> QueueOf(IControllerRunner runner) =>
         (WorkQueue<ResourceKey>)runner.GetType().GetProperty(nameof(ControllerService<Ebops.Operator.Entities.BlueGreenRelease>.Queue))!.GetValue(runner)!;
@@ -157,13 +182,34 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         }
     }
 
+    /// <summary>
+    /// Stops the host. Its stop waits for the reconciles in flight, with deadlines on the world's clock: while every one
+    /// of them waits on that clock (a rate limiter's wait, a delayed AWS call), the clock moves to its next timer, as
+    /// time passes for a process being stopped.
+    /// </summary>
     public async Task StopAsync()
     {
-        if (!stopped)
+        if (stopped)
         {
-            stopped = true;
-            await App.StopAsync(CancellationToken.None);
+            return;
         }
+
+        stopped = true;
+        var stopping = App.StopAsync(CancellationToken.None);
+        while (!stopping.IsCompleted)
+        {
+            var next = activity.Next;
+            if (!IsIdle && WaitsOnClock && awsClock.Clock.NextDue is { } due)
+            {
+                var now = awsClock.Clock.GetUtcNow();
+                awsClock.Clock.Advance(due > now ? due - now : TimeSpan.FromMilliseconds(1));
+                continue;
+            }
+
+            await Task.WhenAny(stopping, next);
+        }
+
+        await stopping;
     }
 
     public async ValueTask DisposeAsync()

@@ -45,6 +45,7 @@ internal sealed class ReleaseWorld : IAsyncDisposable
         Kubeconfig = kube.WriteKubeconfig(Path.Combine(directory, "kubeconfig"));
         Client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(Kubeconfig), new KubeWriteHandler(Writes));
         aws.World.Calls.Logged += _ => Activity.Pulse();
+        clock.Armed += Activity.Pulse;
     }
 
     public DiscreteClock Clock { get; }
@@ -139,8 +140,9 @@ internal sealed class ReleaseWorld : IAsyncDisposable
     }
 
     /// <summary>
-    /// Until nothing is left to do at this instant: no key queued or reconciling, every write delivered to the
-    /// operator's caches, every health-check round finished. Waits on those events, never on time (a hang fails after
+    /// Until nothing is left to do at this instant: no key queued or reconciling (or every reconcile in flight waits on
+    /// the clock: see <see cref="OperatorInstance.WaitsOnClock"/>), every write delivered to the operator's caches, every
+    /// health-check round finished. Waits on those events, never on time (a hang fails after
     /// <see cref="KubeWait.HangGuard"/> with what was still busy).
     /// </summary>
     public async Task SettleAsync()
@@ -154,7 +156,7 @@ internal sealed class ReleaseWorld : IAsyncDisposable
                 var next = Activity.Next;
                 await Elbv2State.For(Sim).HealthRoundsAsync().WaitAsync(guard.Token);
                 var pending = Operator.Crashed ? [] : Writes.Pending(kind => Operator.Informers.All.Any(i => i.Kind == kind));
-                if (Operator.Crashed || (Operator.IsIdle && pending.Count == 0))
+                if (Operator.Crashed || ((Operator.IsIdle || Operator.WaitsOnClock) && pending.Count == 0))
                 {
                     return;
                 }
