@@ -26,7 +26,8 @@ public static class AwsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AwsOptions>, AwsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new AwsClientFactory(
-            sp.GetRequiredService<IOptions<AwsOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<IOptions<AwsOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>(),
+            jitter: sp.GetService<AwsRetryJitter>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateElasticBeanstalkApi());
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateElbv2Api());
         services.TryAddSingleton(sp => sp.GetRequiredService<AwsClientFactory>().CreateRdsApi());

@@ -15,8 +15,10 @@ namespace Ebops.Operator.Aws.Core;
 /// standard retries with <see cref="AwsOptions.MaxAttempts"/>, and one adaptive rate limiter per service.
 /// </summary>
 internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvider time, ILoggerFactory loggers,
-    Func<string, string?>? environment = null, AWSCredentials? credentialsOverride = null, AwsMetrics? metrics = null)
+    Func<string, string?>? environment = null, AWSCredentials? credentialsOverride = null, AwsMetrics? metrics = null, AwsRetryJitter? jitter = null)
 {
+    private readonly AwsRetryJitter jitter = jitter ?? AwsRetryJitter.Shared;
+
     private readonly AwsMetrics metrics = metrics ?? AwsMetrics.Default;
 
     private readonly Func<string, string?> env = environment ?? Environment.GetEnvironmentVariable;
@@ -84,7 +86,7 @@ internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvide
     }
 
     private AwsPipeline Hooks(AwsService service, IAwsErrorClassifier classifier) =>
-        new(service, classifier, Limiter(service), time, loggers.CreateLogger("Ebops.Operator.Aws." + service.Key), metrics);
+        new(service, classifier, Limiter(service), time, loggers.CreateLogger("Ebops.Operator.Aws." + service.Key), metrics, jitter);
 
     /// <returns>True when the endpoint was overridden.</returns>
     private bool Apply(ClientConfig config, AwsService service, string region, bool forceServiceUrl)

@@ -13,7 +13,7 @@ namespace Ebops.Operator.Tests.Aws.Support;
 
 /// <summary>Real facades over the real SDK pipeline, pointed at a loopback server with fixed credentials.</summary>
 internal sealed class TestAws(string endpoint, AWSCredentials? credentials = null, AwsRetryMode retryMode = AwsRetryMode.Standard,
-    int maxAttempts = 4, TimeProvider? time = null, ILoggerProvider? logs = null)
+    int maxAttempts = 4, TimeProvider? time = null, ILoggerProvider? logs = null, AwsRetryJitter? jitter = null)
 {
     /// <summary>This instance's own call metrics (tests run in parallel; the process-wide ones count everyone's calls).</summary>
     public AwsMetrics Metrics { get; } = AwsMetrics.Isolated();
@@ -40,7 +40,8 @@ internal sealed class TestAws(string endpoint, AWSCredentials? credentials = nul
         }),
         _ => null,
         credentials ?? new BasicAWSCredentials(AccessKey, SecretKey),
-        Metrics);
+        Metrics,
+        jitter);
 
     public IElasticBeanstalkApi ElasticBeanstalk => Factory.CreateElasticBeanstalkApi();
 

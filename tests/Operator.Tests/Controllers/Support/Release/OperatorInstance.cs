@@ -83,9 +83,10 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
             services.AddSingleton(new RuntimeMetrics(new Prometheus.CollectorRegistry()));
             services.AddSingleton(new Ebops.Operator.Controllers.BlueGreenRelease.ReleaseMetrics(new Prometheus.CollectorRegistry()));
             services.AddSingleton<IReconcileObserver>(_ => instance!);
-            // The simulator's fixed key instead of the credential chain; signed with the fake clock, which it accepts.
+            // The simulator's fixed key instead of the credential chain; signed with the fake clock, which it accepts. The
+            // retry backoff's jitter is seeded like the simulator, so retry timings repeat from run to run.
             services.AddSingleton(sp => new AwsClientFactory(sp.GetRequiredService<IOptions<AwsOptions>>(), awsClock, sp.GetRequiredService<ILoggerFactory>(),
-                _ => null, new BasicAWSCredentials(world.Aws.AccessKeyId, world.Aws.SecretAccessKey)));
+                _ => null, new BasicAWSCredentials(world.Aws.AccessKeyId, world.Aws.SecretAccessKey), jitter: new AwsRetryJitter(world.Sim.Options.Seed)));
             RunVerb.ConfigureControllers(services, configuration);
         });
         instance = new OperatorInstance(app, handler, world.Activity, world.Sim, awsClock);
