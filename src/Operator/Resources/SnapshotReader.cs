@@ -25,9 +25,15 @@ public sealed class SnapshotReader<TValue>(
     private readonly HashSet<string> invalidated = new(StringComparer.Ordinal);
     private Dictionary<string, TValue>? snapshot;
     private DateTimeOffset loadedAt;
+    private int waiting;
+    private int inLoad;
 
     /// <summary>How many full loads were made (for tests and metrics).</summary>
     public int Loads { get; private set; }
+
+    /// <summary>Readers held now by another reader's load in progress (for tests: such a reader moves only when that
+    /// load does). Counted from the start of the load until just before it lets the next reader in.</summary>
+    public int Waiting => Volatile.Read(ref inLoad) == 1 ? Volatile.Read(ref waiting) : 0;
 
     /// <summary>The object with <paramref name="key"/>, or null when AWS says it does not exist.</summary>
     public async Task<TValue?> ReadAsync(string key, ReadMode mode, CancellationToken cancellationToken)
@@ -78,7 +84,16 @@ public sealed class SnapshotReader<TValue>(
             return null;
         }
 
-        await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref waiting);
+        try
+        {
+            await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+
         try
         {
             // Another reader may have loaded while this one waited.
@@ -90,6 +105,7 @@ public sealed class SnapshotReader<TValue>(
 
             if (stale)
             {
+                Volatile.Write(ref inLoad, 1);
                 var all = await loadAll(cancellationToken).ConfigureAwait(false);
                 lock (gate)
                 {
@@ -102,6 +118,7 @@ public sealed class SnapshotReader<TValue>(
         }
         finally
         {
+            Volatile.Write(ref inLoad, 0);
             loading.Release();
         }
 

@@ -1,6 +1,8 @@
+using System.Reflection;
 using Amazon.Runtime;
 using Ebops.Operator.Aws.Core;
 using Ebops.Operator.Cli;
+using Ebops.Operator.Resources;
 using Ebops.Operator.Runtime;
 using Ebops.Operator.Runtime.Cache;
 using Ebops.Operator.Runtime.Hosting;
@@ -30,6 +32,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
     private readonly KubeWriteHandler handler;
     private readonly SimWorld sim;
     private readonly CountingClock awsClock;
+    private List<Func<int>> snapshotWaits = [];
     private string? outage;
     private bool stopped;
 
@@ -75,8 +78,10 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         var handler = new KubeWriteHandler(world.Writes);
         var awsClock = new CountingClock(world.Clock);
         OperatorInstance? instance = null;
+        IServiceCollection registered = null!;
         var app = OperatorHost.Build(overrides, (services, configuration) =>
         {
+            registered = services;
             services.AddLogging(b => b.ClearProviders().SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
             services.AddSingleton<TimeProvider>(world.Clock);
             services.AddSingleton<IKubernetes>(new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(world.Kubeconfig), handler));
@@ -90,6 +95,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
             RunVerb.ConfigureControllers(services, configuration);
         });
         instance = new OperatorInstance(app, handler, world.Activity, world.Sim, awsClock);
+        instance.snapshotWaits = SnapshotWaits(app.Services, registered);
         await app.StartAsync(TestContext.Current.CancellationToken);
         instance.Follow(world.Writes);
         return instance;
@@ -136,8 +142,32 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         }
     }
 
-    /// <summary>Reconciles parked on the clock: the rate limiter's waits plus calls held by injected latency.</summary>
-    private int ClockWaits => awsClock.Waiting + sim.Faults.Delaying;
+    /// <summary>Reconciles parked on the clock: the rate limiter's and the retry backoff's waits, calls held by injected
+    /// latency, and readers held by another reconcile's snapshot load (that load is one of the others).</summary>
+    private int ClockWaits => awsClock.Waiting + sim.Faults.Delaying + snapshotWaits.Sum(w => w());
+
+    /// <summary>The <see cref="SnapshotReader{TValue}.Waiting"/> of every snapshot reader the resource managers hold.</summary>
+    private static List<Func<int>> SnapshotWaits(IServiceProvider provider, IServiceCollection services)
+    {
+        var waits = new List<Func<int>>();
+        var managers = services.Where(d => d.Lifetime == ServiceLifetime.Singleton && d.ServiceType.Namespace?.StartsWith("Ebops.Operator.Resources", StringComparison.Ordinal) == true)
+            .Select(d => d.ServiceType).Distinct();
+        foreach (var type in managers)
+        {
+            var manager = provider.GetService(type);
+            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(SnapshotReader<>)))
+            {
+                if (field.GetValue(manager) is { } reader)
+                {
+                    var waiting = field.FieldType.GetProperty(nameof(SnapshotReader<object>.Waiting))!;
+                    waits.Add(() => (int)waiting.GetValue(reader)!);
+                }
+            }
+        }
+
+        return waits.Count > 0 ? waits : throw new InvalidOperationException("no SnapshotReader found in the resource managers");
+    }
 
     /// <summary>What each controller is busy with, for a hang's diagnostics.</summary>
     public string Describe() => string.Join(", ", Runners.Select(r => $"{r.Kind}: {QueueOf(r).Depth} queued, {QueueOf(r).InFlight} in flight, {QueueOf(r).Delayed} delayed"))
