@@ -35,6 +35,10 @@ public sealed class SnapshotReader<TValue>(
     /// load does). Counted from the start of the load until just before it lets the next reader in.</summary>
     public int Waiting => Volatile.Read(ref inLoad) == 1 ? Volatile.Read(ref waiting) : 0;
 
+    /// <summary>Called when a reader starts waiting for another reader's load (for tests that drive a fake clock: a
+    /// count that changed without anything else happening).</summary>
+    public Action? WaitStarted { get; set; }
+
     /// <summary>The object with <paramref name="key"/>, or null when AWS says it does not exist.</summary>
     public async Task<TValue?> ReadAsync(string key, ReadMode mode, CancellationToken cancellationToken)
     {
@@ -85,6 +89,7 @@ public sealed class SnapshotReader<TValue>(
         }
 
         Interlocked.Increment(ref waiting);
+        WaitStarted?.Invoke();
         try
         {
             await loading.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -26,6 +26,9 @@ internal sealed class FaultedRelease
     /// <summary>Operator settings: AWS calls retried as shipped (4 attempts, backoff on the world's clock).</summary>
     public IDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?> { ["Aws:MaxAttempts"] = "4" };
 
+    /// <summary>A change to the release before it is created (e.g. a longer progress deadline).</summary>
+    public Action<Bgr>? Change { get; init; }
+
     /// <summary>The simulator's seed (its fault draws).</summary>
     public int Seed { get; init; } = 1;
 
@@ -35,7 +38,7 @@ internal sealed class FaultedRelease
     public async Task<(Bgr Release, RetryReasonLog Retries)> RunAsync(ReleasePhase expected)
     {
         await using var world = await ReleaseWorld.StartAsync(Settings, options => options.Seed = Seed);
-        await world.SetUpAsync("1.0.1");
+        await world.SetUpAsync("1.0.1", Change);
         var blueId = await world.EnvironmentIdAsync(DeploymentColor.Blue);
         var retries = new RetryReasonLog(world);
         var since = world.Sim.Calls.All[^1].Sequence;

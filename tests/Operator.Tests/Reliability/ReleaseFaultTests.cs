@@ -81,6 +81,10 @@ public sealed class ReleaseFaultTests
     {
         var (release, _) = await new FaultedRelease
         {
+            // The progress deadline (1800 s) covers the outage too: with every other fault on, the time the release
+            // needs after AWS is back varies from run to run (the retry quota the outage drained, the runtime's
+            // backoff), and a 600 s outage (EBOPS_LONG_TESTS=1) sometimes left too little of it.
+            Change = r => r.Spec.Strategy.ProgressDeadlineSeconds += (int)OutageLength.TotalSeconds,
             Faults = sim =>
             {
                 Throttling(sim);

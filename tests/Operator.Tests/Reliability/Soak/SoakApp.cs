@@ -53,9 +53,9 @@ internal sealed class SoakApp(int index)
         release.Spec.FrontendRef = HasFrontend ? new() { Name = Frontend } : null;
         release.Spec.Version = Version(label);
         release.Spec.Strategy.Cutover = Cutover;
-        // Blue is kept at most as long as the ALB keeps a client's connection alive (both 3600 s by default), so that
-        // every kept-alive connection to blue was closed gracefully before blue is terminated (a shorter maxSeconds
-        // resets the connections of clients still busy on blue at that moment).
+        // Blue is kept until drained, at most as long as the ALB keeps a client's connection alive (both 3600 s by
+        // default): a kept-alive connection to blue is then closed, by its client or gracefully by the ALB, before blue
+        // is terminated. (The samples' 600 s resets the connections of clients still busy on blue at that moment.)
         release.Spec.Strategy.BlueRetention.MaxSeconds = new BlueRetention().MaxSeconds;
         if (Cutover == CutoverMethod.NlbWeighted)
         {

@@ -7,64 +7,98 @@ namespace Ebops.Operator.Tests.Reliability.Soak;
 
 /// <summary>
 /// Load through every NLB frontend of the soak, on the simulator's real data plane: per frontend a
-/// <see cref="LoadGenerator"/> whose clients (half kept alive, half a new connection per request) each send one request
-/// after every step of the simulation, once the operator and AWS did all they do at that instant. One set per wave, so
-/// the timelines do not grow with the soak.
+/// <see cref="LoadGenerator"/> whose clients (half on one kept-alive connection, half opening a connection per request)
+/// each send one request after a step of the simulation, once the operator and AWS did all they do at that instant, at
+/// most once per simulated second. Every <see cref="Recycle"/> of simulated time the clients close their connections and
+/// open new ones, as client connection pools with a maximum connection lifetime do: a kept-alive connection opened
+/// before a cut-over stays on blue until then, and blue drains after it. The counts are kept, the timelines dropped.
 /// </summary>
 internal sealed class SoakLoad : IAsyncDisposable
 {
-    private readonly List<(SoakApp App, LoadGenerator Load)> loads;
-    private readonly DateTimeOffset origin;
+    /// <summary>How long a kept-alive client keeps its connection (simulated time).</summary>
+    public static readonly TimeSpan Recycle = TimeSpan.FromMinutes(5);
 
-    private SoakLoad(List<(SoakApp App, LoadGenerator Load)> loads, DateTimeOffset origin)
+    private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+    private readonly ReleaseWorld world;
+    private readonly LoadOptions options;
+    private readonly List<(SoakApp App, LoadTarget Target)> targets;
+    private readonly Dictionary<CutoverMethod, (long Requests, long Failed)> counts = [];
+    private readonly List<string> failures = [];
+    private List<(SoakApp App, LoadGenerator Load)> loads = [];
+    private DateTimeOffset opened;
+    private DateTimeOffset? lastBurst;
+
+    private SoakLoad(ReleaseWorld world, LoadOptions options, List<(SoakApp, LoadTarget)> targets)
     {
-        this.loads = loads;
-        this.origin = origin;
+        this.world = world;
+        this.options = options;
+        this.targets = targets;
+        Open();
     }
+
+    /// <summary>Requests and failed requests per cut-over method so far.</summary>
+    public IReadOnlyDictionary<CutoverMethod, (long Requests, long Failed)> Counts => counts;
+
+    /// <summary>Every failed request so far (application, simulated time, connection kind, failure).</summary>
+    public IReadOnlyList<string> Failures => failures;
 
     public static async Task<SoakLoad> StartAsync(ReleaseWorld world, IEnumerable<SoakApp> apps, int clients)
     {
         // The request timeout only turns a hung connection into a failure; a request through loopback takes milliseconds.
         var options = new LoadOptions { Clients = clients, KeepAliveFraction = 0.5, RequestTimeout = TimeSpan.FromSeconds(30) };
         var endpoints = Elbv2State.For(world.Sim).Endpoints();
-        var loads = new List<(SoakApp, LoadGenerator)>();
+        var targets = new List<(SoakApp, LoadTarget)>();
         foreach (var app in apps.Where(a => a.HasFrontend))
         {
             var arn = (await world.GetAsync<Ebops.Operator.Entities.NlbFrontend>(app.Frontend)).Status?.LoadBalancerArn;
-            var endpoint = endpoints.Single(e => e.Type == "network" && e.LoadBalancerArn == arn).Loopback;
-            loads.Add((app, new LoadGenerator(LoadTarget.Endpoint(endpoint), options, world.Clock)));
+            targets.Add((app, LoadTarget.Endpoint(endpoints.Single(e => e.Type == "network" && e.LoadBalancerArn == arn).Loopback)));
         }
 
-        // The timelines count on the world's clock: a sample's time is simulated time since now.
-        return new SoakLoad(loads, world.Clock.GetUtcNow());
+        return new SoakLoad(world, options, targets);
     }
 
-    /// <summary>One request from every client of every frontend.</summary>
-    public Task BurstAsync() => Task.WhenAll(loads.Select(l => l.Load.BurstAsync(1, TestContext.Current.CancellationToken)));
-
-    /// <summary>Requests and failed requests per cut-over method, and each failed request (application, simulated time,
-    /// connection kind, failure).</summary>
-    public (Dictionary<CutoverMethod, (long Requests, long Failed)> ByMethod, List<string> Failures) Count()
+    /// <summary>One request from every client of every frontend (none when the last burst was less than a simulated
+    /// second ago); the connections are recycled first when they are <see cref="Recycle"/> old.</summary>
+    public async Task BurstAsync()
     {
-        var byMethod = new Dictionary<CutoverMethod, (long, long)>();
-        var failures = new List<string>();
+        var now = world.Clock.GetUtcNow();
+        if (lastBurst is { } last && now - last < MinInterval)
+        {
+            return;
+        }
+
+        if (now - opened >= Recycle)
+        {
+            await CloseAsync();
+            Open();
+        }
+
+        lastBurst = now;
+        await Task.WhenAll(loads.Select(l => l.Load.BurstAsync(1, TestContext.Current.CancellationToken)));
+    }
+
+    public ValueTask DisposeAsync() => new(CloseAsync());
+
+    private void Open()
+    {
+        opened = world.Clock.GetUtcNow();
+        loads = [.. targets.Select(t => (t.App, new LoadGenerator(t.Target, options, world.Clock)))];
+    }
+
+    /// <summary>Counts the requests of the current generators and closes their connections.</summary>
+    private async Task CloseAsync()
+    {
         foreach (var (app, load) in loads)
         {
             var samples = load.Timeline.Samples();
             var failed = samples.Where(s => s.Failed).ToList();
-            var (requests, failedSoFar) = byMethod.GetValueOrDefault(app.Cutover);
-            byMethod[app.Cutover] = (requests + samples.Count, failedSoFar + failed.Count);
-            failures.AddRange(failed.Select(s => $"{app.Name} ({app.Cutover}) at {origin + s.At:HH:mm:ss.fff}: {s.Failure} on a {(s.NewConnection ? "new" : "kept-alive")} connection"));
-        }
-
-        return (byMethod, failures);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var (_, load) in loads)
-        {
+            var (requests, failedSoFar) = counts.GetValueOrDefault(app.Cutover);
+            counts[app.Cutover] = (requests + samples.Count, failedSoFar + failed.Count);
+            // A timeline counts on the world's clock: a sample's time is simulated time since the generator was opened.
+            failures.AddRange(failed.Select(s => $"{app.Name} ({app.Cutover}) at {opened + s.At:dd HH:mm:ss.fff}: {s.Failure} on a {(s.NewConnection ? "new" : "kept-alive")} connection"));
             await load.DisposeAsync();
         }
+
+        loads = [];
     }
 }

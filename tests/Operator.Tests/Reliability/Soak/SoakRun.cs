@@ -80,12 +80,13 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
 
         Dictionary<string, Bgr> ended;
         var failedBefore = nlbSwitchFailures.Count;
-        await using (var load = await SoakLoad.StartAsync(world, apps, settings.LoadClients))
+        var load = await SoakLoad.StartAsync(world, apps, settings.LoadClients);
+        await using (load)
         {
             ended = await UntilAsync(world, apps, r => Ended(r, r.Metadata.Name + "-v" + wave), load.BurstAsync, what);
-            Tally(load, what);
         }
 
+        Tally(load, what);
         world.Sim.Faults.Clear();
         var phases = new Dictionary<string, ReleasePhase>(StringComparer.Ordinal);
         foreach (var app in apps)
@@ -111,16 +112,15 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
 
     private void Tally(SoakLoad load, string what)
     {
-        var (byMethod, failures) = load.Count();
-        foreach (var (method, (requests, failed)) in byMethod)
+        foreach (var (method, (requests, failed)) in load.Counts)
         {
             figures.Load(method, requests, failed);
         }
 
-        nlbSwitchFailures.AddRange(failures.Where(f => f.Contains(nameof(CutoverMethod.NlbSwitch), StringComparison.Ordinal)).Select(f => $"{what}: {f}"));
-        if (failures.Count > 0)
+        nlbSwitchFailures.AddRange(load.Failures.Where(f => f.Contains(nameof(CutoverMethod.NlbSwitch), StringComparison.Ordinal)).Select(f => $"{what}: {f}"));
+        if (load.Failures.Count > 0)
         {
-            print($"{what}: failed requests: {string.Join("; ", failures)}");
+            print($"{what}: failed requests: {string.Join("; ", load.Failures)}");
         }
     }
 

@@ -95,7 +95,7 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
             RunVerb.ConfigureControllers(services, configuration);
         });
         instance = new OperatorInstance(app, handler, world.Activity, world.Sim, awsClock);
-        instance.snapshotWaits = SnapshotWaits(app.Services, registered);
+        instance.snapshotWaits = SnapshotWaits(app.Services, registered, world.Activity.Pulse);
         await app.StartAsync(TestContext.Current.CancellationToken);
         instance.Follow(world.Writes);
         return instance;
@@ -142,12 +142,14 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         }
     }
 
+    private int InFlight => Runners.Sum(r => QueueOf(r).InFlight);
+
     /// <summary>Reconciles parked on the clock: the rate limiter's and the retry backoff's waits, calls held by injected
     /// latency, and readers held by another reconcile's snapshot load (that load is one of the others).</summary>
     private int ClockWaits => awsClock.Waiting + sim.Faults.Delaying + snapshotWaits.Sum(w => w());
 
     /// <summary>The <see cref="SnapshotReader{TValue}.Waiting"/> of every snapshot reader the resource managers hold.</summary>
-    private static List<Func<int>> SnapshotWaits(IServiceProvider provider, IServiceCollection services)
+    private static List<Func<int>> SnapshotWaits(IServiceProvider provider, IServiceCollection services, Action pulse)
     {
         var waits = new List<Func<int>>();
         var managers = services.Where(d => d.Lifetime == ServiceLifetime.Singleton && d.ServiceType.Namespace?.StartsWith("Ebops.Operator.Resources", StringComparison.Ordinal) == true)
@@ -162,6 +164,8 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
                 {
                     var waiting = field.FieldType.GetProperty(nameof(SnapshotReader<object>.Waiting))!;
                     waits.Add(() => (int)waiting.GetValue(reader)!);
+                    // A reader that starts waiting changes the count with no other event: it wakes a settle up.
+                    field.FieldType.GetProperty(nameof(SnapshotReader<object>.WaitStarted))!.SetValue(reader, pulse);
                 }
             }
         }
@@ -230,7 +234,8 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         while (!stopping.IsCompleted)
         {
             var next = activity.Next;
-            if (!IsIdle && WaitsOnClock && awsClock.Clock.NextDue is { } due)
+            // Stopping, queued keys no longer start: only the reconciles in flight count.
+            if (!IsIdle && InFlight > 0 && InFlight == ClockWaits && awsClock.Clock.NextDue is { } due)
             {
                 var now = awsClock.Clock.GetUtcNow();
                 awsClock.Clock.Advance(due > now ? due - now : TimeSpan.FromMilliseconds(1));
