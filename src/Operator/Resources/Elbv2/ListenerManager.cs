@@ -18,6 +18,8 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> forwarding = new(StringComparer.Ordinal);
+    private int waiting;
+    private int holding;
 
     public ListenerManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<ListenerManager> logger)
     {
@@ -27,6 +29,13 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     }
 
     public SnapshotReader<ListenerObserved> Reader { get; }
+
+    /// <summary>Callers held now by a Forward or settled read in progress on the same listener (for tests: such a caller
+    /// moves only when that one does).</summary>
+    public int Waiting => Volatile.Read(ref holding) > 0 ? Volatile.Read(ref waiting) : 0;
+
+    /// <summary>Called when a caller starts waiting for a listener's gate (for tests that drive a fake clock).</summary>
+    public System.Action? WaitStarted { get; set; }
 
     public Task<ListenerObserved?> ReadAsync(ListenerDesired desired, CancellationToken cancellationToken) =>
         ReadAsync(desired, ReadMode.Live, cancellationToken);
@@ -170,22 +179,20 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     /// that was half done when a cached read saw it).</summary>
     public async Task<ListenerObserved?> ReadSettledAsync(string listenerArn, CancellationToken cancellationToken)
     {
-        var gate = forwarding.GetOrAdd(listenerArn, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var gate = await EnterAsync(listenerArn, cancellationToken).ConfigureAwait(false);
         try
         {
             return await Reader.ReadAsync(listenerArn, ReadMode.Live, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            gate.Release();
+            Leave(gate);
         }
     }
 
     private async Task<ListenerForward> SetForwardAsync(string listenerArn, ListenerForward forward, CancellationToken cancellationToken, bool weighted = false)
     {
-        var gate = forwarding.GetOrAdd(listenerArn, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var gate = await EnterAsync(listenerArn, cancellationToken).ConfigureAwait(false);
         try
         {
             // The record first: a crash between the two calls leaves a listener that looks edited (reported, and put
@@ -203,8 +210,33 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
         }
         finally
         {
-            gate.Release();
+            Leave(gate);
         }
+    }
+
+    /// <summary>Takes the listener's gate (one Forward or settled read at a time), counted in <see cref="Waiting"/> while held back.</summary>
+    private async Task<SemaphoreSlim> EnterAsync(string listenerArn, CancellationToken cancellationToken)
+    {
+        var gate = forwarding.GetOrAdd(listenerArn, _ => new SemaphoreSlim(1, 1));
+        Interlocked.Increment(ref waiting);
+        WaitStarted?.Invoke();
+        try
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref waiting);
+        }
+
+        Interlocked.Increment(ref holding);
+        return gate;
+    }
+
+    private void Leave(SemaphoreSlim gate)
+    {
+        Interlocked.Decrement(ref holding);
+        gate.Release();
     }
 
     private async Task<ListenerObserved?> FindOwnAsync(ListenerDesired desired, CancellationToken cancellationToken)

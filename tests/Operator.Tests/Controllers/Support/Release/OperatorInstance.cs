@@ -148,7 +148,10 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
     /// latency, and readers held by another reconcile's snapshot load (that load is one of the others).</summary>
     private int ClockWaits => awsClock.Waiting + sim.Faults.Delaying + snapshotWaits.Sum(w => w());
 
-    /// <summary>The <see cref="SnapshotReader{TValue}.Waiting"/> of every snapshot reader the resource managers hold.</summary>
+    /// <summary>
+    /// The <c>Waiting</c> counts of everything in the resource managers that holds a reconcile back behind another
+    /// (their snapshot readers' loads, the listener's gate), each made to wake a settle up when a caller starts waiting.
+    /// </summary>
     private static List<Func<int>> SnapshotWaits(IServiceProvider provider, IServiceCollection services, Action pulse)
     {
         var waits = new List<Func<int>>();
@@ -157,20 +160,23 @@ internal sealed class OperatorInstance : IAsyncDisposable, IReconcileObserver
         foreach (var type in managers)
         {
             var manager = provider.GetService(type);
-            foreach (var field in type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
-                .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(SnapshotReader<>)))
+            var held = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Where(f => f.FieldType.IsGenericType && f.FieldType.GetGenericTypeDefinition() == typeof(SnapshotReader<>))
+                .Select(f => f.GetValue(manager)).Append(manager);
+            foreach (var holder in held.OfType<object>())
             {
-                if (field.GetValue(manager) is { } reader)
+                var waiting = holder.GetType().GetProperty("Waiting", typeof(int));
+                var started = holder.GetType().GetProperty("WaitStarted", typeof(Action));
+                if (waiting is not null && started is not null)
                 {
-                    var waiting = field.FieldType.GetProperty(nameof(SnapshotReader<object>.Waiting))!;
-                    waits.Add(() => (int)waiting.GetValue(reader)!);
-                    // A reader that starts waiting changes the count with no other event: it wakes a settle up.
-                    field.FieldType.GetProperty(nameof(SnapshotReader<object>.WaitStarted))!.SetValue(reader, pulse);
+                    waits.Add(() => (int)waiting.GetValue(holder)!);
+                    // A caller that starts waiting changes the count with no other event: it wakes a settle up.
+                    started.SetValue(holder, pulse);
                 }
             }
         }
 
-        return waits.Count > 0 ? waits : throw new InvalidOperationException("no SnapshotReader found in the resource managers");
+        return waits.Count > 0 ? waits : throw new InvalidOperationException("no snapshot reader found in the resource managers");
     }
 
     /// <summary>What each controller is busy with, for a hang's diagnostics.</summary>
