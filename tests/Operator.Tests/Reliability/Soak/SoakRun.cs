@@ -14,7 +14,8 @@ namespace Ebops.Operator.Tests.Reliability.Soak;
 /// (every application gets its next version at once), under load through every NLB and the faults of
 /// <see cref="SoakFaultPlan"/>. After each wave: every release ended in the phase its faults call for, the wave's AWS
 /// calls pass <see cref="SoakAudit"/>, the faults are lifted, and what the harness keeps (the simulator's call log, the
-/// captured log lines) is cleared so that the process's memory is what the operator, the emulator and the simulator hold.
+/// emulator's request log, the captured log lines) is cleared so that the process's memory is what the operator, the
+/// emulator's objects and watch history, and the simulator's resources hold.
 /// </summary>
 internal sealed class SoakRun(SoakSettings settings, Action<string> print)
 {
@@ -174,10 +175,11 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
         }
     }
 
-    /// <summary>Forgets what the harness keeps per call and per log line (the soak keeps its own counts).</summary>
+    /// <summary>Forgets what the harness keeps per call, per API request and per log line (the soak keeps its own counts).</summary>
     private static void Trim(ReleaseWorld world)
     {
         world.Sim.Calls.Clear();
+        world.Kube.Requests.Clear();
         world.Logs.Lines.Clear();
         world.Operator.Outcomes.Clear();
     }
