@@ -350,7 +350,18 @@ public sealed class TargetGroupRuntime : IAsyncDisposable
                 }
             }
 
-            var results = await Task.WhenAll(due.Select(d => probe.CheckAsync(d.Endpoint, check, stop.Token))).ConfigureAwait(false);
+            HealthCheckResult[] results;
+            try
+            {
+                results = await Task.WhenAll(due.Select(d => probe.CheckAsync(d.Endpoint, check, stop.Token))).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The target group is being deleted: its last round ends quietly (a canceled round would fail whoever
+                // waits for the rounds in flight, e.g. a test settling the world as an environment is terminated).
+                return;
+            }
+
             lock (gate)
             {
                 for (var i = 0; i < due.Count; i++)

@@ -212,4 +212,24 @@ public sealed class TargetGroupRuntimeTests
         var health = Assert.Single(group.Describe());
         Assert.Equal(("unhealthy", "Target.Timeout", "Request timed out"), (health.State, health.Reason, health.Description));
     }
+
+    [Fact]
+    public async Task Deleting_the_group_mid_round_ends_the_round_quietly()
+    {
+        await using var rig = new DataPlaneRig();
+        var server = rig.Instance("i-slow", "1.0.0", () => InstanceBehavior.Slow(TimeSpan.FromSeconds(120)));
+        var group = new TargetGroupRuntime("tg", DataPlaneRig.Http(), rig.Time);
+        group.Register("i-slow", server.Endpoint);
+        group.InUse = true;
+        rig.Time.Advance(DataPlaneRig.Interval);
+        var round = group.LastRound;
+        await server.RequestsReceivedAsync(1).WaitAsync(TestContext.Current.CancellationToken);
+
+        // Deleted while its check waits on the instance (an environment terminated mid-round): whoever waits for the
+        // rounds in flight sees the round end, not a cancellation.
+        await group.DisposeAsync();
+
+        await round;
+        Assert.True(round.IsCompletedSuccessfully, $"the round ended {round.Status}");
+    }
 }

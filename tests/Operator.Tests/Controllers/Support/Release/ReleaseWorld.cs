@@ -164,7 +164,7 @@ internal sealed class ReleaseWorld : IAsyncDisposable
                 await next.WaitAsync(guard.Token);
             }
         }
-        catch (OperationCanceledException) when (!TestContext.Current.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (guard.IsCancellationRequested && !TestContext.Current.CancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException($"Hung at {Clock.GetUtcNow():O}: {Operator.Describe()}; undelivered writes: {string.Join(", ", Writes.Pending(_ => true))}; last AWS calls: {string.Join(" ", Sim.Calls.All.TakeLast(8).Select(c => c.Action))}");
         }
