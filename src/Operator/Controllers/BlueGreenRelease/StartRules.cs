@@ -39,7 +39,7 @@ internal static class StartRules
         Adopt(ctx);
         var endedBadly = status.Phase is ReleasePhase.Aborted or ReleasePhase.RolledBack or ReleasePhase.Failed;
         var sender = ctx.SignalSender;
-        if (endedBadly && ctx.Take(ReleaseSignal.Retry))
+        if (endedBadly && DependencyWait(ctx) is null && ctx.Take(ReleaseSignal.Retry))
         {
             return Start(ctx, ReleaseReasons.RetryRequested, $"retry requested by {sender}");
         }
@@ -72,6 +72,11 @@ internal static class StartRules
     /// <summary>Begins release number N+1 of spec.version into the colour that does not serve.</summary>
     public static ReleaseDecision Start(ReleaseContext ctx, string reason, string message)
     {
+        if (DependencyWait(ctx) is { } wait)
+        {
+            return wait;
+        }
+
         var status = ctx.Status;
         var color = status.ActiveColor?.Other() ?? DeploymentColor.Blue;
         status.ReleaseNumber = (status.ReleaseNumber ?? 0) + 1;
@@ -98,6 +103,26 @@ internal static class StartRules
         status.Plan = PlanBuilder.Build(ctx, color, status.CandidateVersion);
         ctx.Enter(ReleasePhase.ProvisioningGreen, reason, $"{message} into {ctx.EnvironmentName(color)}");
         return ProvisionRules.Provisioning(ctx);
+    }
+
+    /// <summary>
+    /// A release starts only once the app (and, for an NLB cut-over, the frontend) is Ready: until then nothing of it
+    /// can be done, and its progress deadline must not run out while they are still being created (a fleet created at
+    /// once waits for AWS's account-wide create rates, e.g. CreateLoadBalancer's). Null when both are Ready.
+    /// </summary>
+    private static ReleaseDecision? DependencyWait(ReleaseContext ctx)
+    {
+        var seen = ctx.Seen;
+        var desired = ctx.Spec.Version.Label;
+        if (!seen.AppReady)
+        {
+            return ctx.Wait(ctx.Timings.Dependency, $"{desired} starts once BeanstalkApp {ctx.Spec.AppRef.Name} (spec.appRef) is Ready");
+        }
+
+        return ctx.UsesFrontend && seen.FrontendReady != true
+            ? ctx.Wait(ctx.Timings.Dependency, $"{desired} starts once NlbFrontend {ctx.Spec.FrontendRef?.Name} (spec.frontendRef) "
+                + (seen.FrontendExists ? "is Ready" : "exists and is Ready"))
+            : null;
     }
 
     private static ReleaseDecision? PendingStep(ReleaseContext ctx, PendingTermination pending)
