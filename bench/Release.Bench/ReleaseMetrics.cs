@@ -48,6 +48,16 @@ internal static class ReleaseMetrics
         return new StrategyResult(strategy, metrics, LoadTimeline.Buckets(all, bucketWidth), bucketWidth, [.. releases.Select(r => r.Cutover ?? r.Started)], timeScale);
     }
 
+    /// <summary>Each release's cut-over and full shift (simulated seconds, null: never), for the progress output.</summary>
+    public static IEnumerable<string> PerRelease(LoadTimeline timeline, IReadOnlyList<ReleaseRecord> releases, TimeSpan loadStarted, TimeSpan loadStopped, double timeScale)
+    {
+        var versions = releases.Select(r => r.Version).Prepend(ReleaseScenario.FirstVersion).ToHashSet(StringComparer.Ordinal);
+        var all = Own(timeline.Samples(loadStarted, loadStopped), versions);
+        string Simulated(TimeSpan? real) => real is { } r ? (r.TotalSeconds / timeScale).ToString("F1", System.Globalization.CultureInfo.InvariantCulture) : "never";
+        return releases.Select((r, i) => (r, Shift(all, r, i + 1 < releases.Count ? releases[i + 1].Started : loadStopped)))
+            .Select(x => $"{x.r.Version}: cut-over {Simulated(x.Item2.First)} s, full shift {Simulated(x.Item2.Full)} s");
+    }
+
     // An answer with a version the application never had came from a foreign server: a client that cached the address
     // of a deleted ALB reached whatever process on the machine took its port since. For the application it failed.
     private static List<LoadSample> Own(IReadOnlyList<LoadSample> samples, HashSet<string> versions) =>
@@ -58,7 +68,7 @@ internal static class ReleaseMetrics
     // the last one that failed or reached another version; null when there is no such request (the last one in the
     // window failed or reached another version). Counted over all clients' requests, so its resolution is the interval
     // between any two new-connection requests, not one client's pace.
-    private static (TimeSpan? First, TimeSpan? Full) Shift(IReadOnlyList<LoadSample> samples, ReleaseRecord release, TimeSpan until)
+    internal static (TimeSpan? First, TimeSpan? Full) Shift(IReadOnlyList<LoadSample> samples, ReleaseRecord release, TimeSpan until)
     {
         var cutover = release.Cutover ?? release.Started;
         var window = samples.Where(s => s.NewConnection && s.At >= cutover && s.At < until).OrderBy(s => s.At).ToList();

@@ -87,6 +87,11 @@ internal sealed class ReleaseScenario(ReleaseOptions options, TextWriter progres
             await load.StopAsync();
             var stopped = bench.Timeline.Mark("load stopped");
             // Chart buckets of 10 simulated seconds (at least 100 ms of real time, for enough requests in each).
+            foreach (var line in ReleaseMetrics.PerRelease(bench.Timeline, releases, started, stopped, options.TimeScale))
+            {
+                Progress($"{strategy.Name}: {line}");
+            }
+
             var bucket = TimeSpan.FromMilliseconds(Math.Max(100, bench.Real(TimeSpan.FromSeconds(10)).TotalMilliseconds));
             return ReleaseMetrics.Compute(strategy.Name, bench.Timeline, releases, started, stopped, options.TimeScale, bucket);
         }

@@ -90,6 +90,11 @@ internal static class StartRules
 
         status.Traffic ??= new TrafficStatus();
         status.Traffic.ProductionCname = ctx.ActiveEnvironment?.Cname;
+        // The steps belong to one release: the previous one's (which ended at its last step) must not carry over, or
+        // this release would start at 100% and skip its canary. Green (the candidate) has no share yet.
+        status.Traffic.Step = null;
+        status.Traffic.Steps = null;
+        status.Traffic.GreenWeight = ctx.Cutover == CutoverMethod.NlbWeighted && ctx.ActiveEnvironment is not null ? 0 : null;
         status.Plan = PlanBuilder.Build(ctx, color, status.CandidateVersion);
         ctx.Enter(ReleasePhase.ProvisioningGreen, reason, $"{message} into {ctx.EnvironmentName(color)}");
         return ProvisionRules.Provisioning(ctx);

@@ -101,4 +101,24 @@ public sealed class ReleaseWeightedTests
         Assert.Equal(100, done.Status!.Traffic!.GreenWeight);
         Assert.True(Conditions.IsTrue(done.Status, ConditionTypes.Ready));
     }
+
+    [Fact]
+    public async Task The_next_release_goes_through_every_step_again()
+    {
+        await using var world = await WeightedAsync(new() { Weight = 25, PauseSeconds = 60 }, new() { Weight = 100 });
+        await world.SetVersionAsync("1.0.2");
+        await UnderLoadAsync(world, [], r => IsReady(r, "1.0.2"), "1.0.2 is released");
+
+        await world.SetVersionAsync("1.0.3");
+        var quarter = await UnderLoadAsync(world, [], r => r.Status?.CandidateVersion == "1.0.3" && r.Status.Traffic?.GreenWeight == 25, "1.0.3 at 25%");
+        var done = await UnderLoadAsync(world, [], r => IsReady(r, "1.0.3"), "1.0.3 is released");
+
+        // The second release's own steps: the first release's progress (step 2 of 2) must not carry over.
+        var started = quarter.Status!.StartedAt!.Value;
+        var steps = done.Status!.Traffic!.Steps!;
+        Assert.Equal([25, 100], steps.Select(s => s.Weight));
+        Assert.All(steps, s => Assert.True(s.StartedAt >= started, $"step at {s.Weight}% started {s.StartedAt:O}, before the release ({started:O})"));
+        Assert.True(steps[0].Passed);
+        Assert.Equal(2, world.Succeeded(Elb, "ModifyListener", c => c.Forward().Any(f => f.Value == 25)).Count);
+    }
 }
