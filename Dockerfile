@@ -19,7 +19,11 @@ RUN dotnet publish src/Operator/Operator.csproj -c Release --no-restore -a $TARG
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 # Read-only root filesystem: no diagnostics IPC socket, temp files only under /tmp (an emptyDir in the Deployment).
+# GCgen0size: a 4 MB gen0 budget instead of one sized from the CPU's cache (16 MB and more on server CPUs), so the
+# heap the GC commits stays close to what is live; the runtime reads it from the environment only (the other memory
+# settings are in ebops.runtimeconfig.json, from src/Operator/Operator.csproj). docs/benchmarks.md, "Operator memory".
 ENV DOTNET_EnableDiagnostics=0 \
+    DOTNET_GCgen0size=0x400000 \
     TMPDIR=/tmp
 COPY --from=build /app ./
 # The non-root user the .NET images ship (uid 1654).

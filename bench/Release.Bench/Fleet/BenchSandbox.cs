@@ -98,7 +98,7 @@ internal sealed class BenchSandbox : IAsyncDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
-        foreach (var (name, value) in Settings.OperatorTimings())
+        foreach (var (name, value) in Settings.OperatorTimings().Concat(ImageEnvironment.Load()))
         {
             environment[name] = value;
         }

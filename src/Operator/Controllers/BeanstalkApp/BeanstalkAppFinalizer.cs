@@ -22,7 +22,7 @@ internal sealed class BeanstalkAppFinalizer(BeanstalkAppManagers managers, IReso
 {
     /// <summary>The NlbFrontends (same namespace, from the watch cache) whose backend is this app.</summary>
     public IEnumerable<string> FrontendsOf(Entities.BeanstalkApp app) =>
-        frontends.List(app.Metadata.NamespaceProperty ?? "").Where(f => f.Spec.BackendRef.Name == app.Metadata.Name).Select(f => f.Metadata.Name);
+        frontends.List(app.Metadata.NamespaceProperty ?? "", f => f.Spec.BackendRef.Name == app.Metadata.Name).Select(f => f.Metadata.Name);
 
     public async Task<ReconcileResult> FinalizeAsync(AppContext ctx, CancellationToken cancellationToken)
     {

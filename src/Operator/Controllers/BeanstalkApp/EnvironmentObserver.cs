@@ -41,15 +41,13 @@ internal sealed class EnvironmentObserver(EnvironmentManager environments, IReso
 
     /// <summary>The colour the app's BlueGreenRelease says serves traffic, or null.</summary>
     public DeploymentColor? ReleaseActiveColor(AppContext ctx) => releases
-        .List(ctx.Namespace)
-        .Where(r => r.Spec.AppRef.Name == ctx.Name)
+        .List(ctx.Namespace, r => r.Spec.AppRef.Name == ctx.Name)
         .Select(r => r.Status?.ActiveColor)
         .FirstOrDefault(c => c is not null);
 
     /// <summary>The BlueGreenReleases of the app (for the references).</summary>
     public IEnumerable<string> ReleasesOf(Entities.BeanstalkApp app) => releases
-        .List(app.Metadata.NamespaceProperty)
-        .Where(r => r.Spec.AppRef.Name == app.Metadata.Name)
+        .List(app.Metadata.NamespaceProperty, r => r.Spec.AppRef.Name == app.Metadata.Name)
         .Select(r => r.Metadata.Name);
 
     private async Task<EbInstanceHealthCounts?> CountsAsync(EbEnvironment environment, EbEnvironmentStatus? before, CancellationToken cancellationToken)

@@ -29,9 +29,16 @@ internal sealed class ReleaseContext(
     /// <summary>A signal not handled before (consumed by the rule that accepts it).</summary>
     public SignalRequest? Signal { get; set; }
 
-    public CutoverMethod Cutover => spec.Strategy.Cutover ?? (spec.FrontendRef is null ? CutoverMethod.CnameSwap : CutoverMethod.NlbSwitch);
+    public CutoverMethod Cutover => CutoverOf(spec);
 
-    public bool UsesFrontend => Cutover is CutoverMethod.NlbSwitch or CutoverMethod.NlbWeighted;
+    public bool UsesFrontend => UsesFrontendOf(spec);
+
+    /// <summary>The cut-over method: the spec's, else NlbSwitch with a frontend and CnameSwap without.</summary>
+    public static CutoverMethod CutoverOf(BlueGreenReleaseSpec spec) =>
+        spec.Strategy.Cutover ?? (spec.FrontendRef is null ? CutoverMethod.CnameSwap : CutoverMethod.NlbSwitch);
+
+    /// <summary>True when the cut-over goes through the NlbFrontend (which must then be Ready before green is provisioned).</summary>
+    public static bool UsesFrontendOf(BlueGreenReleaseSpec spec) => CutoverOf(spec) is CutoverMethod.NlbSwitch or CutoverMethod.NlbWeighted;
 
     public DeploymentColor? Active => status.ActiveColor;
 

@@ -35,7 +35,7 @@ internal sealed class ReleaseObserver(
 
         var candidate = rest ? status.ActiveColor?.Other() ?? DeploymentColor.Blue : status.CandidateColor ?? status.ActiveColor?.Other() ?? DeploymentColor.Blue;
         var view = await traffic.ReadAsync(inputs, candidate, live, cancellationToken).ConfigureAwait(false);
-        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart)
+        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !WaitsForDependencies(inputs)
             ? await VersionAsync(inputs, cancellationToken).ConfigureAwait(false)
             : (null, null);
         var now = time.GetUtcNow();
@@ -78,6 +78,14 @@ internal sealed class ReleaseObserver(
 
         return inputs.App?.Status?.ConfigurationHash is { } wanted && environment.View.ConfigurationHash is { } running && wanted != running;
     }
+
+    /// <summary>
+    /// Provisioning waits for the app and then for the frontend before it looks at the version (ProvisionRules): no
+    /// DescribeApplicationVersions and HeadObject on every reconcile of a release that waits (a fleet created at once
+    /// would spend EB's Describe budget on them).
+    /// </summary>
+    private static bool WaitsForDependencies(ReleaseInputs inputs) =>
+        !inputs.AppReady || (ReleaseContext.UsesFrontendOf(inputs.Release.Spec) && inputs.FrontendReady != true);
 
     private async Task<(bool?, bool?)> VersionAsync(ReleaseInputs inputs, CancellationToken cancellationToken)
     {

@@ -46,6 +46,13 @@ internal sealed class NlbFrontendController(
             Conditions.MarkReconciling(entity, time, NlbReasons.Provisioning, "creating the network load balancer, its Elastic IPs, target groups and listener");
         }
 
+        if (status.LoadBalancerArn is null && !NlbDecisions.IsReady(app) && policy.Adoption != AdoptionPolicy.Adopt)
+        {
+            // Nothing recorded and nothing to create before the backend is Ready: no AWS read while waiting (frontends
+            // created with their applications would ask for a load balancer that does not exist yet on every requeue).
+            return WaitForBackend(entity);
+        }
+
         var nlb = await sync.ReadLoadBalancerAsync(pass, cancellationToken).ConfigureAwait(false);
         if (nlb is null)
         {

@@ -46,8 +46,8 @@ internal sealed class NlbPreflightReader(
     public static string? BackendVpc(Entities.BeanstalkApp app) => app.Status?.VpcId ?? app.Spec.Network?.VpcId;
 
     private List<string> OtherFrontends(Entities.NlbFrontend entity) =>
-        [.. frontends.List(entity.Metadata.NamespaceProperty)
-            .Where(f => f.Metadata.Name != entity.Metadata.Name && f.Metadata.DeletionTimestamp is null && f.Spec.BackendRef.Name == entity.Spec.BackendRef.Name)
+        [.. frontends.List(entity.Metadata.NamespaceProperty,
+                f => f.Metadata.Name != entity.Metadata.Name && f.Metadata.DeletionTimestamp is null && f.Spec.BackendRef.Name == entity.Spec.BackendRef.Name)
             .Select(f => f.Metadata.Name)
             .Order(StringComparer.Ordinal)];
 }

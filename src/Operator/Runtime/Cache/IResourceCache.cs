@@ -18,4 +18,10 @@ public interface IResourceCache<T>
 
     /// <summary>Copies of every cached object, in one namespace or all.</summary>
     IReadOnlyList<T> List(string? @namespace = null);
+
+    /// <summary>
+    /// Copies of the cached objects <paramref name="match"/> accepts, in one namespace or all. The cache may hand
+    /// <paramref name="match"/> its shared objects, before copying: it must only read them.
+    /// </summary>
+    IReadOnlyList<T> List(string? @namespace, Func<T, bool> match) => [.. List(@namespace).Where(match)];
 }

@@ -28,10 +28,14 @@ internal sealed class ResourceInformer<T> : IResourceCache<T>, IInformer
 
     public T? Get(string @namespace, string name) => Watcher.Find(new ResourceKey(@namespace, name)) is { } item ? Copy(item) : null;
 
-    public IReadOnlyList<T> List(string? @namespace = null) =>
+    public IReadOnlyList<T> List(string? @namespace = null) => List(@namespace, static _ => true);
+
+    /// <summary>Filters the shared objects first and copies only those that match (a fleet-wide list per reconcile
+    /// would otherwise deep-copy every object of the kind).</summary>
+    public IReadOnlyList<T> List(string? @namespace, Func<T, bool> match) =>
     [
         .. Watcher.Objects
-            .Where(o => @namespace is null || o.Metadata.NamespaceProperty == @namespace)
+            .Where(o => (@namespace is null || o.Metadata.NamespaceProperty == @namespace) && match(o))
             .OrderBy(o => o.Metadata.NamespaceProperty, StringComparer.Ordinal)
             .ThenBy(o => o.Metadata.Name, StringComparer.Ordinal)
             .Select(Copy),

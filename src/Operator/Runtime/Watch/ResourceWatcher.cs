@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Ebops.Operator.Runtime.Watch;
 
 /// <summary>
-/// Lists then watches one kind and keeps the last object seen per key (the watch cache). Every change is handed to
+/// Lists then watches one kind and keeps the last object seen per key (the watch cache), without managedFields. Every change is handed to
 /// the subscribers, in order, after the store holds it; they decide what to enqueue. Keeps the last resourceVersion
 /// (bookmarks advance it); after a 410 Gone it re-lists and reports objects that disappeared while the watch was
 /// broken as deleted. Failed lists and watches are retried with jittered exponential backoff; a watch that simply
@@ -143,7 +143,7 @@ public sealed class ResourceWatcher<T>(
 
             foreach (var item in page.Items)
             {
-                fresh[KeyOf(item)] = item;
+                fresh[KeyOf(item)] = Trim(item);
             }
 
             listVersion = page.ResourceVersion;
@@ -198,7 +198,7 @@ public sealed class ResourceWatcher<T>(
             case WatchEventType.Added:
             case WatchEventType.Modified:
                 store.TryGetValue(key, out var previous);
-                store[key] = watchEvent.Object;
+                store[key] = Trim(watchEvent.Object);
                 Publish(new ObjectChange<T>(key, previous, watchEvent.Object, FromList: false));
                 break;
             case WatchEventType.Deleted:
@@ -228,4 +228,14 @@ public sealed class ResourceWatcher<T>(
     }
 
     private static ResourceKey KeyOf(T item) => new(item.Metadata.NamespaceProperty, item.Metadata.Name);
+
+    /// <summary>
+    /// Drops metadata.managedFields before the object is kept, as controller-runtime's cache transform does: the API
+    /// server sends them with every object (often larger than the spec), and nothing here reads them.
+    /// </summary>
+    private static T Trim(T item)
+    {
+        item.Metadata.ManagedFields = null;
+        return item;
+    }
 }

@@ -94,6 +94,19 @@ public sealed class ResourceWatcherTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Listed_and_watched_objects_are_cached_without_managed_fields()
+    {
+        static void Managed(V1ObjectMeta m) => m.ManagedFields = [new V1ManagedFieldsEntry { Manager = "kubectl", Operation = "Update", FieldsType = "FieldsV1" }];
+        source.Items = [At("a", 1, "10", Managed)];
+        await StartAsync();
+        Assert.Null(watcher.Find(new ResourceKey("default", "a"))!.Metadata.ManagedFields);
+
+        await PushAndSettle(WatchEventType.Added, At("b", 1, "11", Managed), "12");
+        Assert.Equal("11", watcher.Find(new ResourceKey("default", "b"))!.Metadata.ResourceVersion);
+        Assert.Null(watcher.Find(new ResourceKey("default", "b"))!.Metadata.ManagedFields);
+    }
+
+    [Fact]
     public async Task Modified_events_without_a_generation_change_are_skipped()
     {
         source.Items = [At("a", 1, "10")];
