@@ -20,12 +20,11 @@ public sealed class SnapshotReader<TValue>(
     TimeProvider time)
     where TValue : class
 {
-    private readonly SemaphoreSlim loading = new(1, 1);
+    private readonly CountedGate loading = new();
     private readonly Lock gate = new();
     private readonly HashSet<string> invalidated = new(StringComparer.Ordinal);
     private Dictionary<string, TValue>? snapshot;
     private DateTimeOffset loadedAt;
-    private int waiting;
     private int inLoad;
 
     /// <summary>How many full loads were made (for tests and metrics).</summary>
@@ -33,7 +32,7 @@ public sealed class SnapshotReader<TValue>(
 
     /// <summary>Readers held now by another reader's load in progress (for tests: such a reader moves only when that
     /// load does). Counted from the start of the load until just before it lets the next reader in.</summary>
-    public int Waiting => Volatile.Read(ref inLoad) == 1 ? Volatile.Read(ref waiting) : 0;
+    public int Waiting => Volatile.Read(ref inLoad) == 1 ? loading.Waiting : 0;
 
     /// <summary>Called when a reader starts waiting for another reader's load (for tests that drive a fake clock: a
     /// count that changed without anything else happening).</summary>
@@ -88,17 +87,7 @@ public sealed class SnapshotReader<TValue>(
             return null;
         }
 
-        Interlocked.Increment(ref waiting);
-        WaitStarted?.Invoke();
-        try
-        {
-            await loading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref waiting);
-        }
-
+        await loading.EnterAsync(WaitStarted, cancellationToken).ConfigureAwait(false);
         try
         {
             // Another reader may have loaded while this one waited.

@@ -17,8 +17,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     private readonly IElbv2Api elbv2;
     private readonly ILogger logger;
     private readonly ConcurrentDictionary<string, byte> known = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> forwarding = new(StringComparer.Ordinal);
-    private int waiting;
+    private readonly ConcurrentDictionary<string, CountedGate> forwarding = new(StringComparer.Ordinal);
     private int holding;
 
     public ListenerManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<ListenerManager> logger)
@@ -32,7 +31,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
 
     /// <summary>Callers held now by a Forward or settled read in progress on the same listener (for tests: such a caller
     /// moves only when that one does).</summary>
-    public int Waiting => Volatile.Read(ref holding) > 0 ? Volatile.Read(ref waiting) : 0;
+    public int Waiting => Volatile.Read(ref holding) > 0 ? forwarding.Values.Sum(g => g.Waiting) : 0;
 
     /// <summary>Called when a caller starts waiting for a listener's gate (for tests that drive a fake clock).</summary>
     public System.Action? WaitStarted { get; set; }
@@ -215,25 +214,15 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     }
 
     /// <summary>Takes the listener's gate (one Forward or settled read at a time), counted in <see cref="Waiting"/> while held back.</summary>
-    private async Task<SemaphoreSlim> EnterAsync(string listenerArn, CancellationToken cancellationToken)
+    private async Task<CountedGate> EnterAsync(string listenerArn, CancellationToken cancellationToken)
     {
-        var gate = forwarding.GetOrAdd(listenerArn, _ => new SemaphoreSlim(1, 1));
-        Interlocked.Increment(ref waiting);
-        WaitStarted?.Invoke();
-        try
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref waiting);
-        }
-
+        var gate = forwarding.GetOrAdd(listenerArn, _ => new CountedGate());
+        await gate.EnterAsync(WaitStarted, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref holding);
         return gate;
     }
 
-    private void Leave(SemaphoreSlim gate)
+    private void Leave(CountedGate gate)
     {
         Interlocked.Decrement(ref holding);
         gate.Release();
