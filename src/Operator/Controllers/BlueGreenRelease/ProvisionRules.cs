@@ -17,15 +17,9 @@ internal static class ProvisionRules
         }
 
         var seen = ctx.Seen;
-        if (!seen.AppReady)
+        if (ctx.UnreadyDependency is { } dependency)
         {
-            return ctx.Wait(ctx.Timings.Dependency, $"waiting for BeanstalkApp {ctx.Spec.AppRef.Name} (spec.appRef) to be Ready");
-        }
-
-        if (ctx.UsesFrontend && seen.FrontendReady != true)
-        {
-            return ctx.Wait(ctx.Timings.Dependency, $"waiting for NlbFrontend {ctx.Spec.FrontendRef?.Name} (spec.frontendRef)"
-                + (seen.FrontendExists ? " to be Ready" : ": it does not exist"));
+            return ctx.Wait(ctx.Timings.Dependency, $"waiting for {dependency.What}" + (dependency.Missing ? ": it does not exist" : " to be Ready"));
         }
 
         var version = ctx.Spec.Version;

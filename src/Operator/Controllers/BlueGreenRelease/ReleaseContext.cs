@@ -33,6 +33,16 @@ internal sealed class ReleaseContext(
 
     public bool UsesFrontend => UsesFrontendOf(spec);
 
+    /// <summary>
+    /// What the release needs and is not Ready yet: the app, else (NLB cut-over) the frontend, named as the message says
+    /// it (e.g. <c>NlbFrontend myapp-frontend (spec.frontendRef)</c>), and whether it is missing altogether; null when
+    /// both are Ready. Starting and provisioning both wait on it.
+    /// </summary>
+    public (string What, bool Missing)? UnreadyDependency =>
+        !seen.AppReady ? ($"BeanstalkApp {spec.AppRef.Name} (spec.appRef)", false)
+        : UsesFrontend && seen.FrontendReady != true ? ($"NlbFrontend {spec.FrontendRef?.Name} (spec.frontendRef)", !seen.FrontendExists)
+        : null;
+
     /// <summary>The cut-over method: the spec's, else NlbSwitch with a frontend and CnameSwap without.</summary>
     public static CutoverMethod CutoverOf(BlueGreenReleaseSpec spec) =>
         spec.Strategy.Cutover ?? (spec.FrontendRef is null ? CutoverMethod.CnameSwap : CutoverMethod.NlbSwitch);

@@ -110,20 +110,10 @@ internal static class StartRules
     /// can be done, and its progress deadline must not run out while they are still being created (a fleet created at
     /// once waits for AWS's account-wide create rates, e.g. CreateLoadBalancer's). Null when both are Ready.
     /// </summary>
-    private static ReleaseDecision? DependencyWait(ReleaseContext ctx)
-    {
-        var seen = ctx.Seen;
-        var desired = ctx.Spec.Version.Label;
-        if (!seen.AppReady)
-        {
-            return ctx.Wait(ctx.Timings.Dependency, $"{desired} starts once BeanstalkApp {ctx.Spec.AppRef.Name} (spec.appRef) is Ready");
-        }
-
-        return ctx.UsesFrontend && seen.FrontendReady != true
-            ? ctx.Wait(ctx.Timings.Dependency, $"{desired} starts once NlbFrontend {ctx.Spec.FrontendRef?.Name} (spec.frontendRef) "
-                + (seen.FrontendExists ? "is Ready" : "exists and is Ready"))
+    private static ReleaseDecision? DependencyWait(ReleaseContext ctx) =>
+        ctx.UnreadyDependency is { } dependency
+            ? ctx.Wait(ctx.Timings.Dependency, $"{ctx.Spec.Version.Label} starts once {dependency.What} " + (dependency.Missing ? "exists and is Ready" : "is Ready"))
             : null;
-    }
 
     private static ReleaseDecision? PendingStep(ReleaseContext ctx, PendingTermination pending)
     {
