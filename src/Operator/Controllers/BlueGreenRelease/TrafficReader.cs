@@ -40,7 +40,7 @@ internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManage
         }
 
         var forward = live
-            ? await listeners.ReadForwardAsync(listenerArn, ReadMode.Live, cancellationToken).ConfigureAwait(false)
+            ? await listeners.ReadForwardAsync(listenerArn, ReadMode.Recent, cancellationToken).ConfigureAwait(false)
             : Reported(inputs);
         var percents = Colors.ToDictionary(c => c, c => inputs.TargetGroupArn(c) is { } arn && forward is not null && forward.TargetGroups.Any(g => g.TargetGroupArn == arn)
             ? forward.PercentOf(arn)

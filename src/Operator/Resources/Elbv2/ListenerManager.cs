@@ -24,7 +24,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     {
         this.elbv2 = elbv2;
         this.logger = logger;
-        Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, settings.SnapshotMaxAge, time);
+        Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
     }
 
     public SnapshotReader<ListenerObserved> Reader { get; }

@@ -27,7 +27,7 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         this.time = time;
         this.logger = logger;
         cluster = settings.ClusterName;
-        Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
+        Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
     }
 
     public SnapshotReader<NetworkLoadBalancerObserved> Reader { get; }

@@ -20,7 +20,7 @@ internal sealed class TargetGroupManager : IResourceManager<TargetGroupDesired, 
         this.elbv2 = elbv2;
         this.logger = logger;
         cluster = settings.ClusterName;
-        Reader = new SnapshotReader<TargetGroupObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
+        Reader = new SnapshotReader<TargetGroupObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
     }
 
     public SnapshotReader<TargetGroupObserved> Reader { get; }
