@@ -37,7 +37,8 @@ internal sealed class ReleaseObserver(
             found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
         }
 
-        var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), cancellationToken).ConfigureAwait(false);
+        var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), TargetGroupsRead(status.Phase, candidate), cancellationToken)
+            .ConfigureAwait(false);
         var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !WaitsForDependencies(inputs)
             ? await VersionAsync(inputs, cancellationToken).ConfigureAwait(false)
             : (null, null);
@@ -82,6 +83,17 @@ internal sealed class ReleaseObserver(
     /// </summary>
     private static bool TrafficMatters(BlueGreenReleaseStatus status, DeploymentColor candidate, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found) =>
         status.Phase != ReleasePhase.ProvisioningGreen || (found.TryGetValue(candidate, out var green) && green.View.IsReady);
+
+    /// <summary>
+    /// The colours whose target group a live pass reads: green's while it is provisioned and verified (its registration,
+    /// the gate's target-health check), blue's while it is retired (its deregistration and draining), both otherwise.
+    /// </summary>
+    private static IReadOnlySet<DeploymentColor> TargetGroupsRead(ReleasePhase? phase, DeploymentColor candidate) => phase switch
+    {
+        ReleasePhase.ProvisioningGreen or ReleasePhase.Verifying or ReleasePhase.AwaitingPromotion => new HashSet<DeploymentColor> { candidate },
+        ReleasePhase.RetiringBlue => new HashSet<DeploymentColor> { candidate.Other() },
+        _ => new HashSet<DeploymentColor> { DeploymentColor.Blue, DeploymentColor.Green },
+    };
 
     /// <summary>Between releases: the active environment vanished, or runs an older configuration of the app.</summary>
     private static bool ActiveNeedsRelease(ReleaseInputs inputs, BlueGreenReleaseStatus status, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found)

@@ -6,14 +6,18 @@ using Ebops.Operator.Resources.Elbv2;
 namespace Ebops.Operator.Controllers.BlueGreenRelease;
 
 /// <summary>
-/// The NLB side of a release. Live while a release runs: the listener's forward (DescribeListeners) and each colour's
-/// target (DescribeTargetHealth). Between releases what the NlbFrontend last reported costs nothing.
+/// The NLB side of a release. While a release runs: the listener's forward (from a listener snapshot a few seconds old
+/// at most, shared by every release in flight) and the target of each colour the phase looks at (DescribeTargetHealth,
+/// one per target group). Other colours, and everything between releases, come from what the NlbFrontend last reported.
 /// </summary>
 internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManager targetGroups)
 {
     private static readonly DeploymentColor[] Colors = [DeploymentColor.Blue, DeploymentColor.Green];
 
-    public async Task<TrafficView> ReadAsync(ReleaseInputs inputs, DeploymentColor candidate, bool live, CancellationToken cancellationToken)
+    /// <summary>The NLB side as <paramref name="candidate"/>'s release sees it; on a <paramref name="live"/> pass the target
+    /// groups of <paramref name="liveColors"/> are read from AWS.</summary>
+    public async Task<TrafficView> ReadAsync(ReleaseInputs inputs, DeploymentColor candidate, bool live, IReadOnlySet<DeploymentColor> liveColors,
+        CancellationToken cancellationToken)
     {
         if (inputs.Release.Spec.FrontendRef is null || inputs.ListenerArn is not { } listenerArn)
         {
@@ -25,7 +29,7 @@ internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManage
         var health = new Dictionary<DeploymentColor, string>();
         foreach (var color in Colors)
         {
-            foreach (var (alb, state) in await TargetsAsync(inputs, color, live, cancellationToken).ConfigureAwait(false))
+            foreach (var (alb, state) in await TargetsAsync(inputs, color, live && liveColors.Contains(color), cancellationToken).ConfigureAwait(false))
             {
                 if (state == Elbv2Statuses.TargetDraining)
                 {
