@@ -6,9 +6,9 @@ using Ebops.Operator.Resources.Elbv2;
 namespace Ebops.Operator.Controllers.BlueGreenRelease;
 
 /// <summary>
-/// The NLB side of a release. While a release runs: the listener's forward (from a listener snapshot a few seconds old
-/// at most, shared by every release in flight) and the target of each colour the phase looks at (DescribeTargetHealth,
-/// one per target group). Other colours, and everything between releases, come from what the NlbFrontend last reported.
+/// The NLB side of a release. While a release runs: the listener's forward (<see cref="ReadMode.Recent"/>, which the
+/// listener manager reads live) and the target of each colour the phase looks at (DescribeTargetHealth, one per target
+/// group). Other colours, and everything between releases, come from what the NlbFrontend last reported.
 /// </summary>
 internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManager targetGroups)
 {

@@ -24,7 +24,9 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     {
         this.elbv2 = elbv2;
         this.logger = logger;
-        Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
+        // No recent snapshot (ReadMode.Recent reads go live): a load costs a DescribeTags per 20 objects on top of the
+        // describes, N/20 calls of ELBv2's account budget (10/s shared by every action), far more than the objects in motion.
+        Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, settings.SnapshotMaxAge, time);
     }
 
     public SnapshotReader<ListenerObserved> Reader { get; }
