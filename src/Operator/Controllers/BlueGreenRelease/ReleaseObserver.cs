@@ -22,7 +22,9 @@ internal sealed class ReleaseObserver(
     {
         var (spec, status) = (inputs.Release.Spec, inputs.Release.Status ?? new BlueGreenReleaseStatus());
         var rest = StartRules.IsRest(status.Phase);
-        var mightStart = !finalizing && rest && (signal is not null || (!StartRules.WaitsAfterFailure(spec, status)
+        // Nothing starts while the app or the frontend is not Ready (StartRules): such a release reads no AWS live.
+        var waiting = WaitsForDependencies(inputs);
+        var mightStart = !finalizing && rest && !waiting && (signal is not null || (!StartRules.WaitsAfterFailure(spec, status)
             && (spec.Version.Label != status.StableVersion || status.ActiveColor is null)));
         var live = finalizing || inputs.NeedsLiveReads(mightStart);
         var candidate = rest ? status.ActiveColor?.Other() ?? DeploymentColor.Blue : status.CandidateColor ?? status.ActiveColor?.Other() ?? DeploymentColor.Blue;
@@ -30,16 +32,16 @@ internal sealed class ReleaseObserver(
         bool NeedsHealth(DeploymentColor color, IReadOnlyCollection<DeploymentColor> present) =>
             !finalizing && HealthNeeded(spec, status, candidate, color, present, mightStart || rest, now);
         var found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
-        if (!live && rest && ActiveNeedsRelease(inputs, status, found))
+        if (!live && rest && !waiting && ActiveNeedsRelease(inputs, status, found))
         {
             // A configuration release (or a vanished environment) is about to start: look again, live.
             (mightStart, live) = (true, true);
             found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
         }
 
-        var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), TargetGroupsRead(status.Phase, candidate), cancellationToken)
+        var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), TrafficReads.For(status.Phase, candidate), cancellationToken)
             .ConfigureAwait(false);
-        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !WaitsForDependencies(inputs)
+        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !waiting
             ? await VersionAsync(inputs, cancellationToken).ConfigureAwait(false)
             : (null, null);
         return new ReleaseObservation
@@ -83,17 +85,6 @@ internal sealed class ReleaseObserver(
     /// </summary>
     private static bool TrafficMatters(BlueGreenReleaseStatus status, DeploymentColor candidate, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found) =>
         status.Phase != ReleasePhase.ProvisioningGreen || (found.TryGetValue(candidate, out var green) && green.View.IsReady);
-
-    /// <summary>
-    /// The colours whose target group a live pass reads: green's while it is provisioned and verified (its registration,
-    /// the gate's target-health check), blue's while it is retired (its deregistration and draining), both otherwise.
-    /// </summary>
-    private static IReadOnlySet<DeploymentColor> TargetGroupsRead(ReleasePhase? phase, DeploymentColor candidate) => phase switch
-    {
-        ReleasePhase.ProvisioningGreen or ReleasePhase.Verifying or ReleasePhase.AwaitingPromotion => new HashSet<DeploymentColor> { candidate },
-        ReleasePhase.RetiringBlue => new HashSet<DeploymentColor> { candidate.Other() },
-        _ => new HashSet<DeploymentColor> { DeploymentColor.Blue, DeploymentColor.Green },
-    };
 
     /// <summary>Between releases: the active environment vanished, or runs an older configuration of the app.</summary>
     private static bool ActiveNeedsRelease(ReleaseInputs inputs, BlueGreenReleaseStatus status, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found)

@@ -6,18 +6,16 @@ using Ebops.Operator.Resources.Elbv2;
 namespace Ebops.Operator.Controllers.BlueGreenRelease;
 
 /// <summary>
-/// The NLB side of a release. While a release runs: the listener's forward (<see cref="ReadMode.Recent"/>, which the
-/// listener manager reads live) and the target of each colour the phase looks at (DescribeTargetHealth, one per target
-/// group). Other colours, and everything between releases, come from what the NlbFrontend last reported.
+/// The NLB side of a release. While a release runs, what <see cref="TrafficReads"/> names for the phase: the listener's
+/// forward (one DescribeListeners) and the target of each colour (one DescribeTargetHealth per target group). Other colours, and everything between releases, come from what the NlbFrontend last reported.
 /// </summary>
 internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManager targetGroups)
 {
     private static readonly DeploymentColor[] Colors = [DeploymentColor.Blue, DeploymentColor.Green];
 
-    /// <summary>The NLB side as <paramref name="candidate"/>'s release sees it; on a <paramref name="live"/> pass the target
-    /// groups of <paramref name="liveColors"/> are read from AWS.</summary>
-    public async Task<TrafficView> ReadAsync(ReleaseInputs inputs, DeploymentColor candidate, bool live, IReadOnlySet<DeploymentColor> liveColors,
-        CancellationToken cancellationToken)
+    /// <summary>The NLB side as <paramref name="candidate"/>'s release sees it; on a <paramref name="live"/> pass what
+    /// <paramref name="reads"/> names is read from AWS.</summary>
+    public async Task<TrafficView> ReadAsync(ReleaseInputs inputs, DeploymentColor candidate, bool live, TrafficReads reads, CancellationToken cancellationToken)
     {
         if (inputs.Release.Spec.FrontendRef is null || inputs.ListenerArn is not { } listenerArn)
         {
@@ -29,7 +27,7 @@ internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManage
         var health = new Dictionary<DeploymentColor, string>();
         foreach (var color in Colors)
         {
-            foreach (var (alb, state) in await TargetsAsync(inputs, color, live && liveColors.Contains(color), cancellationToken).ConfigureAwait(false))
+            foreach (var (alb, state) in await TargetsAsync(inputs, color, live && reads.TargetGroups.Contains(color), cancellationToken).ConfigureAwait(false))
             {
                 if (state == Elbv2Statuses.TargetDraining)
                 {
@@ -43,8 +41,8 @@ internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManage
             }
         }
 
-        var forward = live
-            ? await listeners.ReadForwardAsync(listenerArn, ReadMode.Recent, cancellationToken).ConfigureAwait(false)
+        var forward = live && reads.Listener
+            ? await listeners.ReadForwardAsync(listenerArn, ReadMode.Live, cancellationToken).ConfigureAwait(false)
             : Reported(inputs);
         var percents = Colors.ToDictionary(c => c, c => inputs.TargetGroupArn(c) is { } arn && forward is not null && forward.TargetGroups.Any(g => g.TargetGroupArn == arn)
             ? forward.PercentOf(arn)
