@@ -22,6 +22,24 @@ internal static class NlbDecisions
     public static ReadMode ReadModeFor(bool steady, TimeSpan pollInterval, TimeSpan snapshotMaxAge) =>
         steady && pollInterval >= snapshotMaxAge ? ReadMode.Cached : ReadMode.Recent;
 
+    /// <summary>What the Reconciling condition says while the load balancer is not active yet.</summary>
+    public static string LoadBalancerWaiting(string name, string state) => $"network load balancer {name} is {state}";
+
+    /// <summary>
+    /// Everything was created and in sync in this generation and the last pass waited only for the load balancer to
+    /// leave <c>provisioning</c> (a few minutes): until it does, a pass reads its state only (a shared describe), not
+    /// the dozen ELBv2 calls of a full pass (hundreds of frontends created at once would spend ELBv2's account budget).
+    /// </summary>
+    public static bool WaitsOnlyForLoadBalancer(Entities.NlbFrontend entity, bool paused) =>
+        !paused
+        && entity.Metadata.DeletionTimestamp is null
+        && entity.Status is { LoadBalancerArn: not null, ListenerArn: not null } status
+        && status.ObservedGeneration == entity.Metadata.Generation
+        && Conditions.IsTrue(status, ConditionTypes.Synced)
+        && !Conditions.IsTrue(status, ConditionTypes.Ready)
+        && Conditions.Find(status, ConditionTypes.Reconciling) is { Reason: NlbReasons.Provisioning } reconciling
+        && reconciling.Message?.EndsWith(" is " + Aws.Elbv2.Elbv2Statuses.LoadBalancerProvisioning, StringComparison.Ordinal) == true;
+
     /// <summary>True when the backend exists and is Ready.</summary>
     public static bool IsReady(Entities.BeanstalkApp? app) => app is not null && Conditions.IsTrue(app.Status, ConditionTypes.Ready);
 

@@ -1,3 +1,4 @@
+using Ebops.Operator.Aws.Elbv2;
 using Ebops.Operator.Entities;
 using Ebops.Operator.Resources.Elbv2;
 using Ebops.Operator.Runtime.Cache;
@@ -35,6 +36,13 @@ internal sealed class NlbFrontendController(
         if (NlbPreflight.CheckSpec(entity.Spec) is { } invalid)
         {
             throw invalid;
+        }
+
+        if (NlbDecisions.WaitsOnlyForLoadBalancer(entity, policy.Paused) && entity.Status!.LoadBalancerArn is { } arn
+            && await sync.ReadLoadBalancerStateAsync(arn, cancellationToken).ConfigureAwait(false) == Elbv2Statuses.LoadBalancerProvisioning)
+        {
+            // Status unchanged (nothing written): the condition already says the load balancer is provisioning.
+            return ReconcileResult.RequeueAfter(Settings.BusyRequeue, Conditions.Find(entity.Status, ConditionTypes.Reconciling)!.Message!);
         }
 
         var status = entity.Status ??= new NlbFrontendStatus();
@@ -75,7 +83,7 @@ internal sealed class NlbFrontendController(
         status.ObservedGeneration = entity.Metadata.Generation;
         if (loadBalancer is not null && !loadBalancer.IsActive)
         {
-            pass.Waiting = $"network load balancer {loadBalancer.Name} is {loadBalancer.State}";
+            pass.Waiting = NlbDecisions.LoadBalancerWaiting(loadBalancer.Name, loadBalancer.State);
         }
 
         if (!pass.Policy.Paused && groups.Count < NlbDesiredState.Colors.Count && app is null)

@@ -19,6 +19,9 @@ internal sealed class NlbFrontendSync(
     ElasticIpManager addresses,
     IEventRecorder events)
 {
+    /// <summary>The load balancer's lifecycle state from the shared state snapshot; null when it does not exist.</summary>
+    public Task<string?> ReadLoadBalancerStateAsync(string arn, CancellationToken cancellationToken) => loadBalancers.ReadStateAsync(arn, cancellationToken);
+
     public async Task<NetworkLoadBalancerObserved?> ReadLoadBalancerAsync(NlbPass pass, CancellationToken cancellationToken)
     {
         var name = NlbDesiredState.LoadBalancerName(pass.Owner, pass.Policy);

@@ -20,6 +20,7 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, NetworkLoadBalancerObserved Observed)> recent = new(StringComparer.Ordinal);
     private readonly ILogger logger;
     private readonly string cluster;
+    private readonly SnapshotReader<LoadBalancerState> states;
 
     public NetworkLoadBalancerManager(IElbv2Api elbv2, ManagerSettings settings, TimeProvider time, ILogger<NetworkLoadBalancerManager> logger)
     {
@@ -30,7 +31,20 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         // No recent snapshot (ReadMode.Recent reads go live): a load costs a DescribeTags per 20 objects on top of the
         // describes, N/20 calls of ELBv2's account budget (10/s shared by every action), far more than the objects in motion.
         Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
+        // States need no tags: one DescribeLoadBalancers page (400) serves every load balancer being provisioned.
+        states = new SnapshotReader<LoadBalancerState>(LoadStatesAsync, LoadStateAsync, s => s.Arn, settings.SnapshotMaxAge, time)
+        {
+            RecentMaxAge = settings.RecentMaxAge,
+        };
     }
+
+    /// <summary>
+    /// The lifecycle state of the load balancer <paramref name="arn"/>, or null when it does not exist: from a snapshot of
+    /// every load balancer's state a few seconds old at most (<see cref="ReadMode.Recent"/>), so hundreds of load
+    /// balancers being provisioned at once cost one paginated describe every few seconds.
+    /// </summary>
+    public async Task<string?> ReadStateAsync(string arn, CancellationToken cancellationToken) =>
+        (await states.ReadAsync(arn, ReadMode.Recent, cancellationToken).ConfigureAwait(false))?.State;
 
     public SnapshotReader<NetworkLoadBalancerObserved> Reader { get; }
 
@@ -135,6 +149,33 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
 
         var tags = await elbv2.GetTagsAsync(arn, cancellationToken).ConfigureAwait(false);
         return ToObserved(found, Elbv2Tags.ToDictionary(tags));
+    }
+
+    private async Task<IReadOnlyList<LoadBalancerState>> LoadStatesAsync(CancellationToken cancellationToken)
+    {
+        var all = new List<LoadBalancerState>();
+        await foreach (var lb in elbv2.DescribeLoadBalancersAllAsync(new(), cancellationToken).ConfigureAwait(false))
+        {
+            if (lb.LoadBalancerArn is { } arn)
+            {
+                all.Add(new LoadBalancerState(arn, lb.State?.Code ?? ""));
+            }
+        }
+
+        return all;
+    }
+
+    private async Task<LoadBalancerState?> LoadStateAsync(string arn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await elbv2.DescribeLoadBalancersAsync(new() { LoadBalancerArns = [arn] }, cancellationToken).ConfigureAwait(false);
+            return response.LoadBalancers?.FirstOrDefault() is { } lb ? new LoadBalancerState(arn, lb.State?.Code ?? "") : null;
+        }
+        catch (AwsApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
     }
 
     private async Task<IReadOnlyList<NetworkLoadBalancerObserved>> LoadAllAsync(CancellationToken cancellationToken)

@@ -53,6 +53,28 @@ public sealed class NlbFrontendLifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task While_the_load_balancer_provisions_a_pass_reads_its_state_only_then_a_full_pass_makes_it_Ready()
+    {
+        h.PutApp();
+        var frontend = Frontend();
+        await h.ReconcileAsync(frontend);
+        Assert.EndsWith(" is provisioning", Message(frontend, ConditionTypes.Reconciling), StringComparison.Ordinal);
+
+        var before = h.Aws.World.Calls.Find(Service).Count;
+        h.Aws.Time.Advance(TimeSpan.FromSeconds(15));
+        var waiting = await h.ReconcileAsync(frontend);
+
+        Assert.Equal(h.Settings.BusyRequeue, waiting.Result?.Delay);
+        Assert.Equal(["DescribeLoadBalancers"], h.Aws.World.Calls.Find(Service).Skip(before).Select(c => c.Action));
+        Assert.False(Conditions(frontend, ConditionTypes.Ready));
+
+        h.Aws.Time.Advance(TimeSpan.FromMinutes(5));
+        await h.ReconcileAsync(frontend);
+        Assert.True(Conditions(frontend, ConditionTypes.Ready));
+        Assert.Contains("DescribeTargetGroups", h.Aws.World.Calls.Find(Service).Skip(before + 1).Select(c => c.Action));
+    }
+
+    [Fact]
     public async Task Without_a_Ready_backend_it_waits_and_writes_nothing()
     {
         var frontend = Frontend();
