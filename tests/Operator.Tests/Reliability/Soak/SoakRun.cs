@@ -53,11 +53,13 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
         }
 
         figures.Memory.Add(SoakMemory.Now($"end (after {settings.Releases} waves)"));
+        figures.Retention = SoakRetention.Measure(world);
         figures.AwsCalls = calls.Total;
         figures.FaultedCalls = calls.Injected;
         figures.Simulated = world.Clock.GetUtcNow() - origin;
         figures.Real = Stopwatch.GetElapsedTime(started);
         print(figures.ToString());
+        figures.Retention.Check($"seed {settings.Seed}");
         Assert.True(nlbSwitchFailures.Count == 0, $"seed {settings.Seed}: requests through NlbSwitch frontends failed: {string.Join("; ", nlbSwitchFailures)}");
         return figures;
     }
@@ -108,6 +110,11 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
         audit.Check(what, mutations, blues, phases);
         Trim(world);
         var memory = SoakMemory.Now($"after wave {wave}");
+        if (wave == (settings.Releases + 1) / 2)
+        {
+            figures.Memory.Add(memory with { When = $"middle (after wave {wave})" });
+        }
+
         print($"{what}: {string.Join("; ", faults)}; ended at {world.Clock.GetUtcNow():dd HH:mm:ss} simulated, {Stopwatch.GetElapsedTime(started).TotalMinutes:F1} min real; {memory}");
     }
 
