@@ -11,11 +11,12 @@ namespace Ebops.Operator.Tests.Reliability.Soak;
 /// <summary>
 /// The soak: <see cref="SoakSettings.Apps"/> applications in one <see cref="ReleaseWorld"/> (one operator throughout,
 /// AWS retries as shipped), each released <see cref="SoakSettings.Releases"/> times after its first release, in waves
-/// (every application gets its next version at once), under load through every NLB and the faults of
-/// <see cref="SoakFaultPlan"/>. After each wave: every release ended in the phase its faults call for, the wave's AWS
-/// calls pass <see cref="SoakAudit"/>, the faults are lifted, and what the harness keeps (the simulator's call log, the
-/// emulator's request log, the captured log lines) is cleared so that the process's memory is what the operator, the
-/// emulator's objects and watch history, and the simulator's resources hold.
+/// (every application gets its next version at once), under load through every frontend (NLB or production CNAME) and
+/// the faults of <see cref="SoakFaultPlan"/>. After each wave: every release ended in the phase its faults call for,
+/// the wave's AWS calls pass <see cref="SoakAudit"/>, the faults are lifted, and what the harness keeps (the
+/// simulator's call log, the emulator's request log, the captured log lines) is cleared so that the process's memory is
+/// what the operator, the emulator's objects and watch windows, and the simulator's resources hold. At the end what
+/// the emulator and the simulator retain is checked against their bounds (<see cref="SoakRetention"/>).
 /// </summary>
 internal sealed class SoakRun(SoakSettings settings, Action<string> print)
 {
