@@ -11,6 +11,9 @@ internal static class FleetOptions
     public static Option<int> Workers() =>
         new("--workers") { Description = "The operator's --max-concurrent-reconciles (its default: 2).", DefaultValueFactory = _ => 2 };
 
+    public static Option<string> Operator() =>
+        new("--operator") { Description = "The ebops.dll to start (for example a ReadyToRun publish, as the image ships); default: the build next to this benchmark." };
+
     public static Option<string> Json() => new("--json") { Description = "Write the results as JSON to this path." };
 
     public static Option<string> Logs() =>

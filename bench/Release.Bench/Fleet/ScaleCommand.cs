@@ -30,9 +30,10 @@ internal static class ScaleCommand
         var workers = FleetOptions.Workers();
         var json = FleetOptions.Json();
         var logs = FleetOptions.Logs();
+        var dll = FleetOptions.Operator();
         var command = new Command("scale", "N applications created at once, then a new version of each, with AWS throttling: times, AWS calls, duplicates, memory, CPU.")
         {
-            apps, throttling, timeout, scale, workers, json, logs,
+            apps, throttling, timeout, scale, workers, json, logs, dll,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,9 +43,10 @@ internal static class ScaleCommand
                 var settings = new FleetSettings
                 {
                     Apps = count, TimeScale = parse.GetValue(scale), Throttling = parse.GetValue(throttling), Workers = parse.GetValue(workers), LogDirectory = parse.GetValue(logs)!,
+                    OperatorDll = parse.GetValue(dll),
                 };
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"scale: {count} applications, throttling {(settings.Throttling ? "on" : "off")}, time scale {settings.TimeScale} (1 simulated minute = {60 * settings.TimeScale:F1} s), {settings.Workers} workers per kind, releases {(FleetRun.ReleasesReconciled ? "reconciled" : "not reconciled by this build")}; operator logs in {settings.LogDirectory}"));
+                    $"scale: {count} applications, throttling {(settings.Throttling ? "on" : "off")}, time scale {settings.TimeScale} (1 simulated minute = {60 * settings.TimeScale:F1} s), {settings.Workers} workers per kind, releases {(FleetRun.ReleasesReconciled ? "reconciled" : "not reconciled by this build")}; operator {settings.OperatorDll ?? "next to this benchmark"}; logs in {settings.LogDirectory}"));
                 results.Add(await new ScaleScenario(settings, TimeSpan.FromMinutes(parse.GetValue(timeout)), Console.Out).RunAsync(cancellationToken));
             }
 

@@ -23,7 +23,7 @@ internal static class StartupCommand
         var scale = FleetOptions.TimeScale(0.01);
         var json = FleetOptions.Json();
         var logs = FleetOptions.Logs();
-        var dll = new Option<string>("--operator") { Description = "The ebops.dll to start (for example a ReadyToRun publish, as the image ships); default: the build next to this benchmark." };
+        var dll = FleetOptions.Operator();
         var command = new Command("startup", "ebops run: process start to the first reconcile, and idle RSS (min and median of several runs).") { runs, settle, scale, json, logs, dll };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -26,15 +26,17 @@ internal static class SteadyCommand
         var workers = FleetOptions.Workers();
         var json = FleetOptions.Json();
         var logs = FleetOptions.Logs();
+        var dll = FleetOptions.Operator();
         var command = new Command("steady", "Converged applications left alone: AWS calls per object per poll interval, Kubernetes API requests per reconcile.")
         {
-            apps, minutes, throttling, timeout, scale, workers, json, logs,
+            apps, minutes, throttling, timeout, scale, workers, json, logs, dll,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new FleetSettings
             {
                 Apps = parse.GetValue(apps), TimeScale = parse.GetValue(scale), Throttling = parse.GetValue(throttling), Workers = parse.GetValue(workers), LogDirectory = parse.GetValue(logs)!,
+                OperatorDll = parse.GetValue(dll),
                 // The window measures a converged fleet: the first releases may take the whole convergence timeout.
                 ProgressDeadlineSeconds = (int)Math.Clamp(Math.Ceiling(TimeSpan.FromMinutes(parse.GetValue(timeout)).TotalSeconds), 60, 86400),
             };

@@ -23,6 +23,6 @@ internal static partial class Log
     public static partial void CallNotFound(ILogger logger, string service, string operation, string errorCode, int statusCode, double durationMs, string? requestId);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information,
-        Message = "AWS {Service} throttled: client-side send rate now {FillRate:F2}/s")]
-    public static partial void RateLowered(ILogger logger, string service, double fillRate);
+        Message = "AWS {Service} {Operation} throttled: client-side send rate of {Operation} now {FillRate:F2}/s")]
+    public static partial void RateLowered(ILogger logger, string service, string operation, double fillRate);
 }

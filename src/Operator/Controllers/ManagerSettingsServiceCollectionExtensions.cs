@@ -9,7 +9,8 @@ public static class ManagerSettingsServiceCollectionExtensions
 {
     /// <summary>
     /// The <see cref="ManagerSettings"/> every AWS manager takes, from <see cref="ControllerSettings"/>: the cluster name
-    /// the ownership tags carry, and steady-state snapshots that live one poll interval. Idempotent: each controller's
+    /// the ownership tags carry, steady-state snapshots that live one poll interval, and recent snapshots (objects AWS
+    /// is working on, polled every <see cref="ControllerSettings.BusyRequeue"/>) that live a third of that. Idempotent: each controller's
     /// registration calls it, the first one wins.
     /// </summary>
     public static IServiceCollection AddManagerSettings(this IServiceCollection services)
@@ -17,7 +18,7 @@ public static class ManagerSettingsServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IOptions<ControllerSettings>>().Value;
-            return new ManagerSettings(settings.ClusterName, settings.PollInterval);
+            return new ManagerSettings(settings.ClusterName, settings.PollInterval, settings.BusyRequeue / 3);
         });
         return services;
     }

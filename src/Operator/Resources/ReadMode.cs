@@ -7,6 +7,10 @@ public enum ReadMode
     /// every object of the type, so a poll costs a fraction of a call per object.</summary>
     Cached,
 
+    /// <summary>A shared snapshot a few seconds old at most, loaded after this key's last write (polling an object
+    /// while AWS works on it): one describe serves every object waiting on AWS at the same time.</summary>
+    Recent,
+
     /// <summary>Ask AWS now (after a write, while transitional, when acting on the answer).</summary>
     Live,
 }

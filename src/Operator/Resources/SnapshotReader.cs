@@ -3,9 +3,11 @@ namespace Ebops.Operator.Resources;
 /// <summary>
 /// Batches steady-state reads of one AWS object type: <see cref="ReadAsync"/> in <see cref="ReadMode.Cached"/> mode
 /// answers from a snapshot of every owned object (one paginated describe, filtered by the ownership tags, loaded on
-/// demand when older than <c>maxAge</c>, one load at a time); a key missing from the snapshot, and every
-/// <see cref="ReadMode.Live"/> read, asks AWS for that one key. A write should <see cref="Invalidate"/> its key so the
-/// next cached read goes live. Thread-safe.
+/// demand when older than <c>maxAge</c>, one load at a time); <see cref="ReadMode.Recent"/> does the same with a
+/// snapshot no older than <see cref="RecentMaxAge"/> (many objects waiting on AWS share one describe); a key missing
+/// from the snapshot, and every <see cref="ReadMode.Live"/> read, asks AWS for that one key. A write should
+/// <see cref="Invalidate"/> its key: until a load that started after the write, reads of it go live. Ages are
+/// measured from the start of a load, so a snapshot is never taken for newer than it is. Thread-safe.
 /// </summary>
 /// <param name="loadAll">Describes every owned object (all pages).</param>
 /// <param name="loadOne">Describes one object by key; null when it does not exist.</param>
@@ -22,10 +24,14 @@ public sealed class SnapshotReader<TValue>(
 {
     private readonly CountedGate loading = new();
     private readonly Lock gate = new();
-    private readonly HashSet<string> invalidated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> invalidated = new(StringComparer.Ordinal);
     private Dictionary<string, TValue>? snapshot;
     private DateTimeOffset loadedAt;
+    private long writes;
     private int inLoad;
+
+    /// <summary>How old a snapshot a <see cref="ReadMode.Recent"/> read accepts; zero makes such reads live.</summary>
+    public TimeSpan RecentMaxAge { get; init; }
 
     /// <summary>How many full loads were made (for tests and metrics).</summary>
     public int Loads { get; private set; }
@@ -41,15 +47,31 @@ public sealed class SnapshotReader<TValue>(
     /// <summary>The object with <paramref name="key"/>, or null when AWS says it does not exist.</summary>
     public async Task<TValue?> ReadAsync(string key, ReadMode mode, CancellationToken cancellationToken)
     {
-        if (mode == ReadMode.Cached && await FromSnapshotAsync(key, cancellationToken).ConfigureAwait(false) is { } cached)
+        var age = mode switch
+        {
+            ReadMode.Cached => maxAge,
+            ReadMode.Recent when RecentMaxAge > TimeSpan.Zero => RecentMaxAge,
+            _ => (TimeSpan?)null,
+        };
+        if (age is { } accepted && await FromSnapshotAsync(key, accepted, cancellationToken).ConfigureAwait(false) is { } cached)
         {
             return cached;
+        }
+
+        long before;
+        lock (gate)
+        {
+            before = writes;
         }
 
         var value = await loadOne(key, cancellationToken).ConfigureAwait(false);
         lock (gate)
         {
-            invalidated.Remove(key);
+            if (invalidated.TryGetValue(key, out var written) && written <= before)
+            {
+                invalidated.Remove(key);
+            }
+
             if (snapshot is not null)
             {
                 if (value is null)
@@ -71,13 +93,13 @@ public sealed class SnapshotReader<TValue>(
     {
         lock (gate)
         {
-            invalidated.Add(key);
+            invalidated[key] = ++writes;
         }
     }
 
-    private async Task<TValue?> FromSnapshotAsync(string key, CancellationToken cancellationToken)
+    private async Task<TValue?> FromSnapshotAsync(string key, TimeSpan age, CancellationToken cancellationToken)
     {
-        if (TryCached(key, out var value, out var fresh))
+        if (TryCached(key, age, out var value, out var fresh))
         {
             return value;
         }
@@ -94,20 +116,13 @@ public sealed class SnapshotReader<TValue>(
             bool stale;
             lock (gate)
             {
-                stale = !IsFreshLocked();
+                stale = !IsFreshLocked(age);
             }
 
             if (stale)
             {
                 Volatile.Write(ref inLoad, 1);
-                var all = await loadAll(cancellationToken).ConfigureAwait(false);
-                lock (gate)
-                {
-                    snapshot = all.ToDictionary(keyOf, StringComparer.Ordinal);
-                    loadedAt = time.GetUtcNow();
-                    invalidated.Clear();
-                    Loads++;
-                }
+                await LoadAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -116,18 +131,42 @@ public sealed class SnapshotReader<TValue>(
             loading.Release();
         }
 
-        return TryCached(key, out value, out _) ? value : null;
+        return TryCached(key, age, out value, out _) ? value : null;
     }
 
-    private bool TryCached(string key, out TValue? value, out bool fresh)
+    /// <summary>Loads every object; forgets only the writes made before the load started (a later one may be missing).</summary>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        long before;
+        DateTimeOffset started;
+        lock (gate)
+        {
+            (before, started) = (writes, time.GetUtcNow());
+        }
+
+        var all = await loadAll(cancellationToken).ConfigureAwait(false);
+        lock (gate)
+        {
+            snapshot = all.ToDictionary(keyOf, StringComparer.Ordinal);
+            loadedAt = started;
+            foreach (var key in invalidated.Where(i => i.Value <= before).Select(i => i.Key).ToList())
+            {
+                invalidated.Remove(key);
+            }
+
+            Loads++;
+        }
+    }
+
+    private bool TryCached(string key, TimeSpan age, out TValue? value, out bool fresh)
     {
         lock (gate)
         {
             value = null;
-            fresh = IsFreshLocked();
-            return fresh && !invalidated.Contains(key) && snapshot!.TryGetValue(key, out value);
+            fresh = IsFreshLocked(age);
+            return fresh && !invalidated.ContainsKey(key) && snapshot!.TryGetValue(key, out value);
         }
     }
 
-    private bool IsFreshLocked() => snapshot is not null && time.GetUtcNow() - loadedAt < maxAge;
+    private bool IsFreshLocked(TimeSpan age) => snapshot is not null && time.GetUtcNow() - loadedAt < age;
 }

@@ -37,8 +37,9 @@ public sealed class AwsSimulatorFaultTests : IAsyncLifetime
 
         Assert.NotNull(groups);
         Assert.Equal(3, Simulator.World.Calls.Find("rds", "DescribeDBSubnetGroups").Count);
-        Assert.True(target.Factory.Limiter(AwsService.Rds)!.Enabled);
-        Assert.False(target.Factory.Limiter(AwsService.Ec2)!.Enabled);
+        Assert.True(target.Factory.Limiter(AwsService.Rds, "DescribeDBSubnetGroups")!.Enabled);
+        Assert.False(target.Factory.Limiter(AwsService.Rds, "DescribeDBInstances")!.Enabled);
+        Assert.False(target.Factory.Limiter(AwsService.Ec2, "DescribeSubnets")!.Enabled);
     }
 
     [Fact]

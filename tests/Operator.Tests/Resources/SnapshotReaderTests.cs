@@ -62,4 +62,64 @@ public sealed class SnapshotReaderTests
         Assert.Null(await reader.ReadAsync("b", ReadMode.Cached, Ct));
         Assert.Equal((1, 3), (allCalls, oneCalls));
     }
+
+    [Fact]
+    public async Task Recent_reads_share_one_describe_for_a_few_seconds_and_live_reads_when_no_recent_age_is_set()
+    {
+        var reader = new SnapshotReader<string>(
+            _ => { allCalls++; return Task.FromResult<IReadOnlyList<string>>([.. aws.Values]); },
+            (key, _) => { oneCalls++; return Task.FromResult(aws.TryGetValue(key, out var v) ? v : null); },
+            value => value[..1],
+            TimeSpan.FromMinutes(5),
+            time) { RecentMaxAge = TimeSpan.FromSeconds(5) };
+
+        Assert.Equal("a1", await reader.ReadAsync("a", ReadMode.Recent, Ct));
+        Assert.Equal("b1", await reader.ReadAsync("b", ReadMode.Recent, Ct));
+        aws["a"] = "a2";
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal("a1", await reader.ReadAsync("a", ReadMode.Recent, Ct));
+        Assert.Equal((1, 0), (allCalls, oneCalls));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal("a2", await reader.ReadAsync("a", ReadMode.Recent, Ct));
+        Assert.Equal("b1", await reader.ReadAsync("b", ReadMode.Cached, Ct));
+        Assert.Equal((2, 0), (allCalls, oneCalls));
+
+        Assert.Equal("a2", await Reader().ReadAsync("a", ReadMode.Recent, Ct));
+        Assert.Equal((2, 1), (allCalls, oneCalls));
+    }
+
+    [Fact]
+    public async Task A_write_made_while_a_snapshot_loads_keeps_its_key_live_until_a_later_load()
+    {
+        var loading = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var loads = 0;
+        var reader = new SnapshotReader<string>(
+            async _ =>
+            {
+                var values = aws.Values.ToList();
+                if (++loads == 1)
+                {
+                    loading.SetResult();
+                    await release.Task;
+                }
+
+                return values;
+            },
+            (key, _) => { oneCalls++; return Task.FromResult(aws.TryGetValue(key, out var v) ? v : null); },
+            value => value[..1],
+            TimeSpan.FromMinutes(5),
+            time) { RecentMaxAge = TimeSpan.FromSeconds(5) };
+
+        var first = reader.ReadAsync("b", ReadMode.Recent, Ct);
+        await loading.Task;
+        aws["a"] = "a2";
+        reader.Invalidate("a");
+        release.SetResult();
+        Assert.Equal("b1", await first);
+
+        Assert.Equal("a2", await reader.ReadAsync("a", ReadMode.Recent, Ct));
+        Assert.Equal((1, 1), (loads, oneCalls));
+    }
 }

@@ -5,15 +5,16 @@ using Microsoft.Extensions.Logging;
 namespace Ebops.Operator.Aws.Core;
 
 /// <summary>
-/// Pipeline handler inside the SDK's retry loop (runs once per attempt): waits for the adaptive rate limiter, counts
-/// retries, and tells the limiter about throttles and successes.
+/// Pipeline handler inside the SDK's retry loop (runs once per attempt): waits for the operation's adaptive rate
+/// limiter, counts retries, and tells the limiter about throttles and successes.
 /// </summary>
-internal sealed class AwsAttemptHandler(AwsService service, AdaptiveRateLimiter? limiter, ILogger logger, AwsMetrics metrics) : PipelineHandler
+internal sealed class AwsAttemptHandler(AwsService service, Func<string, AdaptiveRateLimiter?> limiters, ILogger logger, AwsMetrics metrics) : PipelineHandler
 {
     public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
         var request = executionContext.RequestContext;
         var operation = AwsOperationName.Of(request.OriginalRequest);
+        var limiter = limiters(operation);
         if (request.Retries > 0)
         {
             metrics.Retries.WithLabels(service.Key, operation).Inc();
@@ -37,7 +38,7 @@ internal sealed class AwsAttemptHandler(AwsService service, AdaptiveRateLimiter?
             if (limiter is not null && AwsErrors.ThrottlingCodes.Contains(code))
             {
                 limiter.OnThrottle();
-                Log.RateLowered(logger, service.Key, limiter.FillRate);
+                Log.RateLowered(logger, service.Key, operation, limiter.FillRate);
             }
 
             throw;

@@ -12,7 +12,7 @@ namespace Ebops.Operator.Aws.Core;
 
 /// <summary>
 /// Builds the SDK clients from <see cref="AwsOptions"/>: region, credentials, endpoint (see <see cref="AwsEndpoints"/>),
-/// standard retries with <see cref="AwsOptions.MaxAttempts"/>, and one adaptive rate limiter per service.
+/// standard retries with <see cref="AwsOptions.MaxAttempts"/>, and one adaptive rate limiter per operation.
 /// </summary>
 internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvider time, ILoggerFactory loggers,
     Func<string, string?>? environment = null, AWSCredentials? credentialsOverride = null, AwsMetrics? metrics = null, AwsRetryJitter? jitter = null)
@@ -31,20 +31,26 @@ internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvide
     public string Region => AwsRegion.Resolve(options.Value, env)
         ?? throw new InvalidOperationException("No AWS region: set Aws:Region, AWS_REGION or a profile region.");
 
-    /// <summary>The rate limiter shared by every client of one service (null in standard mode).</summary>
-    public AdaptiveRateLimiter? Limiter(AwsService service)
+    /// <summary>
+    /// The rate limiter of one operation, shared by every client of its service (null in standard mode). Per operation
+    /// because AWS throttles per action (EC2, ELBv2 and others publish a bucket per action or category): a throttled
+    /// CreateLoadBalancer (0.2 per second) must not slow DescribeTargetHealth down to its rate. A throttle from an
+    /// account-wide bucket lowers the rate of each operation that meets it.
+    /// </summary>
+    public AdaptiveRateLimiter? Limiter(AwsService service, string operation)
     {
         if (options.Value.RetryMode != AwsRetryMode.Adaptive)
         {
             return null;
         }
 
+        var key = service.Key + "/" + operation;
         lock (gate)
         {
-            if (!limiters.TryGetValue(service.Key, out var limiter))
+            if (!limiters.TryGetValue(key, out var limiter))
             {
                 limiter = new AdaptiveRateLimiter(time);
-                limiters[service.Key] = limiter;
+                limiters[key] = limiter;
             }
 
             return limiter;
@@ -86,7 +92,7 @@ internal sealed class AwsClientFactory(IOptions<AwsOptions> options, TimeProvide
     }
 
     private AwsPipeline Hooks(AwsService service, IAwsErrorClassifier classifier) =>
-        new(service, classifier, Limiter(service), time, loggers.CreateLogger("Ebops.Operator.Aws." + service.Key), metrics, jitter);
+        new(service, classifier, operation => Limiter(service, operation), time, loggers.CreateLogger("Ebops.Operator.Aws." + service.Key), metrics, jitter);
 
     /// <returns>True when the endpoint was overridden.</returns>
     private bool Apply(ClientConfig config, AwsService service, string region, bool forceServiceUrl)

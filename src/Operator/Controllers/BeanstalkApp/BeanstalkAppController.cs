@@ -62,7 +62,7 @@ internal sealed class BeanstalkAppController : IResourceController<Entities.Bean
                 "bringing the application, its security group and its configuration template in line with the spec");
         }
 
-        var environments = await observer.ReportAsync(ctx, steady && !AnyBusy(ctx.Status) ? ReadMode.Cached : ReadMode.Live, cancellationToken)
+        var environments = await observer.ReportAsync(ctx, steady && !AnyBusy(ctx.Status) ? ReadMode.Cached : ReadMode.Recent, cancellationToken)
             .ConfigureAwait(false);
         var env = envFrom.Resolve(entity);
         if (env.Waiting is { } waiting)

@@ -38,9 +38,12 @@ internal sealed class ReleaseContext(
     /// it (e.g. <c>NlbFrontend myapp-frontend (spec.frontendRef)</c>), and whether it is missing altogether; null when
     /// both are Ready. Starting and provisioning both wait on it.
     /// </summary>
-    public (string What, bool Missing)? UnreadyDependency =>
-        !seen.AppReady ? ($"BeanstalkApp {spec.AppRef.Name} (spec.appRef)", false)
-        : UsesFrontend && seen.FrontendReady != true ? ($"NlbFrontend {spec.FrontendRef?.Name} (spec.frontendRef)", !seen.FrontendExists)
+    public (string What, bool Missing)? UnreadyDependency => UnreadyDependencyOf(spec, seen.AppReady, seen.FrontendReady, seen.FrontendExists);
+
+    /// <summary><see cref="UnreadyDependency"/> from the facts it depends on (the observer asks it before reading AWS).</summary>
+    public static (string What, bool Missing)? UnreadyDependencyOf(BlueGreenReleaseSpec spec, bool appReady, bool? frontendReady, bool frontendExists) =>
+        !appReady ? ($"BeanstalkApp {spec.AppRef.Name} (spec.appRef)", false)
+        : UsesFrontendOf(spec) && frontendReady != true ? ($"NlbFrontend {spec.FrontendRef?.Name} (spec.frontendRef)", !frontendExists)
         : null;
 
     /// <summary>The cut-over method: the spec's, else NlbSwitch with a frontend and CnameSwap without.</summary>

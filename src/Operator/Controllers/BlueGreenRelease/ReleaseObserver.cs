@@ -22,28 +22,33 @@ internal sealed class ReleaseObserver(
     {
         var (spec, status) = (inputs.Release.Spec, inputs.Release.Status ?? new BlueGreenReleaseStatus());
         var rest = StartRules.IsRest(status.Phase);
-        var mightStart = !finalizing && rest && (signal is not null || (!StartRules.WaitsAfterFailure(spec, status)
+        // Nothing starts while the app or the frontend is not Ready (StartRules): such a release reads no AWS live.
+        var waiting = WaitsForDependencies(inputs);
+        var mightStart = !finalizing && rest && !waiting && (signal is not null || (!StartRules.WaitsAfterFailure(spec, status)
             && (spec.Version.Label != status.StableVersion || status.ActiveColor is null)));
         var live = finalizing || inputs.NeedsLiveReads(mightStart);
-        var found = await environments.ReadAsync(inputs, live, cancellationToken).ConfigureAwait(false);
-        if (!live && rest && ActiveNeedsRelease(inputs, status, found))
+        var candidate = rest ? status.ActiveColor?.Other() ?? DeploymentColor.Blue : status.CandidateColor ?? status.ActiveColor?.Other() ?? DeploymentColor.Blue;
+        var now = time.GetUtcNow();
+        bool NeedsHealth(DeploymentColor color, IReadOnlyCollection<DeploymentColor> present) =>
+            !finalizing && HealthNeeded(spec, status, candidate, color, present, mightStart || rest, now);
+        var found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
+        if (!live && rest && !waiting && ActiveNeedsRelease(inputs, status, found))
         {
             // A configuration release (or a vanished environment) is about to start: look again, live.
             (mightStart, live) = (true, true);
-            found = await environments.ReadAsync(inputs, live, cancellationToken).ConfigureAwait(false);
+            found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
         }
 
-        var candidate = rest ? status.ActiveColor?.Other() ?? DeploymentColor.Blue : status.CandidateColor ?? status.ActiveColor?.Other() ?? DeploymentColor.Blue;
-        var view = await traffic.ReadAsync(inputs, candidate, live, cancellationToken).ConfigureAwait(false);
-        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !WaitsForDependencies(inputs)
+        var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), TrafficReads.For(status.Phase, candidate), cancellationToken)
+            .ConfigureAwait(false);
+        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !waiting
             ? await VersionAsync(inputs, cancellationToken).ConfigureAwait(false)
             : (null, null);
-        var now = time.GetUtcNow();
         return new ReleaseObservation
         {
             ApplicationName = inputs.ApplicationName,
             AppReady = inputs.AppReady,
-            FrontendExists = inputs.Release.Spec.FrontendRef is null || inputs.Frontend is not null,
+            FrontendExists = FrontendExists(inputs),
             AppConfigurationHash = inputs.App?.Status?.ConfigurationHash,
             AppMinInstances = inputs.App?.Spec.Capacity.Min ?? 1,
             FrontendReady = inputs.FrontendReady,
@@ -62,6 +67,24 @@ internal sealed class ReleaseObserver(
             Signal = signal,
         };
     }
+
+    /// <summary>
+    /// Whether this pass reads a colour's enhanced health (one DescribeEnvironmentHealth): the active colour while green's
+    /// capacity is still to be decided (green has no environment yet), the retiring colour while it drains, both while
+    /// green is compared with blue. A gate round reads green's itself when one of its checks needs it.
+    /// </summary>
+    private static bool HealthNeeded(BlueGreenReleaseSpec spec, BlueGreenReleaseStatus status, DeploymentColor candidate, DeploymentColor color,
+        IReadOnlyCollection<DeploymentColor> present, bool starting, DateTimeOffset now) =>
+        ((starting || status.Phase == ReleasePhase.ProvisioningGreen) && color != candidate && !present.Contains(candidate))
+        || (status.Phase == ReleasePhase.RetiringBlue && color != candidate)
+        || ReleasePlanner.ComparisonDue(spec, status, now);
+
+    /// <summary>
+    /// The target groups and the listener are read live except while green is still being provisioned and not Ready
+    /// (nothing on the NLB side can change for it then: ProvisionRules waits for the environment first).
+    /// </summary>
+    private static bool TrafficMatters(BlueGreenReleaseStatus status, DeploymentColor candidate, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found) =>
+        status.Phase != ReleasePhase.ProvisioningGreen || (found.TryGetValue(candidate, out var green) && green.View.IsReady);
 
     /// <summary>Between releases: the active environment vanished, or runs an older configuration of the app.</summary>
     private static bool ActiveNeedsRelease(ReleaseInputs inputs, BlueGreenReleaseStatus status, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found)
@@ -85,7 +108,9 @@ internal sealed class ReleaseObserver(
     /// would spend EB's Describe budget on them).
     /// </summary>
     private static bool WaitsForDependencies(ReleaseInputs inputs) =>
-        !inputs.AppReady || (ReleaseContext.UsesFrontendOf(inputs.Release.Spec) && inputs.FrontendReady != true);
+        ReleaseContext.UnreadyDependencyOf(inputs.Release.Spec, inputs.AppReady, inputs.FrontendReady, FrontendExists(inputs)) is not null;
+
+    private static bool FrontendExists(ReleaseInputs inputs) => inputs.Release.Spec.FrontendRef is null || inputs.Frontend is not null;
 
     private async Task<(bool?, bool?)> VersionAsync(ReleaseInputs inputs, CancellationToken cancellationToken)
     {

@@ -6,14 +6,16 @@ using Ebops.Operator.Resources.Elbv2;
 namespace Ebops.Operator.Controllers.BlueGreenRelease;
 
 /// <summary>
-/// The NLB side of a release. Live while a release runs: the listener's forward (DescribeListeners) and each colour's
-/// target (DescribeTargetHealth). Between releases what the NlbFrontend last reported costs nothing.
+/// The NLB side of a release. While a release runs, what <see cref="TrafficReads"/> names for the phase: the listener's
+/// forward (one DescribeListeners) and the target of each colour (one DescribeTargetHealth per target group). Other colours, and everything between releases, come from what the NlbFrontend last reported.
 /// </summary>
 internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManager targetGroups)
 {
     private static readonly DeploymentColor[] Colors = [DeploymentColor.Blue, DeploymentColor.Green];
 
-    public async Task<TrafficView> ReadAsync(ReleaseInputs inputs, DeploymentColor candidate, bool live, CancellationToken cancellationToken)
+    /// <summary>The NLB side as <paramref name="candidate"/>'s release sees it; on a <paramref name="live"/> pass what
+    /// <paramref name="reads"/> names is read from AWS.</summary>
+    public async Task<TrafficView> ReadAsync(ReleaseInputs inputs, DeploymentColor candidate, bool live, TrafficReads reads, CancellationToken cancellationToken)
     {
         if (inputs.Release.Spec.FrontendRef is null || inputs.ListenerArn is not { } listenerArn)
         {
@@ -25,7 +27,7 @@ internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManage
         var health = new Dictionary<DeploymentColor, string>();
         foreach (var color in Colors)
         {
-            foreach (var (alb, state) in await TargetsAsync(inputs, color, live, cancellationToken).ConfigureAwait(false))
+            foreach (var (alb, state) in await TargetsAsync(inputs, color, live && reads.TargetGroups.Contains(color), cancellationToken).ConfigureAwait(false))
             {
                 if (state == Elbv2Statuses.TargetDraining)
                 {
@@ -39,7 +41,7 @@ internal sealed class TrafficReader(ListenerManager listeners, TargetGroupManage
             }
         }
 
-        var forward = live
+        var forward = live && reads.Listener
             ? await listeners.ReadForwardAsync(listenerArn, ReadMode.Live, cancellationToken).ConfigureAwait(false)
             : Reported(inputs);
         var percents = Colors.ToDictionary(c => c, c => inputs.TargetGroupArn(c) is { } arn && forward is not null && forward.TargetGroups.Any(g => g.TargetGroupArn == arn)

@@ -16,10 +16,11 @@ internal static class NlbDecisions
 
     /// <summary>
     /// A steady object is read from the shared snapshots, unless its poll interval is shorter than the snapshots' age
-    /// (it asked to see changes sooner than a snapshot would show them).
+    /// (it asked to see changes sooner than a snapshot would show them). Anything else reads a recent snapshot
+    /// (<see cref="ReadMode.Recent"/>): the frontends being created or changed share one describe every few seconds.
     /// </summary>
     public static ReadMode ReadModeFor(bool steady, TimeSpan pollInterval, TimeSpan snapshotMaxAge) =>
-        steady && pollInterval >= snapshotMaxAge ? ReadMode.Cached : ReadMode.Live;
+        steady && pollInterval >= snapshotMaxAge ? ReadMode.Cached : ReadMode.Recent;
 
     /// <summary>True when the backend exists and is Ready.</summary>
     public static bool IsReady(Entities.BeanstalkApp? app) => app is not null && Conditions.IsTrue(app.Status, ConditionTypes.Ready);

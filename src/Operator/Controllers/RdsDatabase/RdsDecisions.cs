@@ -16,7 +16,9 @@ public static class RdsDecisions
 
     /// <summary>
     /// <see cref="ReadMode.Cached"/> when the object is steady (status observed this generation, Synced, the instance
-    /// available and its parameters in sync): one snapshot then serves every object. Anything else reads live.
+    /// available and its parameters in sync): one snapshot then serves every object. Anything else (creating, modifying,
+    /// rebooting, a spec change) reads <see cref="ReadMode.Recent"/>: the instances RDS is working on share one describe
+    /// every few seconds, and a write is always preceded by a live read of what it changes.
     /// </summary>
     public static ReadMode ReadModeFor(Entities.RdsDatabase entity)
     {
@@ -26,7 +28,7 @@ public static class RdsDecisions
             && Conditions.IsTrue(status, ConditionTypes.Synced)
             && status.InstanceStatus == RdsStatuses.Available
             && status.ParameterGroup?.ApplyStatus is null or RdsStatuses.ParameterInSync;
-        return steady ? ReadMode.Cached : ReadMode.Live;
+        return steady ? ReadMode.Cached : ReadMode.Recent;
     }
 
     /// <summary>
@@ -69,7 +71,9 @@ public static class RdsDecisions
     /// <summary>The SHA-256 (lower-case hex) of a value, as the Secret cache keeps it.</summary>
     public static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
 
-    /// <summary>True when the parameter values are worth reading on this pass (they cost DescribeDBParameters pages).</summary>
+    /// <summary>True when the parameter values are worth reading on this pass (they cost DescribeDBParameters pages): on a
+    /// spec change, a live pass, the first read and every nth poll; not on every pass that polls an instance RDS is
+    /// working on.</summary>
     public static bool ReadParameterValues(bool specChanged, ReadMode mode, DateTimeOffset? lastRead, DateTimeOffset now, TimeSpan pollInterval) =>
         specChanged || mode == ReadMode.Live || lastRead is null || now - lastRead.Value >= pollInterval * ParameterValuesEveryNthPoll;
 

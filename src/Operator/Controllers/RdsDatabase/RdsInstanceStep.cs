@@ -157,7 +157,7 @@ internal sealed class RdsInstanceStep(DbInstanceManager instances, RdsSecrets se
     {
         var desired = RdsDesired.Instance(ctx.Spec, ctx.Owner, ctx.SubnetGroupName, ctx.ParameterGroupName, ctx.SecurityGroupId, null);
         var delta = instances.Diff(desired, observed);
-        if (!delta.IsEmpty && ctx.Mode == ReadMode.Cached)
+        if (!delta.IsEmpty && ctx.Mode != ReadMode.Live)
         {
             observed = await instances.ReadAsync(desired.Identifier, ReadMode.Live, cancellationToken).ConfigureAwait(false) ?? observed;
             RdsStatusMapper.Apply(ctx.Status, observed);

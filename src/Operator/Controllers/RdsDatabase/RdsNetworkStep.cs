@@ -67,7 +67,7 @@ internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SubnetGrou
         }
 
         var delta = subnetGroups.Diff(desired, observed);
-        if (!delta.IsEmpty && ctx.Mode == ReadMode.Cached)
+        if (!delta.IsEmpty && ctx.Mode != ReadMode.Live)
         {
             observed = await subnetGroups.ReadAsync(desired.Name, ReadMode.Live, cancellationToken).ConfigureAwait(false) ?? observed;
             delta = subnetGroups.Diff(desired, observed);
@@ -119,7 +119,7 @@ internal sealed class RdsNetworkStep(SubnetGroupManager subnetGroups, SubnetGrou
 
         desired = desired with { GroupId = observed.GroupId };
         var delta = securityGroups.Diff(desired, observed);
-        if (!delta.IsEmpty && ctx.Mode == ReadMode.Cached)
+        if (!delta.IsEmpty && ctx.Mode != ReadMode.Live)
         {
             observed = await securityGroups.ReadAsync(desired, ReadMode.Live, cancellationToken).ConfigureAwait(false) ?? observed;
             delta = securityGroups.Diff(desired, observed);

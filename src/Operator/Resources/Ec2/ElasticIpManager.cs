@@ -28,7 +28,7 @@ internal sealed class ElasticIpManager : IResourceManager<ElasticIpDesired, Elas
         this.ec2 = ec2;
         this.time = time;
         this.logger = logger;
-        Reader = new SnapshotReader<ElasticIpObserved>(LoadAllAsync, LoadOneAsync, KeyOf, settings.SnapshotMaxAge, time);
+        Reader = new SnapshotReader<ElasticIpObserved>(LoadAllAsync, LoadOneAsync, KeyOf, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
     }
 
     public SnapshotReader<ElasticIpObserved> Reader { get; }

@@ -29,7 +29,10 @@ public sealed class SecurityGroupManager : IResourceManager<SecurityGroupDesired
             (id, ct) => ec2.FindSecurityGroupAsync(id, ct),
             g => g.GroupId,
             settings.SnapshotMaxAge,
-            time);
+            time)
+        {
+            RecentMaxAge = settings.RecentMaxAge,
+        };
     }
 
     /// <summary>The steady-state snapshot of the cluster's groups (its <see cref="SnapshotReader{T}.Loads"/> counts describes).</summary>

@@ -25,7 +25,10 @@ public sealed class ApplicationManager : IResourceManager<EbApplicationDesired, 
             (name, ct) => eb.FindApplicationAsync(name, ct),
             a => a.ApplicationName ?? "",
             settings.SnapshotMaxAge,
-            time);
+            time)
+        {
+            RecentMaxAge = settings.RecentMaxAge,
+        };
     }
 
     /// <summary>How many full DescribeApplications loads the snapshot made (tests, metrics).</summary>

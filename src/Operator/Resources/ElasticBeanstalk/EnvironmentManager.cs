@@ -36,7 +36,7 @@ public sealed class EnvironmentManager
     {
         this.eb = eb;
         this.log = log;
-        reader = new SnapshotReader<EbAppEnvironments>(LoadAllAsync, LoadOneAsync, e => e.ApplicationName, settings.SnapshotMaxAge, time);
+        reader = new SnapshotReader<EbAppEnvironments>(LoadAllAsync, LoadOneAsync, e => e.ApplicationName, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
     }
 
     /// <summary>How many full DescribeEnvironments loads the snapshot made (tests, metrics).</summary>

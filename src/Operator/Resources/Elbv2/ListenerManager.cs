@@ -24,6 +24,8 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     {
         this.elbv2 = elbv2;
         this.logger = logger;
+        // No recent snapshot (ReadMode.Recent reads go live): a load costs a DescribeTags per 20 objects on top of the
+        // describes, N/20 calls of ELBv2's account budget (10/s shared by every action), far more than the objects in motion.
         Reader = new SnapshotReader<ListenerObserved>(LoadAllAsync, LoadOneAsync, o => o.Arn, settings.SnapshotMaxAge, time);
     }
 
@@ -170,9 +172,25 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
         return SetForwardAsync(listenerArn, new ListenerForward(targetGroups), cancellationToken, weighted: true);
     }
 
-    /// <summary>Where the listener forwards (single or weighted); null when the listener does not exist.</summary>
-    public async Task<ListenerForward?> ReadForwardAsync(string listenerArn, ReadMode mode, CancellationToken cancellationToken) =>
-        (await Reader.ReadAsync(listenerArn, mode, cancellationToken).ConfigureAwait(false))?.Forward;
+    /// <summary>Where the listener forwards (single or weighted); null when the listener does not exist. Cached: from the
+    /// snapshot; otherwise one DescribeListeners (the forward needs no tags).</summary>
+    public async Task<ListenerForward?> ReadForwardAsync(string listenerArn, ReadMode mode, CancellationToken cancellationToken)
+    {
+        if (mode == ReadMode.Cached)
+        {
+            return (await Reader.ReadAsync(listenerArn, mode, cancellationToken).ConfigureAwait(false))?.Forward;
+        }
+
+        try
+        {
+            var response = await elbv2.DescribeListenersAsync(new() { ListenerArns = [listenerArn] }, cancellationToken).ConfigureAwait(false);
+            return response.Listeners?.FirstOrDefault() is { } listener ? ForwardOf(listener) : null;
+        }
+        catch (AwsApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Waits for a Forward in progress on the listener, then reads it live (to tell a hand edit from a switch
     /// that was half done when a cached read saw it).</summary>

@@ -27,6 +27,8 @@ internal sealed class NetworkLoadBalancerManager : IResourceManager<NetworkLoadB
         this.time = time;
         this.logger = logger;
         cluster = settings.ClusterName;
+        // No recent snapshot (ReadMode.Recent reads go live): a load costs a DescribeTags per 20 objects on top of the
+        // describes, N/20 calls of ELBv2's account budget (10/s shared by every action), far more than the objects in motion.
         Reader = new SnapshotReader<NetworkLoadBalancerObserved>(LoadAllAsync, LoadOneAsync, o => o.Name, settings.SnapshotMaxAge, time);
     }
 

@@ -42,7 +42,10 @@ public sealed class DbInstanceManager : IResourceManager<DbInstanceDesired, DbIn
             (identifier, ct) => rds.FindDBInstanceAsync(identifier, ct),
             i => Key(i.DBInstanceIdentifier ?? ""),
             settings.SnapshotMaxAge,
-            time);
+            time)
+        {
+            RecentMaxAge = settings.RecentMaxAge,
+        };
     }
 
     public SnapshotReader<DBInstance> Snapshot { get; }

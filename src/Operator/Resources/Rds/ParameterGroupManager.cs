@@ -40,7 +40,10 @@ public sealed class ParameterGroupManager : IResourceManager<ParameterGroupDesir
             (name, ct) => rds.FindDBParameterGroupAsync(name, ct),
             g => Key(g.DBParameterGroupName ?? ""),
             settings.SnapshotMaxAge,
-            time);
+            time)
+        {
+            RecentMaxAge = settings.RecentMaxAge,
+        };
     }
 
     public SnapshotReader<DBParameterGroup> Snapshot { get; }

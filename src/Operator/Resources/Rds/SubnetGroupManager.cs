@@ -35,7 +35,10 @@ public sealed class SubnetGroupManager : IResourceManager<SubnetGroupDesired, Su
             (name, ct) => rds.FindDBSubnetGroupAsync(name, ct),
             g => Key(g.DBSubnetGroupName ?? ""),
             settings.SnapshotMaxAge,
-            time);
+            time)
+        {
+            RecentMaxAge = settings.RecentMaxAge,
+        };
     }
 
     public SnapshotReader<DBSubnetGroup> Snapshot { get; }

@@ -106,20 +106,21 @@ public sealed class EndpointTests
     }
 
     [Fact]
-    public async Task Adaptive_mode_turns_the_limiter_on_when_a_call_is_throttled()
+    public async Task Adaptive_mode_turns_on_the_limiter_of_the_throttled_operation_only()
     {
         await using var server = new LoopbackAwsServer(_ => ServerReply.Xml(
             "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>t</RequestId></ErrorResponse>", 400));
         var aws = new TestAws(server.Url, retryMode: AwsRetryMode.Adaptive, maxAttempts: 1);
-        var limiter = aws.Factory.Limiter(AwsService.Rds)!;
+        var limiter = aws.Factory.Limiter(AwsService.Rds, "DescribeDBSnapshots")!;
         Assert.False(limiter.Enabled);
 
         await Assert.ThrowsAsync<AwsApiException>(() => aws.Rds.DescribeDBSnapshotsAsync(new(), TestContext.Current.CancellationToken));
 
         Assert.True(limiter.Enabled);
         Assert.True(limiter.FillRate < AdaptiveRateLimiter.MaxRate);
-        Assert.False(aws.Factory.Limiter(AwsService.ElasticBeanstalk)!.Enabled);
-        Assert.Null(new TestAws(server.Url, retryMode: AwsRetryMode.Standard).Factory.Limiter(AwsService.Rds));
+        Assert.False(aws.Factory.Limiter(AwsService.Rds, "DescribeDBInstances")!.Enabled);
+        Assert.False(aws.Factory.Limiter(AwsService.ElasticBeanstalk, "DescribeDBSnapshots")!.Enabled);
+        Assert.Null(new TestAws(server.Url, retryMode: AwsRetryMode.Standard).Factory.Limiter(AwsService.Rds, "DescribeDBSnapshots"));
     }
 
     [Fact]

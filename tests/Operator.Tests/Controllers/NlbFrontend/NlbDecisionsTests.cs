@@ -17,8 +17,8 @@ public sealed class NlbDecisionsTests
     [Theory]
     [InlineData(true, 300, 300, ReadMode.Cached)]
     [InlineData(true, 600, 300, ReadMode.Cached)]
-    [InlineData(true, 60, 300, ReadMode.Live)]
-    [InlineData(false, 300, 300, ReadMode.Live)]
+    [InlineData(true, 60, 300, ReadMode.Recent)]
+    [InlineData(false, 300, 300, ReadMode.Recent)]
     public void Only_steady_objects_polled_no_faster_than_the_snapshots_read_from_them(bool steady, int pollSeconds, int snapshotSeconds, ReadMode mode) =>
         Assert.Equal(mode, NlbDecisions.ReadModeFor(steady, TimeSpan.FromSeconds(pollSeconds), TimeSpan.FromSeconds(snapshotSeconds)));
 

@@ -58,11 +58,11 @@ public sealed class RdsDecisionsTests
     {
         { 2, "True", RdsStatuses.Available, RdsStatuses.ParameterInSync, ReadMode.Cached },
         { 2, "True", RdsStatuses.Available, null, ReadMode.Cached },
-        { 1, "True", RdsStatuses.Available, RdsStatuses.ParameterInSync, ReadMode.Live },
-        { 2, "False", RdsStatuses.Available, RdsStatuses.ParameterInSync, ReadMode.Live },
-        { 2, "True", RdsStatuses.Modifying, RdsStatuses.ParameterInSync, ReadMode.Live },
-        { 2, "True", RdsStatuses.Available, RdsStatuses.ParameterPendingReboot, ReadMode.Live },
-        { null, "True", null, null, ReadMode.Live },
+        { 1, "True", RdsStatuses.Available, RdsStatuses.ParameterInSync, ReadMode.Recent },
+        { 2, "False", RdsStatuses.Available, RdsStatuses.ParameterInSync, ReadMode.Recent },
+        { 2, "True", RdsStatuses.Modifying, RdsStatuses.ParameterInSync, ReadMode.Recent },
+        { 2, "True", RdsStatuses.Available, RdsStatuses.ParameterPendingReboot, ReadMode.Recent },
+        { null, "True", null, null, ReadMode.Recent },
     };
 
     [Theory]
@@ -75,6 +75,7 @@ public sealed class RdsDecisionsTests
     [InlineData(false, ReadMode.Cached, 60, true)]
     [InlineData(true, ReadMode.Cached, 10, true)]
     [InlineData(false, ReadMode.Live, 10, true)]
+    [InlineData(false, ReadMode.Recent, 10, false)]
     [InlineData(false, ReadMode.Cached, null, true)]
     public void Parameter_values_are_read_when_the_spec_changed_while_in_motion_or_every_nth_poll(bool specChanged, ReadMode mode, int? minutesAgo, bool read) =>
         Assert.Equal(read, RdsDecisions.ReadParameterValues(specChanged, mode, minutesAgo is null ? null : Monday0900.AddMinutes(-minutesAgo.Value), Monday0900, TimeSpan.FromMinutes(5)));
