@@ -53,7 +53,7 @@ public sealed class KubeApiEmulator : IAsyncDisposable
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var logger = loggerFactory.CreateLogger("Ebops.Sandbox.Kube");
         var time = options.TimeProvider;
-        var store = new ObjectStore(options.WatchCacheSize);
+        var store = new ObjectStore(time, options.WatchCacheSize);
         var registry = new ResourceRegistry();
         var writer = new ObjectWriter(store, registry, time, logger);
         var requests = new KubeRequestLog();

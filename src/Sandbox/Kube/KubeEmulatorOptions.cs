@@ -11,8 +11,13 @@ public sealed class KubeEmulatorOptions
     /// <summary>The clock for timestamps, ages, bookmarks and watch timeouts.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>How many change events are kept for watch replay; a watch or continue from before them gets 410 Gone.</summary>
-    public int WatchCacheSize { get; init; } = 10_000;
+    /// <summary>
+    /// At most how many change events of one resource type are kept for watch replay (kube-apiserver's upper bound,
+    /// 100 × 1024). Each type keeps a window like kube-apiserver's watch cache: at least 100 events (or this many when
+    /// fewer), growing while its oldest event is less than 75 s old on <see cref="TimeProvider"/>, shrinking when even
+    /// its newest quarter is older. A watch or continue from before the window gets 410 Gone.
+    /// </summary>
+    public int WatchCacheSize { get; init; } = Storage.WatchWindow.DefaultUpperBound;
 
     /// <summary>How often a watch with <c>allowWatchBookmarks=true</c> receives a BOOKMARK.</summary>
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(60);

@@ -114,13 +114,14 @@ public sealed class RuntimeIntegrationTests
         await bed.Widgets.CreateAsync("doomed", Ct);
         await ReadyAsync(bed, "doomed");
 
-        // Break the watch (the next reconnect fails), then change more than the server keeps in its history.
+        // Break the watch (the next reconnect fails), then change more widgets than the server keeps in their history
+        // (the emulator, like kube-apiserver's watch cache, keeps a window per resource type).
         var refused = gate.Block();
         await KubeWait.SignalAsync(refused, "a widget watch reconnect is refused", Ct);
         await bed.Widgets.DeleteAsync("doomed", Ct);
         for (var i = 0; i < 10; i++)
         {
-            await bed.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new() { Name = $"noise-{i}" } }, bed.Namespace, cancellationToken: Ct);
+            await bed.Widgets.CreateAsync($"noise-{i}", Ct);
         }
 
         gate.Unblock();

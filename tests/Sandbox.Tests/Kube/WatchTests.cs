@@ -95,6 +95,22 @@ public sealed class WatchTests
     }
 
     [Fact]
+    public async Task Each_resource_type_keeps_its_own_window_so_other_types_writes_do_not_expire_a_watch()
+    {
+        await using var h = await EmulatorHarness.StartAsync(new KubeEmulatorOptions { WatchCacheSize = 2 });
+        var rv = await ListVersionAsync(h);
+        await h.CreateWidgetAsync("a");
+        for (var i = 0; i < 5; i++)
+        {
+            await h.SendAsync(HttpMethod.Post, "/api/v1/namespaces/default/configmaps", JsonNode.Parse("{\"metadata\":{\"name\":\"noise-" + i + "\"}}"));
+        }
+
+        await using var watch = await WatchStream.OpenAsync(h.Http, EmulatorHarness.WidgetsPath() + "?watch=true&resourceVersion=" + rv);
+        Assert.Equal(("ADDED", "a"), await watch.NextTypeAndNameAsync());
+        Assert.Equal((2, 2), h.Emulator.Store.Windows.Single(w => w.Key.EndsWith("/configmaps", StringComparison.Ordinal)).Value);
+    }
+
+    [Fact]
     public async Task Label_selected_watch_sees_objects_enter_and_leave_the_selection()
     {
         await using var h = await EmulatorHarness.StartAsync();

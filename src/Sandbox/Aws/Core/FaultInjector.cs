@@ -22,9 +22,11 @@ public sealed class FaultInjector(TimeProvider time, int seed = 1)
     private readonly List<FaultRule> rules = [];
     private readonly Dictionary<FaultRule, int> hits = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, TimeSpan> consistencyWindows = new(StringComparer.Ordinal);
+    private static readonly TimeSpan CreationMemory = TimeSpan.FromHours(1);
     private readonly Dictionary<(string Service, string Id), DateTimeOffset> createdAt = [];
     private readonly Dictionary<string, VersionFaultMode> brokenVersions = new(StringComparer.Ordinal);
     private readonly List<InstanceFailure> instanceFailures = [];
+    private DateTimeOffset oldestCreation;
     private int nextId;
     private int delaying;
 
@@ -131,7 +133,33 @@ public sealed class FaultInjector(TimeProvider time, int seed = 1)
     {
         lock (gate)
         {
-            createdAt[(service, resourceId)] = time.GetUtcNow();
+            var now = time.GetUtcNow();
+            // Only creations a window can still hide are kept: those of the last hour, or of the longest window set.
+            var keep = consistencyWindows.Values.Append(CreationMemory).Max();
+            if (createdAt.Count > 0 && oldestCreation < now - keep)
+            {
+                foreach (var stale in createdAt.Where(c => c.Value < now - keep).Select(c => c.Key).ToList())
+                {
+                    createdAt.Remove(stale);
+                }
+
+                oldestCreation = createdAt.Count == 0 ? now : createdAt.Values.Min();
+            }
+
+            oldestCreation = createdAt.Count == 0 ? now : oldestCreation;
+            createdAt[(service, resourceId)] = now;
+        }
+    }
+
+    /// <summary>How many creations are remembered for eventual consistency.</summary>
+    public int RememberedCreations
+    {
+        get
+        {
+            lock (gate)
+            {
+                return createdAt.Count;
+            }
         }
     }
 

@@ -92,8 +92,12 @@ internal static class EbConstants
     public const string DeploymentDeployed = "Deployed";
     public const string DeploymentFailed = "Failed";
 
-    /// <summary>How long terminated environments stay visible to DescribeEnvironments (not scaled).</summary>
+    /// <summary>How long terminated environments stay visible to DescribeEnvironments (not scaled); after that the
+    /// simulator forgets them, with their health and metrics.</summary>
     public static readonly TimeSpan TerminatedRetention = TimeSpan.FromHours(1);
+
+    /// <summary>How far back DescribeEvents reaches ("up to the last 6 weeks"); older events are dropped.</summary>
+    public static readonly TimeSpan EventRetention = TimeSpan.FromDays(42);
 
     /// <summary>A slow version answers after this (scaled, but at least <see cref="MinSlowResponse"/>), far past any health-check timeout.</summary>
     public static readonly TimeSpan SlowResponse = TimeSpan.FromSeconds(120);

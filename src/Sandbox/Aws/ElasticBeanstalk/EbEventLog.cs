@@ -4,7 +4,7 @@ namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 
 /// <summary>
 /// EB's events. An operation records its events when it starts, each dated when its step happens; DescribeEvents shows
-/// those dated up to now, newest first.
+/// those dated up to now, newest first. Events older than <see cref="EbConstants.EventRetention"/> (6 weeks) are dropped.
 /// </summary>
 internal sealed class EbEventLog(SimWorld world)
 {
@@ -19,7 +19,25 @@ internal sealed class EbEventLog(SimWorld world)
     {
         lock (world.Gate)
         {
+            var cutoff = world.Time.GetUtcNow() - EbConstants.EventRetention;
+            if (events.Count > 0 && events[0].Date < cutoff)
+            {
+                events.RemoveAll(e => e.Date < cutoff);
+            }
+
             events.Add(new EbEvent(date, ++sequence, severity, message, application, environment, version, template, requestId));
+        }
+    }
+
+    /// <summary>How many events are held.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (world.Gate)
+            {
+                return events.Count;
+            }
         }
     }
 

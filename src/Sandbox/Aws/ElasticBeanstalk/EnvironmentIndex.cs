@@ -4,8 +4,9 @@ using C = Ebops.Sandbox.Aws.ElasticBeanstalk.EbConstants;
 namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 
 /// <summary>
-/// Every environment ever created (terminated ones stay, so describes can list them for an hour) and the lookups the
-/// other aggregates need: by id or name, by CNAME, the versions in use. Lifecycle rules live in <see cref="EnvironmentStore"/>.
+/// The account's environments (terminated ones stay for <see cref="C.TerminatedRetention"/>, so describes can list
+/// them, then are forgotten) and the lookups the other aggregates need: by id or name, by CNAME, the versions in use.
+/// Lifecycle rules live in <see cref="EnvironmentStore"/>.
 /// </summary>
 internal sealed class EnvironmentIndex(SimWorld world)
 {
@@ -15,7 +16,28 @@ internal sealed class EnvironmentIndex(SimWorld world)
     {
         lock (world.Gate)
         {
+            ForgetTerminated(world.Time.GetUtcNow());
             environments.Add(environment);
+        }
+    }
+
+    /// <summary>Forgets the environments terminated more than <see cref="C.TerminatedRetention"/> before
+    /// <paramref name="now"/> (EB lists deleted environments for about an hour); returns how many went.</summary>
+    public int ForgetTerminated(DateTimeOffset now)
+    {
+        lock (world.Gate)
+        {
+            return environments.RemoveAll(e => e.StatusAt(now) == C.Terminated && e.OperationEnds < now - C.TerminatedRetention);
+        }
+    }
+
+    /// <summary>How many terminated environments are still held, and the termination (end) of the oldest of them.</summary>
+    public (int Count, DateTimeOffset? Oldest) Terminated(DateTimeOffset now)
+    {
+        lock (world.Gate)
+        {
+            var terminated = environments.Where(e => e.StatusAt(now) == C.Terminated).Select(e => e.OperationEnds).ToList();
+            return (terminated.Count, terminated.Count == 0 ? null : terminated.Min());
         }
     }
 

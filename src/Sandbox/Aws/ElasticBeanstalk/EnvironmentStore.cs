@@ -217,6 +217,8 @@ internal sealed partial class EnvironmentStore(
             environment.OperationStarted = now;
             environment.OperationEnds = now + world.Timing.Of(C.TerminateTime);
             environment.Updated = now;
+            // The ALB goes with the environment: no request metrics are reported for it any more.
+            environment.MetricSamples.Clear();
             events.Terminating(environment, requestId);
             Log.EnvironmentTerminating(log, environment.Name);
             resources = new(environment.LoadBalancerArn, environment.TargetGroupArn, environment.InstanceSecurityGroup, environment.LoadBalancerSecurityGroup);

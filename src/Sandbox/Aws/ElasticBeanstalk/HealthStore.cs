@@ -8,7 +8,7 @@ namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 /// Environment health as EB's health agent reports it, from the ALB's real checks of the instances
 /// (<see cref="EbHealthRules"/>), with "health has transitioned" events, and the request metrics of the last 10
 /// seconds from the ALB's counters. A monitor refreshes it every 10 seconds (scaled), so transition events are dated
-/// when they happen rather than when someone next asks.
+/// when they happen rather than when someone next asks, and forgets environments terminated over an hour ago.
 /// </summary>
 internal sealed class HealthStore : IAsyncDisposable
 {
@@ -119,6 +119,7 @@ internal sealed class HealthStore : IAsyncDisposable
         lock (world.Gate)
         {
             var now = world.Time.GetUtcNow();
+            environments.ForgetTerminated(now);
             foreach (var environment in environments.All().Where(e => e.StatusAt(now) is C.Ready or C.Updating or C.Aborting))
             {
                 Refresh(environment, now);

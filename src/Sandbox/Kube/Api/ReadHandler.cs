@@ -58,7 +58,7 @@ internal sealed class ReadHandler(ObjectStore store, TimeProvider time)
         var page = store.List(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), startAfter, limit, snapshot)
             ?? throw (startAfter is not null
                 ? KubeApiException.Gone(ExpiredContinue)
-                : KubeApiException.Gone($"too old resource version: {snapshot} ({store.OldestWatchable})"));
+                : KubeApiException.Gone($"too old resource version: {snapshot} ({store.OldestWatchable(type.StorageKey)})"));
         var listVersion = page.ResourceVersion;
         var meta = new JsonObject { ["resourceVersion"] = listVersion.ToString(CultureInfo.InvariantCulture) };
         if (page.ContinueAfter is not null)

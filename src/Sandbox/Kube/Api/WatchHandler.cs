@@ -48,7 +48,7 @@ internal sealed class WatchHandler(ObjectStore store, TimeProvider time, TimeSpa
         using var subscription = store.Subscribe(type.StorageKey, target.Namespace, o => labels.Matches(o.Labels) && fields.Matches(o, s => ObjectOutput.Parse(type, s)), from, sendInitial && bookmarks);
         if (subscription is null)
         {
-            var status = KubeApiException.Gone($"too old resource version: {from} ({store.OldestWatchable})").ToStatus();
+            var status = KubeApiException.Gone($"too old resource version: {from} ({store.OldestWatchable(type.StorageKey)})").ToStatus();
             await WriteLineAsync(context, new JsonObject { ["type"] = "ERROR", ["object"] = status }, ct).ConfigureAwait(false);
             return;
         }

@@ -3,18 +3,19 @@ using System.Text.Json.Nodes;
 namespace Ebops.Sandbox.Kube.Storage;
 
 /// <summary>
-/// In-memory storage with etcd's model: one global, monotonically increasing resourceVersion; every write appends to a
-/// bounded event log that watches replay from; a watch or continue token older than the log's start is 410 Gone.
-/// One lock serializes writes and subscriptions so that replay-then-live never loses or reorders an event.
+/// In-memory storage with etcd's model: one global, monotonically increasing resourceVersion; every write appends to
+/// its resource type's <see cref="WatchWindow"/> (bounded like kube-apiserver's watch cache) that watches replay from;
+/// a watch or continue token older than that window's start is 410 Gone. One lock serializes writes and subscriptions
+/// so that replay-then-live never loses or reorders an event.
 /// </summary>
-internal sealed class ObjectStore(int eventWindow)
+internal sealed class ObjectStore(TimeProvider time, int windowUpperBound, int windowLowerBound = WatchWindow.DefaultLowerBound)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> buckets = new(StringComparer.Ordinal);
-    private readonly Queue<WatchEvent> log = new();
+    private readonly Dictionary<string, WatchWindow> windows = new(StringComparer.Ordinal);
     private readonly List<WatchSubscription> subscriptions = [];
     private long resourceVersion = 1;
-    private long compactedThrough = 1;
+    private long written;
 
     public long ResourceVersion
     {
@@ -27,15 +28,36 @@ internal sealed class ObjectStore(int eventWindow)
         }
     }
 
-    /// <summary>Events with a resourceVersion at or below this are gone from the log.</summary>
-    public long CompactedThrough
+    /// <summary>Change events recorded since the start, and how many the watch windows still hold (all types).</summary>
+    public (long Written, int Retained) EventCounts
     {
         get
         {
             lock (gate)
             {
-                return compactedThrough;
+                return (written, windows.Values.Sum(w => w.Count));
             }
+        }
+    }
+
+    /// <summary>Per resource type (storage key): the events its watch window holds and its capacity now.</summary>
+    public IReadOnlyDictionary<string, (int Count, int Capacity)> Windows
+    {
+        get
+        {
+            lock (gate)
+            {
+                return windows.ToDictionary(w => w.Key, w => (w.Value.Count, w.Value.Capacity), StringComparer.Ordinal);
+            }
+        }
+    }
+
+    /// <summary>The oldest resourceVersion a watch of <paramref name="storageKey"/> can still start from (for the 410 message).</summary>
+    public long OldestWatchable(string storageKey)
+    {
+        lock (gate)
+        {
+            return CompactedThrough(storageKey);
         }
     }
 
@@ -59,7 +81,7 @@ internal sealed class ObjectStore(int eventWindow)
             var items = new List<StoredObject>();
             string? continueAfter = null;
             long remaining = 0;
-            if (atVersion is { } at && at < compactedThrough)
+            if (atVersion is { } at && at < CompactedThrough(storageKey))
             {
                 return null;
             }
@@ -93,7 +115,8 @@ internal sealed class ObjectStore(int eventWindow)
     private SortedDictionary<string, StoredObject> Snapshot(string storageKey, SortedDictionary<string, StoredObject>? live, long version)
     {
         var snapshot = live is null ? new SortedDictionary<string, StoredObject>(StringComparer.Ordinal) : new SortedDictionary<string, StoredObject>(live, StringComparer.Ordinal);
-        foreach (var e in log.Reverse().TakeWhile(e => e.ResourceVersion > version).Where(e => e.StorageKey == storageKey))
+        var history = windows.TryGetValue(storageKey, out var window) ? window.NewestFirst() : [];
+        foreach (var e in history.TakeWhile(e => e.ResourceVersion > version))
         {
             switch (e.Type)
             {
@@ -200,7 +223,7 @@ internal sealed class ObjectStore(int eventWindow)
     {
         lock (gate)
         {
-            if (fromVersion is { } from && from < compactedThrough)
+            if (fromVersion is { } from && from < CompactedThrough(storageKey))
             {
                 return null;
             }
@@ -219,23 +242,17 @@ internal sealed class ObjectStore(int eventWindow)
                     subscription.Offer(new WatchEvent(WatchEvent.Bookmark, resourceVersion, storageKey, null, null) { InitialEventsEnd = true });
                 }
             }
-            else
+            else if (windows.TryGetValue(storageKey, out var window))
             {
-                foreach (var e in log)
+                foreach (var e in window.Since(fromVersion.Value))
                 {
-                    if (e.ResourceVersion > fromVersion)
-                    {
-                        subscription.Offer(e);
-                    }
+                    subscription.Offer(e);
                 }
             }
             subscriptions.Add(subscription);
             return subscription;
         }
     }
-
-    /// <summary>The oldest resourceVersion a watch can still start from (for the 410 message).</summary>
-    public long OldestWatchable => CompactedThrough + 1;
 
     /// <summary>Ends every watch of <paramref name="storageKey"/> (all watches when null), as the real server does when a CRD goes or it stops.</summary>
     public void CloseWatches(string? storageKey)
@@ -275,13 +292,18 @@ internal sealed class ObjectStore(int eventWindow)
         return bucket;
     }
 
+    // Caller holds the lock.
+    private long CompactedThrough(string storageKey) => windows.TryGetValue(storageKey, out var window) ? window.CompactedThrough : 0;
+
     private void Append(WatchEvent e)
     {
-        log.Enqueue(e);
-        while (log.Count > eventWindow)
+        if (!windows.TryGetValue(e.StorageKey, out var window))
         {
-            compactedThrough = log.Dequeue().ResourceVersion;
+            window = new WatchWindow(windowLowerBound, windowUpperBound, WatchWindow.DefaultFreshFor);
+            windows[e.StorageKey] = window;
         }
+        window.Append(e, time.GetUtcNow());
+        written++;
         foreach (var s in subscriptions)
         {
             s.Offer(e);

@@ -5,7 +5,8 @@ using Ebops.Operator.Entities;
 namespace Ebops.Operator.Tests.Reliability.Soak;
 
 /// <summary>What the soak counted: releases by cut-over method and end, requests and failed requests through each
-/// method's NLBs, faults injected, AWS calls, and the memory samples.</summary>
+/// method's frontends, faults injected, AWS calls, the memory samples (start, middle, end) and what the emulator and the
+/// simulator hold at the end.</summary>
 internal sealed class SoakFigures(SoakSettings settings)
 {
     private readonly Dictionary<(CutoverMethod, ReleasePhase), int> releases = [];
@@ -13,6 +14,9 @@ internal sealed class SoakFigures(SoakSettings settings)
     private readonly Dictionary<string, int> faults = new(StringComparer.Ordinal);
 
     public List<SoakMemory> Memory { get; } = [];
+
+    /// <summary>What the emulator and the simulator hold at the end.</summary>
+    public SoakRetention? Retention { get; set; }
 
     public long AwsCalls { get; set; }
 
@@ -39,12 +43,12 @@ internal sealed class SoakFigures(SoakSettings settings)
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"soak: seed {settings.Seed} (EBOPS_SOAK_SEED replays it), {settings.Apps} apps × {settings.Releases} releases after the first, {settings.LoadClients} load clients per NLB");
+        text.AppendLine(CultureInfo.InvariantCulture, $"soak: seed {settings.Seed} (EBOPS_SOAK_SEED replays it), {settings.Apps} apps × {settings.Releases} releases after the first, {settings.LoadClients} load clients per application");
         text.AppendLine(CultureInfo.InvariantCulture, $"releases: {Releases} ({string.Join(", ", releases.OrderBy(r => r.Key).Select(r => $"{r.Key.Item1} {r.Key.Item2} {r.Value}"))})");
         foreach (var method in Enum.GetValues<CutoverMethod>())
         {
             var (requests, failed) = load.GetValueOrDefault(method);
-            text.AppendLine(CultureInfo.InvariantCulture, $"requests through {method}'s NLBs: {(method == CutoverMethod.CnameSwap ? "none (no NLB)" : $"{requests:N0}, {failed:N0} failed")}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"requests through {method}'s {(method == CutoverMethod.CnameSwap ? "production CNAMEs" : "NLBs")}: {requests:N0}, {failed:N0} failed");
         }
 
         text.AppendLine(CultureInfo.InvariantCulture, $"faults injected: {string.Join(", ", faults.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => $"{f.Key} {f.Value}"))}; AWS calls {AwsCalls:N0}, {FaultedCalls:N0} answered by a fault");
@@ -52,6 +56,11 @@ internal sealed class SoakFigures(SoakSettings settings)
         foreach (var sample in Memory)
         {
             text.AppendLine(sample.ToString());
+        }
+
+        if (Retention is not null)
+        {
+            text.AppendLine(Retention.ToString());
         }
 
         return text.ToString();

@@ -6,8 +6,9 @@ using Ebops.Sandbox.Load;
 namespace Ebops.Operator.Tests.Reliability.Soak;
 
 /// <summary>
-/// Load through every NLB frontend of the soak, on the simulator's real data plane: per frontend a
-/// <see cref="LoadGenerator"/> whose clients (half on one kept-alive connection, half opening a connection per request)
+/// Load on every application of the soak, on the simulator's real data plane: through its NLB frontend, or for
+/// CnameSwap through its production CNAME (resolved by each client through a cache that honours the record's 60 s
+/// TTL on the simulator's clock). Per application a <see cref="LoadGenerator"/> whose clients (half on one kept-alive connection, half opening a connection per request)
 /// each send one request after a step of the simulation, once the operator and AWS did all they do at that instant, at
 /// most once per simulated second. Every <see cref="Recycle"/> of simulated time the clients close their connections and
 /// open new ones, as client connection pools with a maximum connection lifetime do: a kept-alive connection opened
@@ -47,11 +48,21 @@ internal sealed class SoakLoad : IAsyncDisposable
         // The request timeout only turns a hung connection into a failure; a request through loopback takes milliseconds.
         var options = new LoadOptions { Clients = clients, KeepAliveFraction = 0.5, RequestTimeout = TimeSpan.FromSeconds(30) };
         var endpoints = Elbv2State.For(world.Sim).Endpoints();
+        var resolver = SimulatedDnsResolver.ForEnvironmentCnames(world.Sim);
         var targets = new List<(SoakApp, LoadTarget)>();
-        foreach (var app in apps.Where(a => a.HasFrontend))
+        foreach (var app in apps)
         {
-            var arn = (await world.GetAsync<Ebops.Operator.Entities.NlbFrontend>(app.Frontend)).Status?.LoadBalancerArn;
-            targets.Add((app, LoadTarget.Endpoint(endpoints.Single(e => e.Type == "network" && e.LoadBalancerArn == arn).Loopback)));
+            if (app.HasFrontend)
+            {
+                var arn = (await world.GetAsync<Ebops.Operator.Entities.NlbFrontend>(app.Frontend)).Status?.LoadBalancerArn;
+                targets.Add((app, LoadTarget.Endpoint(endpoints.Single(e => e.Type == "network" && e.LoadBalancerArn == arn).Loopback)));
+            }
+            else
+            {
+                // The production CNAME: the active environment's, which the swap hands to green.
+                var environments = (await world.GetAsync<Ebops.Operator.Entities.BeanstalkApp>(app.Name)).Status?.Environments ?? [];
+                targets.Add((app, LoadTarget.Hostname(environments.Single(e => e.Active == true).Cname!, resolver)));
+            }
         }
 
         return new SoakLoad(world, options, targets);

@@ -11,11 +11,12 @@ namespace Ebops.Operator.Tests.Reliability.Soak;
 /// <summary>
 /// The soak: <see cref="SoakSettings.Apps"/> applications in one <see cref="ReleaseWorld"/> (one operator throughout,
 /// AWS retries as shipped), each released <see cref="SoakSettings.Releases"/> times after its first release, in waves
-/// (every application gets its next version at once), under load through every NLB and the faults of
-/// <see cref="SoakFaultPlan"/>. After each wave: every release ended in the phase its faults call for, the wave's AWS
-/// calls pass <see cref="SoakAudit"/>, the faults are lifted, and what the harness keeps (the simulator's call log, the
-/// emulator's request log, the captured log lines) is cleared so that the process's memory is what the operator, the
-/// emulator's objects and watch history, and the simulator's resources hold.
+/// (every application gets its next version at once), under load through every frontend (NLB or production CNAME) and
+/// the faults of <see cref="SoakFaultPlan"/>. After each wave: every release ended in the phase its faults call for,
+/// the wave's AWS calls pass <see cref="SoakAudit"/>, the faults are lifted, and what the harness keeps (the
+/// simulator's call log, the emulator's request log, the captured log lines) is cleared so that the process's memory is
+/// what the operator, the emulator's objects and watch windows, and the simulator's resources hold. At the end what
+/// the emulator and the simulator retain is checked against their bounds (<see cref="SoakRetention"/>).
 /// </summary>
 internal sealed class SoakRun(SoakSettings settings, Action<string> print)
 {
@@ -53,11 +54,13 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
         }
 
         figures.Memory.Add(SoakMemory.Now($"end (after {settings.Releases} waves)"));
+        figures.Retention = SoakRetention.Measure(world);
         figures.AwsCalls = calls.Total;
         figures.FaultedCalls = calls.Injected;
         figures.Simulated = world.Clock.GetUtcNow() - origin;
         figures.Real = Stopwatch.GetElapsedTime(started);
         print(figures.ToString());
+        figures.Retention.Check($"seed {settings.Seed}");
         Assert.True(nlbSwitchFailures.Count == 0, $"seed {settings.Seed}: requests through NlbSwitch frontends failed: {string.Join("; ", nlbSwitchFailures)}");
         return figures;
     }
@@ -108,6 +111,11 @@ internal sealed class SoakRun(SoakSettings settings, Action<string> print)
         audit.Check(what, mutations, blues, phases);
         Trim(world);
         var memory = SoakMemory.Now($"after wave {wave}");
+        if (wave == (settings.Releases + 1) / 2)
+        {
+            figures.Memory.Add(memory with { When = $"middle (after wave {wave})" });
+        }
+
         print($"{what}: {string.Join("; ", faults)}; ended at {world.Clock.GetUtcNow():dd HH:mm:ss} simulated, {Stopwatch.GetElapsedTime(started).TotalMinutes:F1} min real; {memory}");
     }
 

@@ -4,8 +4,9 @@ namespace Ebops.Operator.Tests.Reliability.Soak;
 
 /// <summary>
 /// Many applications released again and again under load and random AWS faults, one operator throughout (see
-/// <see cref="SoakRun"/>): 3 applications × 2 releases by default, 50 × 20 with <c>EBOPS_LONG_TESTS=1</c>. Prints its
-/// figures (seed, releases, requests and failures by cut-over method, faults, memory at start and end); with
+/// <see cref="SoakRun"/>): 3 applications × 2 releases by default, 50 × 20 with <c>EBOPS_LONG_TESTS=1</c> (or the sizes
+/// of <c>EBOPS_SOAK_APPS</c> and <c>EBOPS_SOAK_RELEASES</c>). Prints its figures (seed, releases, requests and failures
+/// by cut-over method, faults, memory at start, middle and end, what the emulator and the simulator retain); with
 /// <c>EBOPS_SOAK_PROGRESS</c> set to a file, also appends them there as they come (the long run's progress).
 /// </summary>
 public sealed class SoakTests

@@ -102,6 +102,24 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public void Creations_are_remembered_for_an_hour_or_the_longest_consistency_window()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var faults = new FaultInjector(time);
+        faults.NoteCreated("ec2", "sg-1");
+        time.Advance(TimeSpan.FromMinutes(61));
+        faults.NoteCreated("ec2", "sg-2");
+        Assert.Equal(1, faults.RememberedCreations);
+
+        faults.SetConsistencyWindow("ec2", TimeSpan.FromHours(2));
+        Assert.True(faults.IsHidden("ec2", "sg-2"));
+        time.Advance(TimeSpan.FromMinutes(61));
+        faults.NoteCreated("ec2", "sg-3");
+        Assert.Equal(2, faults.RememberedCreations);
+        Assert.True(faults.IsHidden("ec2", "sg-2"));
+    }
+
+    [Fact]
     public async Task Eventual_consistency_hides_a_new_resource_for_the_window()
     {
         await using var host = await SimHost.StartAsync();
