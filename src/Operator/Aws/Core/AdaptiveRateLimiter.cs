@@ -46,7 +46,13 @@ public sealed class AdaptiveRateLimiter(TimeProvider time)
     }
 
     /// <summary>Waits (on the injected clock) until a request may be sent.</summary>
-    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    public async ValueTask AcquireAsync(CancellationToken cancellationToken) => await AcquireAsync(null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Waits until a request may be sent, unless that would take longer than <paramref name="maxWait"/>: then returns
+    /// false at once and takes no token (the caller gives up and comes back later instead of holding a worker).
+    /// </summary>
+    public async ValueTask<bool> AcquireAsync(TimeSpan? maxWait, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -57,7 +63,7 @@ public sealed class AdaptiveRateLimiter(TimeProvider time)
                 if (!enabled)
                 {
                     windowSends++;
-                    return;
+                    return true;
                 }
 
                 Refill();
@@ -65,12 +71,16 @@ public sealed class AdaptiveRateLimiter(TimeProvider time)
                 {
                     tokens -= 1;
                     windowSends++;
-                    return;
+                    return true;
                 }
 
                 // Rounded up to whole milliseconds (timers' resolution): a shorter wait can fire at once without the
                 // clock moving, and on a clock that does not move by itself (a test's) the loop would spin forever.
                 wait = TimeSpan.FromMilliseconds(Math.Max(1, Math.Ceiling((1 - tokens) / fillRate * 1000)));
+                if (wait > maxWait)
+                {
+                    return false;
+                }
             }
 
             await Task.Delay(wait, time, cancellationToken).ConfigureAwait(false);

@@ -10,6 +10,22 @@ namespace Ebops.Operator.Aws.Core;
 /// </summary>
 internal sealed class AwsAttemptHandler(AwsService service, Func<string, AdaptiveRateLimiter?> limiters, ILogger logger, AwsMetrics metrics) : PipelineHandler
 {
+    /// <summary>Code of the error a write gets when its limiter would hold it longer than <see cref="WriteMaxWait"/>.</summary>
+    public const string ClientRateLimited = "ClientRateLimited";
+
+    /// <summary>
+    /// The longest a write waits for its limiter. A write AWS throttles hard (CreateLoadBalancer: 0.2 per second per
+    /// account) would otherwise hold a reconcile worker for seconds per object while the objects queued behind it
+    /// have other work; failing fast requeues the object with backoff and frees the worker (the SDKs call this fast-fail
+    /// rate limiting). Reads still wait: they are cheap to wait for and their callers act on the answer.
+    /// </summary>
+    public static readonly TimeSpan WriteMaxWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Describe, List, Get and Head operations: reads.</summary>
+    public static bool IsRead(string operation) =>
+        operation.StartsWith("Describe", StringComparison.Ordinal) || operation.StartsWith("List", StringComparison.Ordinal)
+        || operation.StartsWith("Get", StringComparison.Ordinal) || operation.StartsWith("Head", StringComparison.Ordinal);
+
     public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
         var request = executionContext.RequestContext;
@@ -20,9 +36,10 @@ internal sealed class AwsAttemptHandler(AwsService service, Func<string, Adaptiv
             metrics.Retries.WithLabels(service.Key, operation).Inc();
         }
 
-        if (limiter is not null)
+        if (limiter is not null && !await limiter.AcquireAsync(IsRead(operation) ? null : WriteMaxWait, request.CancellationToken).ConfigureAwait(false))
         {
-            await limiter.AcquireAsync(request.CancellationToken).ConfigureAwait(false);
+            throw new AwsApiException(service.Key, operation, ClientRateLimited,
+                $"the client's rate limit for {operation} would hold this call longer than {WriteMaxWait.TotalSeconds:0} s: try again later", null, 0, AwsErrorKind.Throttled);
         }
 
         try

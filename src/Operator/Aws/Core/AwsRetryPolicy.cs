@@ -26,5 +26,5 @@ internal sealed class AwsRetryPolicy(IClientConfig config, IReadOnlySet<string> 
         Allowed(executionContext, exception) && await base.RetryForExceptionAsync(executionContext, exception).ConfigureAwait(false);
 
     private bool Allowed(IExecutionContext executionContext, Exception exception) =>
-        !notRetriedAfterAmbiguousFailure.Contains(AwsOperationName.Of(executionContext.RequestContext.OriginalRequest)) || IsThrottlingError(exception);
+        exception is not AwsApiException && !notRetriedAfterAmbiguousFailure.Contains(AwsOperationName.Of(executionContext.RequestContext.OriginalRequest)) || IsThrottlingError(exception);
 }

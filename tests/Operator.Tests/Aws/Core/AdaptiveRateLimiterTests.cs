@@ -21,6 +21,24 @@ public sealed class AdaptiveRateLimiterTests
     }
 
     [Fact]
+    public async Task A_caller_that_would_wait_longer_than_it_allows_is_refused_at_once_and_takes_no_token()
+    {
+        var time = new FakeTimeProvider();
+        var limiter = new AdaptiveRateLimiter(time);
+        limiter.OnThrottle(); // nothing sent yet: the rate drops to the floor (0.5/s), the bucket is empty
+
+        Assert.False(await limiter.AcquireAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await limiter.AcquireAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+        Assert.False(await limiter.AcquireAsync(TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        var waiting = limiter.AcquireAsync(null, CancellationToken.None).AsTask();
+        Assert.False(waiting.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(await waiting.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task A_throttle_cuts_the_rate_and_paces_the_next_sends()
     {
         var time = new FakeTimeProvider();

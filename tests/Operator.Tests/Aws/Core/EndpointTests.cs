@@ -106,6 +106,25 @@ public sealed class EndpointTests
     }
 
     [Fact]
+    public async Task A_write_its_limiter_would_hold_fails_fast_as_throttled_without_reaching_aws()
+    {
+        var requests = 0;
+        await using var server = new LoopbackAwsServer(_ =>
+        {
+            Interlocked.Increment(ref requests);
+            return ServerReply.Xml(
+                "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>t</RequestId></ErrorResponse>", 400);
+        });
+        var aws = new TestAws(server.Url, retryMode: AwsRetryMode.Adaptive, maxAttempts: 1);
+        await Assert.ThrowsAsync<AwsApiException>(() => aws.Rds.RebootDBInstanceAsync(new() { DBInstanceIdentifier = "db" }, TestContext.Current.CancellationToken));
+
+        var refused = await Assert.ThrowsAsync<AwsApiException>(() => aws.Rds.RebootDBInstanceAsync(new() { DBInstanceIdentifier = "db" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal(("ClientRateLimited", AwsErrorKind.Throttled), (refused.Code, refused.Kind));
+        Assert.Equal(1, Volatile.Read(ref requests));
+    }
+
+    [Fact]
     public async Task Adaptive_mode_turns_on_the_limiter_of_the_throttled_operation_only()
     {
         await using var server = new LoopbackAwsServer(_ => ServerReply.Xml(
