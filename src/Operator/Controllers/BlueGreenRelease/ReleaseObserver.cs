@@ -41,9 +41,9 @@ internal sealed class ReleaseObserver(
 
         var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), TrafficReads.For(status.Phase, candidate), cancellationToken)
             .ConfigureAwait(false);
-        var (versionExists, bundleExists) = !finalizing && (status.Phase == ReleasePhase.ProvisioningGreen || mightStart) && !waiting
-            ? await VersionAsync(inputs, cancellationToken).ConfigureAwait(false)
-            : (null, null);
+        var (versionExists, bundleExists) = finalizing || (status.Phase != ReleasePhase.ProvisioningGreen && !mightStart) || waiting ? (null, null)
+            : GreenRunsCandidate(status, candidate, found) ? (true, null)
+            : await VersionAsync(inputs, cancellationToken).ConfigureAwait(false);
         return new ReleaseObservation
         {
             ApplicationName = inputs.ApplicationName,
@@ -111,6 +111,12 @@ internal sealed class ReleaseObserver(
         ReleaseContext.UnreadyDependencyOf(inputs.Release.Spec, inputs.AppReady, inputs.FrontendReady, FrontendExists(inputs)) is not null;
 
     private static bool FrontendExists(ReleaseInputs inputs) => inputs.Release.Spec.FrontendRef is null || inputs.Frontend is not null;
+
+    /// <summary>Green exists with the candidate version: the version exists (no DescribeApplicationVersions on every
+    /// pass while green launches).</summary>
+    private static bool GreenRunsCandidate(BlueGreenReleaseStatus status, DeploymentColor candidate, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found) =>
+        status.Phase == ReleasePhase.ProvisioningGreen && status.CandidateVersion is { } version
+        && found.TryGetValue(candidate, out var green) && green.View.VersionLabel == version;
 
     private async Task<(bool?, bool?)> VersionAsync(ReleaseInputs inputs, CancellationToken cancellationToken)
     {

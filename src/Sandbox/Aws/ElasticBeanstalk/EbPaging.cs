@@ -6,7 +6,10 @@ namespace Ebops.Sandbox.Aws.ElasticBeanstalk;
 /// <summary>EB's MaxRecords/NextToken pages (MaxRecords 1-1000; a bad token is InvalidParameterValue).</summary>
 internal sealed class EbPaging(SimWorld world)
 {
-    public SimPage<T> Page<T>(IReadOnlyList<T> all, SimParams p, string action)
+    /// <summary>One page of <paramref name="all"/>; with <paramref name="allWhenUnrequested"/>, everything in one response
+    /// when the caller sends no MaxRecords (DescribeEnvironments: "If no MaxRecords is specified, all available
+    /// environments are retrieved in a single response").</summary>
+    public SimPage<T> Page<T>(IReadOnlyList<T> all, SimParams p, string action, bool allWhenUnrequested = false)
     {
         var size = p.Int("MaxRecords");
         if (size is < 1 or > 1000)
@@ -14,6 +17,6 @@ internal sealed class EbPaging(SimWorld world)
             throw EbErrors.Invalid($"Value {size} for parameter MaxRecords is invalid. It must be between 1 and 1000.");
         }
 
-        return world.Paging.Page(C.SigningName, action, all, p.Get("NextToken"), size, invalidTokenCode: C.Errors.InvalidParameterValue);
+        return world.Paging.Page(C.SigningName, action, all, p.Get("NextToken"), size, paginateWhenUnrequested: !allWhenUnrequested, invalidTokenCode: C.Errors.InvalidParameterValue);
     }
 }

@@ -48,7 +48,7 @@ internal sealed class EnvironmentOperations(EnvironmentStore environments, Healt
             p.Members("EnvironmentNames"),
             p.Bool("IncludeDeleted") ?? true,
             p.Timestamp("IncludedDeletedBackTo")));
-        var page = paging.Page(all, p, request.Action);
+        var page = paging.Page(all, p, request.Action, allWhenUnrequested: true);
         return EbXml.Respond(request, X.Members("Environments", page.Items, Describe), X.Opt("NextToken", page.NextToken));
     }
 

@@ -35,5 +35,8 @@ public sealed class ReleaseDependencyTests
 
         Assert.Equal(ReleasePhase.Succeeded, done.Status!.Phase);
         Assert.Single(world.Succeeded(Eb, "CreateEnvironment"));
+
+        // The version is looked up until green runs it, not on every pass while green launches.
+        Assert.InRange(world.Succeeded(Eb, "DescribeApplicationVersions").Count, 1, 3);
     }
 }

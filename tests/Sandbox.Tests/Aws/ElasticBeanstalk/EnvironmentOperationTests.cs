@@ -83,6 +83,23 @@ public sealed class EnvironmentOperationTests
     }
 
     [Fact]
+    public async Task DescribeEnvironments_without_MaxRecords_answers_every_environment_in_one_response()
+    {
+        await using var rig = new EbRig();
+        rig.World.Paging.SetPageSize("elasticbeanstalk", 1);
+        await rig.LaunchAsync("web", "web-blue", "1.0.0");
+        await rig.LaunchAsync("web", "web-green", "1.0.0");
+
+        var all = await rig.Call.CallAsync("DescribeEnvironments", ("ApplicationName", "web"));
+        Assert.Equal(2, rig.Call.Members(all, "Environments").Count());
+        Assert.Null(rig.Call.Text(all, "NextToken"));
+
+        var paged = await rig.Call.CallAsync("DescribeEnvironments", ("ApplicationName", "web"), ("MaxRecords", "1"));
+        Assert.Single(rig.Call.Members(paged, "Environments"));
+        Assert.NotNull(rig.Call.Text(paged, "NextToken"));
+    }
+
+    [Fact]
     public async Task DescribeEvents_pages_newest_first_and_filters_by_severity_and_time()
     {
         await using var rig = new EbRig();
