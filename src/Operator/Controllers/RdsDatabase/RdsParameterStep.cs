@@ -11,10 +11,10 @@ namespace Ebops.Operator.Controllers.RdsDatabase;
 /// </summary>
 internal sealed class RdsParameterStep(ParameterGroupManager parameterGroups, ParameterAudit audit)
 {
+    private const string Field = "spec.parameters.overrides";
+
     /// <summary>Forgets what is remembered about the RdsDatabase with <paramref name="uid"/> (it is gone).</summary>
     public void Forget(string uid) => audit.Forget(uid);
-
-    private const string Field = "spec.parameters.overrides";
 
     public async Task ReconcileAsync(RdsReconcile ctx, CancellationToken cancellationToken)
     {
