@@ -38,11 +38,9 @@ internal sealed class NlbFrontendController(
             throw invalid;
         }
 
-        if (NlbDecisions.WaitsOnlyForLoadBalancer(entity, policy.Paused) && entity.Status!.LoadBalancerArn is { } arn
-            && await sync.ReadLoadBalancerStateAsync(arn, cancellationToken).ConfigureAwait(false) == Elbv2Statuses.LoadBalancerProvisioning)
+        if (await StillProvisioningAsync(entity, policy, cancellationToken).ConfigureAwait(false) is { } provisioning)
         {
-            // Status unchanged (nothing written): the condition already says the load balancer is provisioning.
-            return ReconcileResult.RequeueAfter(Settings.BusyRequeue, Conditions.Find(entity.Status, ConditionTypes.Reconciling)!.Message!);
+            return provisioning;
         }
 
         var status = entity.Status ??= new NlbFrontendStatus();
@@ -120,6 +118,14 @@ internal sealed class NlbFrontendController(
         Conditions.MarkReconciling(entity, time, NlbReasons.Deleting, waiting);
         return ReconcileResult.RequeueAfter(Settings.BusyRequeue, waiting);
     }
+
+    /// <summary>The requeue of a pass that only looked at the load balancer's state (still provisioning), or null when a
+    /// full pass is due. Status unchanged: the condition already says the load balancer is provisioning.</summary>
+    private async Task<ReconcileResult?> StillProvisioningAsync(Entities.NlbFrontend entity, ObjectPolicy policy, CancellationToken cancellationToken) =>
+        NlbDecisions.WaitsOnlyForLoadBalancer(entity, policy.Paused) && entity.Status!.LoadBalancerArn is { } arn
+        && await sync.ReadLoadBalancerStateAsync(arn, cancellationToken).ConfigureAwait(false) == Elbv2Statuses.LoadBalancerProvisioning
+            ? ReconcileResult.RequeueAfter(Settings.BusyRequeue, Conditions.Find(entity.Status, ConditionTypes.Reconciling)!.Message!)
+            : null;
 
     private ReconcileResult WaitForBackend(Entities.NlbFrontend entity)
     {
