@@ -20,6 +20,7 @@ internal sealed class EnvironmentReader(EnvironmentManager environments, Environ
     {
         var found = new Dictionary<DeploymentColor, EnvironmentSnapshot>();
         var all = await environments.ReadAllAsync(inputs.ApplicationName, live ? ReadMode.Recent : ReadMode.Cached, cancellationToken).ConfigureAwait(false);
+        tags.Retain(inputs.ApplicationName, all);
         var colored = all.Select(e => (Environment: e, Color: ColorOf(e))).Where(e => e.Color is not null).ToList();
         var present = colored.Select(e => e.Color!.Value).ToHashSet();
         foreach (var (environment, nullableColor) in colored)

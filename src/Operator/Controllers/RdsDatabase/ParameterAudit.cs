@@ -8,6 +8,9 @@ public sealed class ParameterAudit
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastRead = new(StringComparer.Ordinal);
 
+    /// <summary>How many RdsDatabases have an entry (tests: a deleted one has none).</summary>
+    public int Count => lastRead.Count;
+
     public DateTimeOffset? LastRead(string uid) => lastRead.TryGetValue(uid, out var at) ? at : null;
 
     public void Read(string uid, DateTimeOffset at) => lastRead[uid] = at;

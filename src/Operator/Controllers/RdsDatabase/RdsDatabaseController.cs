@@ -71,6 +71,11 @@ internal sealed class RdsDatabaseController(
     {
         var ctx = new RdsReconcile(entity, settings.Value, time, events);
         var result = await finalizer.FinalizeAsync(ctx, cancellationToken).ConfigureAwait(false);
+        if (result.IsDone)
+        {
+            parameters.Forget(ctx.Uid);
+        }
+
         if (ctx.Waits.FirstOrDefault() is { } wait)
         {
             Conditions.MarkReconciling(entity, time, wait.Reason, wait.Message);

@@ -13,6 +13,9 @@ internal sealed class RdsParameterStep(ParameterGroupManager parameterGroups, Pa
 {
     private const string Field = "spec.parameters.overrides";
 
+    /// <summary>Forgets what is remembered about the RdsDatabase with <paramref name="uid"/> (it is gone).</summary>
+    public void Forget(string uid) => audit.Forget(uid);
+
     public async Task ReconcileAsync(RdsReconcile ctx, CancellationToken cancellationToken)
     {
         var adoptName = ctx.Policy.AdoptionField(RdsDesired.ParameterGroupField);

@@ -26,21 +26,32 @@ public sealed class EnvironmentManager
     /// <summary>Tag holding the BeanstalkApp's <c>status.configurationHash</c> the environment was created with.</summary>
     public const string ConfigurationHashTag = "ebops.io/configuration-hash";
 
+    /// <summary>How long an application nobody reads keeps its (empty) entry in the snapshot: longer than any poll interval.</summary>
+    public static readonly TimeSpan ApplicationIdleTime = TimeSpan.FromHours(1);
+
     private readonly IElasticBeanstalkApi eb;
     private readonly ILogger<EnvironmentManager> log;
     private readonly SnapshotReader<EbAppEnvironments> reader;
-    private readonly ConcurrentDictionary<string, byte> applications = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> loadBalancers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> applications = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Application, string Arn)> loadBalancers = new(StringComparer.Ordinal);
+    private readonly TimeProvider time;
 
     public EnvironmentManager(IElasticBeanstalkApi eb, ManagerSettings settings, TimeProvider time, ILogger<EnvironmentManager> log)
     {
         this.eb = eb;
         this.log = log;
+        this.time = time;
         reader = new SnapshotReader<EbAppEnvironments>(LoadAllAsync, LoadOneAsync, e => e.ApplicationName, settings.SnapshotMaxAge, time) { RecentMaxAge = settings.RecentMaxAge };
     }
 
     /// <summary>How many full DescribeEnvironments loads the snapshot made (tests, metrics).</summary>
     public int SnapshotLoads => reader.Loads;
+
+    /// <summary>How many environments' load balancer ARNs are remembered (tests: only environments not terminated).</summary>
+    public int RememberedLoadBalancers => loadBalancers.Count;
+
+    /// <summary>How many applications the snapshot keeps an entry for (tests: only those read within ApplicationIdleTime).</summary>
+    public int RememberedApplications => applications.Count;
 
     /// <summary>The name of an application's environment of <paramref name="color"/>: <c>&lt;application&gt;-&lt;color&gt;</c>.</summary>
     public static string NameFor(string applicationName, string color) => applicationName + "-" + color;
@@ -55,7 +66,7 @@ public sealed class EnvironmentManager
     /// <summary>The application's environments that are not terminated (any name), oldest first.</summary>
     public async Task<IReadOnlyList<EbEnvironment>> ReadAllAsync(string applicationName, ReadMode mode, CancellationToken cancellationToken)
     {
-        applications.TryAdd(applicationName, 0);
+        applications[applicationName] = time.GetUtcNow();
         var found = await reader.ReadAsync(applicationName, mode, cancellationToken).ConfigureAwait(false);
         return found?.Environments ?? [];
     }
@@ -128,6 +139,7 @@ public sealed class EnvironmentManager
         }
         finally
         {
+            loadBalancers.TryRemove(environment.Id, out _);
             reader.Invalidate(environment.ApplicationName);
         }
     }
@@ -164,7 +176,7 @@ public sealed class EnvironmentManager
     {
         if (loadBalancers.TryGetValue(environment.Id, out var known))
         {
-            return known;
+            return known.Arn;
         }
 
         DescribeEnvironmentResourcesResponse response;
@@ -180,7 +192,7 @@ public sealed class EnvironmentManager
         var arn = response.EnvironmentResources?.LoadBalancers?.Select(l => l.Name).FirstOrDefault(n => !string.IsNullOrEmpty(n));
         if (arn is not null)
         {
-            loadBalancers[environment.Id] = arn;
+            loadBalancers[environment.Id] = (environment.ApplicationName, arn);
         }
 
         return arn;
@@ -206,8 +218,17 @@ public sealed class EnvironmentManager
             all.Add(EbEnvironment.From(e));
         }
 
-        // Applications asked about that have no environment get an empty entry, so their cached reads cost nothing.
-        var byApp = Live(all).GroupBy(e => e.ApplicationName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<EbEnvironment>)[.. g]);
+        // Applications asked about that have no environment get an empty entry, so their cached reads cost nothing;
+        // one not asked about for ApplicationIdleTime (deleted) is forgotten.
+        var idleSince = time.GetUtcNow() - ApplicationIdleTime;
+        foreach (var idle in applications.Where(a => a.Value < idleSince).ToList())
+        {
+            applications.TryRemove(idle);
+        }
+
+        var live = Live(all).ToList();
+        ForgetLoadBalancers(null, live);
+        var byApp = live.GroupBy(e => e.ApplicationName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (IReadOnlyList<EbEnvironment>)[.. g]);
         return [.. byApp.Keys.Union(applications.Keys, StringComparer.Ordinal)
             .Select(app => new EbAppEnvironments(app, byApp.TryGetValue(app, out var list) ? list : []))];
     }
@@ -221,7 +242,20 @@ public sealed class EnvironmentManager
             all.Add(EbEnvironment.From(e));
         }
 
-        return new EbAppEnvironments(applicationName, [.. Live(all)]);
+        var live = Live(all).ToList();
+        ForgetLoadBalancers(applicationName, live);
+        return new EbAppEnvironments(applicationName, live);
+    }
+
+    /// <summary>Forgets the load balancers of environments (of <paramref name="applicationName"/>, or of every
+    /// application when null) that are no longer among the <paramref name="live"/> ones: each release makes a new one.</summary>
+    private void ForgetLoadBalancers(string? applicationName, IReadOnlyList<EbEnvironment> live)
+    {
+        var ids = live.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in loadBalancers.Where(l => (applicationName is null || l.Value.Application == applicationName) && !ids.Contains(l.Key)).ToList())
+        {
+            loadBalancers.TryRemove(gone);
+        }
     }
 
     private static IEnumerable<EbEnvironment> Live(IEnumerable<EbEnvironment> environments) =>

@@ -17,6 +17,9 @@ public sealed class EnvironmentNetworkResolver(IEc2Api ec2, TimeProvider time)
 
     private readonly ConcurrentDictionary<string, (EbEnvironmentNetwork Network, DateTimeOffset At)> resolved = new(StringComparer.Ordinal);
 
+    /// <summary>How many resolved networks are remembered (tests: only those younger than <see cref="CacheLifetime"/>).</summary>
+    public int Remembered => resolved.Count;
+
     public async Task<EbNetworkResolution> ResolveAsync(EbNetworkRequest request, CancellationToken cancellationToken)
     {
         var key = string.Join("|", request.VpcId, string.Join(",", request.InstanceSubnets), string.Join(",", request.LoadBalancerSubnets), request.AssociatePublicIpAddress);
@@ -29,6 +32,12 @@ public sealed class EnvironmentNetworkResolver(IEc2Api ec2, TimeProvider time)
         var result = await ResolveLiveAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.Network is { } network)
         {
+            // Requests change with specs and apps come and go: expired answers are dropped, not only replaced.
+            foreach (var expired in resolved.Where(r => now - r.Value.At >= CacheLifetime).ToList())
+            {
+                resolved.TryRemove(expired);
+            }
+
             resolved[key] = (network, now);
         }
 

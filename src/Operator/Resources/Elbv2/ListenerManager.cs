@@ -35,6 +35,9 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     /// moves only when that one does).</summary>
     public int Waiting => Volatile.Read(ref holding) > 0 ? forwarding.Values.Sum(g => g.Waiting) : 0;
 
+    /// <summary>How many listeners have a gate or are remembered for the snapshot's tag reads (tests: a deleted one is not).</summary>
+    public int RememberedListeners => known.Keys.Union(forwarding.Keys, StringComparer.Ordinal).Count();
+
     /// <summary>Called when a caller starts waiting for a listener's gate (for tests that drive a fake clock).</summary>
     public System.Action? WaitStarted { get; set; }
 
@@ -144,6 +147,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
             // Already gone.
         }
 
+        Forget(observed.Arn);
         Reader.Invalidate(observed.Arn);
     }
 
@@ -295,7 +299,7 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
         }
         catch (AwsApiException e) when (e.IsNotFound)
         {
-            known.TryRemove(arn, out _);
+            Forget(arn);
             return null;
         }
     }
@@ -329,6 +333,13 @@ internal sealed class ListenerManager : IResourceManager<ListenerDesired, Listen
     }
 
     private void Remember(string arn) => known.TryAdd(arn, 0);
+
+    /// <summary>Forgets a listener that is gone: its gate (a caller holding it still releases its own) and its ARN.</summary>
+    private void Forget(string arn)
+    {
+        known.TryRemove(arn, out _);
+        forwarding.TryRemove(arn, out _);
+    }
 
     private static Aws.Elbv2.Action ForwardAction(ListenerForward forward) => forward.TargetGroups.Count == 1
         ? new() { Type = Elbv2Statuses.ActionForward, TargetGroupArn = forward.TargetGroups[0].TargetGroupArn }

@@ -140,4 +140,15 @@ public sealed class RdsDatabaseDeletionTests : IAsyncLifetime
         await FinalizeAsync(db);
         Assert.Null(await h.Aws.Rds.FindDBInstanceAsync("orders", Ct));
     }
+
+    [Fact]
+    public async Task A_deleted_database_leaves_nothing_in_the_parameter_audit()
+    {
+        var db = await ReadyAsync();
+        Assert.Equal(1, h.Audit.Count);
+
+        Assert.True((await FinalizeAsync(db)).Result!.IsDone);
+
+        Assert.Equal(0, h.Audit.Count);
+    }
 }

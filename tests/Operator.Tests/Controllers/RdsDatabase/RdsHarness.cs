@@ -44,12 +44,15 @@ internal sealed class RdsHarness : IAsyncDisposable
         var checks = new RdsSpecChecks(catalog);
         Controller = new RdsDatabaseController(Options.Create(Settings), aws.Time, Events, checks, secrets,
             new RdsNetworkStep(subnetGroups, new SubnetGroupPreflight(aws.Ec2), SecurityGroups, Apps),
-            new RdsParameterStep(parameterGroups, new ParameterAudit()),
+            new RdsParameterStep(parameterGroups, Audit),
             new RdsInstanceStep(instances, secrets, new RdsMaintenance(instances, parameterGroups, secrets)),
             new RdsFinalizer(instances, subnetGroups, parameterGroups, SecurityGroups, secrets));
     }
 
     public SimulatedAws Aws { get; }
+
+    /// <summary>When each database's parameter values were last read (the controller's memory of them).</summary>
+    public ParameterAudit Audit { get; } = new();
 
     public CapturingLoggerProvider Logs { get; }
 

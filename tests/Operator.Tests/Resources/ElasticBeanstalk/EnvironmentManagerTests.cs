@@ -142,4 +142,43 @@ public sealed class EnvironmentManagerTests : IAsyncLifetime
         Assert.Null(await manager.ReadAsync("myapp", blue.Name, ReadMode.Live, Ct));
         Assert.Single(aws.World.Calls.Find("elasticbeanstalk", "TerminateEnvironment"), c => c.Succeeded);
     }
+
+    [Fact]
+    public async Task Load_balancers_of_environments_that_are_gone_are_forgotten()
+    {
+        var blue = await manager.CreateAsync(Desired("myapp", EnvironmentManager.Blue), Ct);
+        var green = await manager.CreateAsync(Desired("myapp", EnvironmentManager.Green), Ct);
+        blue = (await manager.ReadAsync("myapp", blue.Name, ReadMode.Live, Ct))!;
+        green = (await manager.ReadAsync("myapp", green.Name, ReadMode.Live, Ct))!;
+        Assert.NotNull(await manager.ReadLoadBalancerArnAsync(blue, Ct));
+        Assert.NotNull(await manager.ReadLoadBalancerArnAsync(green, Ct));
+        Assert.Equal(2, manager.RememberedLoadBalancers);
+
+        await manager.TerminateAsync(blue, Ct);
+        Assert.Equal(1, manager.RememberedLoadBalancers);
+
+        // Terminated by someone else: forgotten once a describe no longer lists it.
+        await aws.ElasticBeanstalk.TerminateEnvironmentAsync(new() { EnvironmentId = green.Id, TerminateResources = true }, Ct);
+        aws.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await manager.ReadAllAsync("myapp", ReadMode.Live, Ct));
+        Assert.Equal(0, manager.RememberedLoadBalancers);
+    }
+
+    [Fact]
+    public async Task An_application_nobody_reads_any_more_leaves_the_snapshot()
+    {
+        await AppAsync("empty");
+        await manager.ReadAllAsync("empty", ReadMode.Cached, Ct);
+        await manager.ReadAllAsync("myapp", ReadMode.Cached, Ct);
+        Assert.Equal(2, manager.RememberedApplications);
+
+        aws.Time.Advance(EnvironmentManager.ApplicationIdleTime / 2);
+        await manager.ReadAllAsync("myapp", ReadMode.Cached, Ct);
+        aws.Time.Advance(EnvironmentManager.ApplicationIdleTime / 2 + TimeSpan.FromMinutes(1));
+        await manager.ReadAllAsync("myapp", ReadMode.Cached, Ct);
+
+        Assert.Equal(1, manager.RememberedApplications);
+        Assert.Empty(await manager.ReadAllAsync("empty", ReadMode.Cached, Ct));
+        Assert.Equal(2, manager.RememberedApplications);
+    }
 }

@@ -41,6 +41,17 @@ public sealed class EnvironmentNetworkResolverTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_expired_network_is_forgotten_when_another_is_resolved()
+    {
+        await resolver.ResolveAsync(new EbNetworkRequest(null, [SandboxNetwork.SubnetA], [], false), Ct);
+        aws.Time.Advance(EnvironmentNetworkResolver.CacheLifetime);
+
+        await resolver.ResolveAsync(new EbNetworkRequest(null, [SandboxNetwork.SubnetC], [], false), Ct);
+
+        Assert.Equal(1, resolver.Remembered);
+    }
+
+    [Fact]
     public async Task Given_subnets_resolve_their_vpc_and_load_balancer_subnets_default_to_them()
     {
         var result = await resolver.ResolveAsync(new EbNetworkRequest(null, [SandboxNetwork.SubnetA, SandboxNetwork.SubnetC], [], true), Ct);

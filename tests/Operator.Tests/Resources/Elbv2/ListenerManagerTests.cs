@@ -183,13 +183,16 @@ public sealed class ListenerManagerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Delete_is_idempotent()
+    public async Task Delete_is_idempotent_and_forgets_the_listener()
     {
         var (nlb, blue, _, listener) = await kit.FrontendAsync(NlbKit.Owner());
 
+        await Manager.ForwardAsync(listener.Arn, blue.Arn, Ct);
+        Assert.Equal(1, Manager.RememberedListeners);
         await Manager.DeleteAsync(listener, Ct);
         await Manager.DeleteAsync(listener, Ct);
 
+        Assert.Equal(0, Manager.RememberedListeners);
         Assert.Null(await Manager.ReadAsync(new ListenerDesired(NlbKit.Owner(), nlb.Arn, 80, blue.Arn, listener.Arn), ReadMode.Live, Ct));
         Assert.Null(await Manager.ReadForwardAsync(listener.Arn, ReadMode.Live, Ct));
     }
