@@ -30,7 +30,7 @@ internal sealed class ReleaseObserver(
         var candidate = rest ? status.ActiveColor?.Other() ?? DeploymentColor.Blue : status.CandidateColor ?? status.ActiveColor?.Other() ?? DeploymentColor.Blue;
         var now = time.GetUtcNow();
         bool NeedsHealth(DeploymentColor color, IReadOnlyCollection<DeploymentColor> present) =>
-            !finalizing && HealthNeeded(spec, status, candidate, color, present, mightStart || rest, now);
+            !finalizing && HealthNeeded(spec, status, candidate, color, present, rest, now);
         var found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
         if (!live && rest && !waiting && ActiveNeedsRelease(inputs, status, found))
         {
@@ -39,8 +39,8 @@ internal sealed class ReleaseObserver(
             found = await environments.ReadAsync(inputs, live, NeedsHealth, cancellationToken).ConfigureAwait(false);
         }
 
-        var view = await traffic.ReadAsync(inputs, candidate, live && TrafficMatters(status, candidate, found), TrafficReads.For(status.Phase, candidate), cancellationToken)
-            .ConfigureAwait(false);
+        var greenReady = found.TryGetValue(candidate, out var green) && green.View.IsReady;
+        var view = await traffic.ReadAsync(inputs, candidate, live, TrafficReads.For(status.Phase, candidate, greenReady), cancellationToken).ConfigureAwait(false);
         var (versionExists, bundleExists) = finalizing || (status.Phase != ReleasePhase.ProvisioningGreen && !mightStart) || waiting ? (null, null)
             : GreenRunsCandidate(status, candidate, found) ? (true, null)
             : await VersionAsync(inputs, cancellationToken).ConfigureAwait(false);
@@ -79,13 +79,6 @@ internal sealed class ReleaseObserver(
         || (status.Phase == ReleasePhase.RetiringBlue && color != candidate)
         || ReleasePlanner.ComparisonDue(spec, status, now);
 
-    /// <summary>
-    /// The target groups and the listener are read live except while green is still being provisioned and not Ready
-    /// (nothing on the NLB side can change for it then: ProvisionRules waits for the environment first).
-    /// </summary>
-    private static bool TrafficMatters(BlueGreenReleaseStatus status, DeploymentColor candidate, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found) =>
-        status.Phase != ReleasePhase.ProvisioningGreen || (found.TryGetValue(candidate, out var green) && green.View.IsReady);
-
     /// <summary>Between releases: the active environment vanished, or runs an older configuration of the app.</summary>
     private static bool ActiveNeedsRelease(ReleaseInputs inputs, BlueGreenReleaseStatus status, IReadOnlyDictionary<DeploymentColor, EnvironmentSnapshot> found)
     {
@@ -103,9 +96,9 @@ internal sealed class ReleaseObserver(
     }
 
     /// <summary>
-    /// Provisioning waits for the app and then for the frontend before it looks at the version (ProvisionRules): no
-    /// DescribeApplicationVersions and HeadObject on every reconcile of a release that waits (a fleet created at once
-    /// would spend EB's Describe budget on them).
+    /// Starting and provisioning wait for the app and then for the frontend (StartRules, ProvisionRules): a release
+    /// that waits reads no AWS live and neither its version nor its bundle (a fleet created at once would spend the
+    /// account's Describe budgets on them).
     /// </summary>
     private static bool WaitsForDependencies(ReleaseInputs inputs) =>
         ReleaseContext.UnreadyDependencyOf(inputs.Release.Spec, inputs.AppReady, inputs.FrontendReady, FrontendExists(inputs)) is not null;
